@@ -1,0 +1,388 @@
+"""The `warwire` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+from rich.table import Table
+
+from warwire.records import Event, IngestError
+from warwire.store import Store, default_db
+
+app = typer.Typer(
+    help="warwire: conflict-event records from war reporting, with the evidence attached.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="Manage the gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file or postgresql:// URL [default: $WARWIRE_DB or the per-user data folder]",
+        show_default=False,
+    ),
+]
+EngineOpt = Annotated[
+    str, typer.Option("--engine", help="where coding runs: local, process or dask")
+]
+WorkersOpt = Annotated[int, typer.Option("--workers", help="processes or Dask workers")]
+
+
+def demo_corpus() -> Path:
+    return Path(__file__).resolve().parents[2] / "examples" / "demo"
+
+
+def _store(db: str | None) -> Store:
+    return Store(db or default_db())
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal,
+    )
+
+
+def _report_error(e: IngestError) -> None:
+    err.print(f"[red]error[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+
+
+def do_ingest(store: Store, path: Path) -> int:
+    """Ingest with a progress bar; returns the number of files that failed."""
+    from warwire.pipeline import ingest
+
+    if not path.exists():
+        err.print(f"[red]error[/red] {path}: no such file or folder")
+        raise typer.Exit(2)
+    with _progress() as bar:
+        task = bar.add_task("ingest", total=None)
+        report = ingest(
+            store,
+            path,
+            progress=lambda d, t: bar.update(task, completed=d),
+            on_error=_report_error,
+        )
+    out.print(
+        f"ingested {report.seen} articles from {path}: {report.new} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {len(report.errors)} failed; "
+        f"{report.wire_groups} wire-copy groups",
+        highlight=False,
+    )
+    return len(report.errors)
+
+
+def do_code(store: Store, engine: str, workers: int) -> int:
+    from warwire.pipeline import code_pending
+
+    with _progress() as bar:
+        task = bar.add_task("read + code", total=None)
+        n = code_pending(
+            store,
+            engine=engine,
+            workers=workers,
+            progress=lambda d, t: bar.update(task, completed=d, total=t),
+        )
+    out.print(f"coded {n} articles ({store.count('mentions')} mentions stored)", highlight=False)
+    return n
+
+
+def do_merge(store: Store) -> list[Event]:
+    from warwire.pipeline import merge
+
+    with err.status("merging mentions into events"):
+        events = merge(store)
+    out.print(
+        f"{len(events)} events from {store.count('mentions')} mentions; "
+        f"{store.count('control_changes')} control changes",
+        highlight=False,
+    )
+    return events
+
+
+def events_table(events: list[Event], limit: int = 50) -> Table:
+    t = Table(title=f"events ({len(events)})", show_lines=False)
+    for col in ("date", "type", "location", "admin1", "actor1", "actor2", "deaths", "src", "articles"):
+        t.add_column(col, overflow="fold")
+    for e in events[:limit]:
+        t.add_row(
+            e.date.isoformat() if e.date else "",
+            e.sub_event_type,
+            e.location,
+            e.admin1,
+            e.actor1 or "",
+            e.actor2 or "",
+            "" if e.fatalities is None else str(e.fatalities),
+            str(e.independent_sources),
+            ", ".join(e.articles),
+        )
+    if len(events) > limit:
+        t.caption = f"first {limit} of {len(events)}: see the exports for all"
+    return t
+
+
+@app.command()
+def run(
+    path: Annotated[
+        Path | None, typer.Argument(help="file or folder to ingest [default: the demo corpus]")
+    ] = None,
+    db: DbOpt = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="folder for the exports")] = Path(
+        "warwire-out"
+    ),
+    engine: EngineOpt = "local",
+    workers: WorkersOpt = 1,
+) -> None:
+    """The main job: ingest PATH, code and merge events, show them, write the exports."""
+    from warwire.pipeline import publish
+
+    path = path or demo_corpus()
+    with _store(db) as store:
+        out.print(f"store: {store.url}", highlight=False)
+        failed = do_ingest(store, path)
+        do_code(store, engine, workers)
+        events = do_merge(store)
+        out.print(events_table(events))
+        files = publish(store, out_dir)
+        for fmt, f in files.items():
+            out.print(f"wrote {fmt:12} {f}", highlight=False)
+    if failed:
+        err.print(f"{failed} input file(s) or record(s) failed: see the errors above")
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    path: Annotated[Path, typer.Argument(help="file or folder")],
+    db: DbOpt = None,
+) -> None:
+    """Read articles into the store (re-running never duplicates)."""
+    with _store(db) as store:
+        failed = do_ingest(store, path)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("code")
+def code_cmd(db: DbOpt = None, engine: EngineOpt = "local", workers: WorkersOpt = 1) -> None:
+    """Read and code every article not coded yet, then merge."""
+    with _store(db) as store:
+        do_code(store, engine, workers)
+        do_merge(store)
+
+
+@app.command()
+def articles(
+    db: DbOpt = None,
+    outlet: Annotated[str | None, typer.Option(help="only this outlet")] = None,
+    limit: Annotated[int, typer.Option(help="rows to show")] = 50,
+) -> None:
+    """List the stored articles."""
+    with _store(db) as store:
+        rows = store.articles(outlet=outlet, limit=limit)
+        total = store.count("articles")
+    t = Table(title=f"articles ({total})")
+    for col in ("id", "published", "outlet", "wire group", "title", "chars"):
+        t.add_column(col, overflow="fold")
+    for a in rows:
+        t.add_row(
+            a.id,
+            a.published.isoformat() if a.published else "",
+            a.outlet,
+            a.wire_group if a.wire_group != a.id else "",
+            a.title[:80],
+            str(len(a.text)),
+        )
+    out.print(t)
+
+
+def _parse_day(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]error[/red] --{name}: {value!r} is not a YYYY-MM-DD date")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    start: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
+    end: Annotated[str | None, typer.Option(help="to this day (YYYY-MM-DD)")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="event or sub-event type")] = None,
+    admin1: Annotated[str | None, typer.Option(help="province")] = None,
+    limit: Annotated[int, typer.Option(help="rows to show")] = 50,
+) -> None:
+    """Show merged events."""
+    with _store(db) as store:
+        evs = store.events(
+            start=_parse_day(start, "start"),
+            end=_parse_day(end, "end"),
+            event_type=event_type,
+            admin1=admin1,
+        )
+    out.print(events_table(evs, limit))
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, acled-csv, geojson or timeline-md")
+    ] = "jsonl",
+    out_file: Annotated[Path | None, typer.Option("--out", help="file to write")] = None,
+) -> None:
+    """Write the events in one format."""
+    from warwire.publish import writers
+
+    table = writers()
+    if fmt not in table:
+        err.print(f"[red]error[/red] --format {fmt!r}: choose one of {', '.join(table)}")
+        raise typer.Exit(2)
+    name, write = table[fmt]
+    target = out_file or Path(name)
+    with _store(db) as store:
+        n = write(store.events(), target)
+    out.print(f"wrote {n} events to {target}", highlight=False)
+
+
+@app.command()
+def control(
+    place: Annotated[str, typer.Argument(help="place name")],
+    db: DbOpt = None,
+) -> None:
+    """Who took PLACE, from whom, when, on whose report."""
+    from warwire.places import load_gazetteer
+
+    with _store(db) as store:
+        changes = store.control_changes(place)
+        if not changes:
+            # try the gazetteer's spelling variants (Saraqib for Saraqeb ...)
+            for cand in load_gazetteer().candidates(place):
+                changes = store.control_changes(cand.id) or store.control_changes(cand.name)
+                if changes:
+                    break
+    if not changes:
+        out.print(f"no control changes recorded for {place}")
+        raise typer.Exit(1)
+    t = Table(title=f"control of {changes[0]['place']} ({changes[0]['admin1']})")
+    for col in ("date", "taken by", "from", "event", "articles", "sources"):
+        t.add_column(col, overflow="fold")
+    for c in changes:
+        day = c["date"] or ""
+        if c.get("date_range") and c["date_range"][0] != c["date_range"][1]:
+            day = f"{day} ({c['date_range'][0]}..{c['date_range'][1]})"
+        t.add_row(
+            day,
+            f"{c['to_actor']} [{c['to_side']}]",
+            f"{c['from_actor']} [{c['from_side']}]" if c["from_actor"] else "",
+            c["event"],
+            ", ".join(c["articles"]),
+            ", ".join(c["sources"]),
+        )
+    out.print(t)
+
+
+@app.command()
+def outlets(db: DbOpt = None) -> None:
+    """The wording each outlet uses for the same actors and actions."""
+    from warwire.merge import outlet_slant
+
+    with _store(db) as store:
+        rows = outlet_slant(store.articles())
+    t = Table(title="outlet wording")
+    t.add_column("outlet")
+    t.add_column("articles", justify="right")
+    t.add_column("lean", justify="right")
+    t.add_column("wording (count)", overflow="fold")
+    for r in rows:
+        words = ", ".join(f"{k} {v}" for k, v in sorted(r.terms.items(), key=lambda kv: -kv[1]) if v)
+        t.add_row(r.outlet or "(unknown)", str(r.articles), f"{r.lean:+.2f}", words)
+    out.print(t)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+) -> None:
+    """The web view (map, timeline, events, places, outlets) and the JSON API."""
+    from warwire.web import serve as serve_web
+
+    serve_web(db or default_db(), host=host, port=port)
+
+
+@app.command()
+def watch(
+    path: Annotated[Path, typer.Argument(help="folder to watch for new files")],
+    db: DbOpt = None,
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="RSS/Atom feed URL")] = None,
+    interval: Annotated[float, typer.Option(help="seconds between feed polls")] = 300.0,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="refresh exports here")] = None,
+) -> None:
+    """Pick up new files (and feed items) as they appear, coding and merging each."""
+    from warwire.watch import watch_folder
+
+    watch_folder(path, db or default_db(), feeds=feed or [], interval=interval, out=out_dir)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    file: Annotated[Path, typer.Argument(help="a GeoNames country file (SY.txt or SY.zip)")],
+) -> None:
+    """Add a full GeoNames country file to the gazetteer (kept in the per-user data folder)."""
+    from warwire.places import import_geonames
+
+    if not file.exists():
+        err.print(f"[red]error[/red] {file}: no such file")
+        raise typer.Exit(2)
+    try:
+        n = import_geonames(file)
+    except ValueError as e:
+        err.print(f"[red]error[/red] {file}: {e}")
+        raise typer.Exit(2) from None
+    out.print(f"imported {n} places from {file}")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(name: Annotated[str, typer.Argument(help="place name, any spelling")]) -> None:
+    """Show the gazetteer entries a name resolves to."""
+    from warwire.places import load_gazetteer
+
+    cands = load_gazetteer().candidates(name)
+    t = Table(title=f"{name}: {len(cands)} entries")
+    for col in ("id", "name", "admin1", "admin2", "lat", "lon", "feature"):
+        t.add_column(col)
+    for p in cands:
+        t.add_row(
+            p.id, p.name, p.admin1, p.admin2, f"{p.latitude or ''}", f"{p.longitude or ''}", p.feature
+        )
+    out.print(t)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

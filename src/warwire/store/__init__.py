@@ -1,0 +1,428 @@
+"""Where articles, mentions, events and control changes live.
+
+One `Store` class speaks to SQLite (the embedded default) and PostgreSQL (the shared store):
+the SQL is written once with `?` placeholders and the PostgreSQL connection rewrites them.
+Every write happens in a transaction, so a crash never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warwire.records import (
+    Article,
+    ControlChange,
+    Event,
+    Mention,
+    event_from_dict,
+    mention_from_dict,
+    to_jsonable,
+)
+from warwire.store.schema import SCHEMA_VERSION, TABLES
+
+
+def data_dir() -> Path:
+    """The per-user data folder ($WARWIRE_DATA_DIR, else $XDG_DATA_HOME/warwire)."""
+    if os.environ.get("WARWIRE_DATA_DIR"):
+        return Path(os.environ["WARWIRE_DATA_DIR"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "warwire"
+
+
+def default_db() -> str:
+    """$WARWIRE_DB, else warwire.db in the per-user data folder."""
+    return os.environ.get("WARWIRE_DB") or str(data_dir() / "warwire.db")
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+class _PgConnection:
+    """Adapts a psycopg connection to the sqlite3 calls the store makes."""
+
+    def __init__(self, url: str):
+        import psycopg
+
+        self._conn = psycopg.connect(url, autocommit=False)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(sql.replace("?", "%s"), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._conn.cursor() as cur:
+            cur.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
+
+    def commit(self) -> None:
+        self._conn.commit()
+
+    def rollback(self) -> None:
+        self._conn.rollback()
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+@dataclass
+class UpsertResult:
+    status: str  # "new", "unchanged" or "updated"
+    article_id: str
+
+
+class Store:
+    """The project's database; see the module docstring."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or default_db()
+        self.postgres = is_postgres(self.url)
+        if self.postgres:
+            self._conn: Any = _PgConnection(self.url)
+        else:
+            path = Path(self.url)
+            if path.parent and not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+        self._depth = 0
+        self._create()
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _create(self) -> None:
+        blob = "BYTEA" if self.postgres else "BLOB"
+        with self.transaction():
+            if self.postgres:
+                # Two processes creating the schema at once must not race.
+                self._conn.execute("SELECT pg_advisory_xact_lock(4242)")
+            for ddl in TABLES:
+                self._conn.execute(ddl.replace("BYTEA_OR_BLOB", blob))
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO NOTHING",
+                (str(SCHEMA_VERSION),),
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Nested calls join the outer transaction; an exception rolls everything back."""
+        if self._depth == 0 and not self.postgres:
+            self._conn.execute("BEGIN IMMEDIATE")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.rollback() if self.postgres else self._conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self._conn.commit() if self.postgres else self._conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        rows = self._conn.execute(sql, params).fetchall()
+        if self.postgres:
+            self._conn.commit()  # end the read transaction so later writes see fresh data
+        return rows
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def upsert_article(self, article: Article, signature: bytes | None = None) -> UpsertResult:
+        """Insert a new article, skip an identical one, replace one whose text changed."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.transaction():
+            if self.postgres:
+                # serialise writers of the same id across processes
+                self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (article.id,))
+            row = self._conn.execute(
+                "SELECT content_hash FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
+            values = (
+                article.url,
+                article.outlet,
+                article.published.isoformat() if article.published else None,
+                article.title,
+                article.text,
+                article.language,
+                article.source_file,
+                article.content_hash,
+                article.wire_group,
+                signature,
+            )
+            if row is None:
+                self._conn.execute(
+                    "INSERT INTO articles (url, outlet, published, title, text, language, "
+                    "source_file, content_hash, wire_group, signature, id, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, article.id, now),
+                )
+                return UpsertResult("new", article.id)
+            if row[0] == article.content_hash:
+                return UpsertResult("unchanged", article.id)
+            self._conn.execute(
+                "UPDATE articles SET url = ?, outlet = ?, published = ?, title = ?, text = ?, "
+                "language = ?, source_file = ?, content_hash = ?, wire_group = ?, signature = ?, "
+                "ingested_at = ? WHERE id = ?",
+                (*values, now, article.id),
+            )
+            return UpsertResult("updated", article.id)
+
+    def set_wire_groups(self, groups: dict[str, str]) -> None:
+        with self.transaction():
+            self._conn.executemany(
+                "UPDATE articles SET wire_group = ? WHERE id = ?",
+                [(g, a) for a, g in groups.items()],
+            )
+
+    _ARTICLE_COLS = "id, url, outlet, published, title, text, language, source_file, content_hash, wire_group"
+
+    @staticmethod
+    def _article(row: tuple) -> Article:
+        return Article(
+            id=row[0],
+            url=row[1],
+            outlet=row[2],
+            published=dt.date.fromisoformat(row[3]) if row[3] else None,
+            title=row[4],
+            text=row[5],
+            language=row[6],
+            source_file=row[7],
+            content_hash=row[8],
+            wire_group=row[9],
+        )
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._rows(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
+        return self._article(rows[0]) if rows else None
+
+    def articles(
+        self, *, outlet: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Article]:
+        sql = f"SELECT {self._ARTICLE_COLS} FROM articles"
+        params: list[Any] = []
+        if outlet:
+            sql += " WHERE outlet = ?"
+            params.append(outlet)
+        sql += " ORDER BY published, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [self._article(r) for r in self._rows(sql, params)]
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "mentions", "events", "control_changes"}:
+            raise ValueError(f"unknown table {table}")
+        return int(self._rows(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        """Stored MinHash signatures, in ingest order, to rebuild the wire-copy index."""
+        rows = self._rows(
+            "SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY ingested_at, id"
+        )
+        return [(r[0], bytes(r[1])) for r in rows]
+
+    def articles_to_code(self) -> list[str]:
+        """Ids of articles whose current text has not been coded yet."""
+        rows = self._rows("SELECT id FROM articles WHERE coded_hash <> content_hash ORDER BY id")
+        return [r[0] for r in rows]
+
+    # -- mentions ---------------------------------------------------------------------------
+
+    def replace_mentions(self, article_id: str, content_hash: str, mentions: list[Mention]) -> None:
+        """Store an article's mentions, replacing those of an earlier version of its text."""
+        with self.transaction():
+            self._conn.execute("DELETE FROM mentions WHERE article = ?", (article_id,))
+            self._conn.executemany(
+                "INSERT INTO mentions (id, article, event_id, day, admin1, data) "
+                "VALUES (?, ?, '', ?, ?, ?)",
+                [
+                    (
+                        m.id,
+                        m.article,
+                        m.day.date.isoformat() if m.day else None,
+                        m.place.admin1 if m.place else "",
+                        json.dumps(to_jsonable(m), ensure_ascii=False),
+                    )
+                    for m in mentions
+                ],
+            )
+            self._conn.execute(
+                "UPDATE articles SET coded_hash = ? WHERE id = ?", (content_hash, article_id)
+            )
+
+    def mentions(self, article_id: str | None = None) -> list[Mention]:
+        if article_id:
+            rows = self._rows("SELECT data FROM mentions WHERE article = ? ORDER BY id", (article_id,))
+        else:
+            rows = self._rows("SELECT data FROM mentions ORDER BY id")
+        return [mention_from_dict(json.loads(r[0])) for r in rows]
+
+    def assignments(self) -> dict[str, str]:
+        return dict(self._rows("SELECT id, event_id FROM mentions WHERE event_id <> ''"))
+
+    # -- events -----------------------------------------------------------------------------
+
+    def replace_events(self, events: list[Event], assignments: dict[str, str]) -> None:
+        """Write the merged events and which event each mention belongs to, as one unit."""
+        with self.transaction():
+            self._conn.execute("DELETE FROM events")
+            self._conn.executemany(
+                "INSERT INTO events (id, date, event_type, sub_event_type, admin1, location, "
+                "place_id, actor1_side, actor2_side, fatalities, independent_sources, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        e.id,
+                        e.date.isoformat() if e.date else None,
+                        e.event_type,
+                        e.sub_event_type,
+                        e.admin1,
+                        e.location,
+                        e.place_id,
+                        e.actor1_side,
+                        e.actor2_side,
+                        e.fatalities,
+                        e.independent_sources,
+                        json.dumps(to_jsonable(e), ensure_ascii=False),
+                    )
+                    for e in events
+                ],
+            )
+            self._conn.execute("UPDATE mentions SET event_id = ''")
+            self._conn.executemany(
+                "UPDATE mentions SET event_id = ? WHERE id = ?",
+                [(ev, m) for m, ev in assignments.items()],
+            )
+
+    def events(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        event_type: str | None = None,
+        admin1: str | None = None,
+        side: str | None = None,
+        place: str | None = None,
+        min_sources: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        where, params = self._event_filters(start, end, event_type, admin1, side, place, min_sources)
+        sql = "SELECT data FROM events" + where + " ORDER BY date, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [event_from_dict(json.loads(r[0])) for r in self._rows(sql, params)]
+
+    def count_events(self, **filters: Any) -> int:
+        where, params = self._event_filters(
+            filters.get("start"),
+            filters.get("end"),
+            filters.get("event_type"),
+            filters.get("admin1"),
+            filters.get("side"),
+            filters.get("place"),
+            filters.get("min_sources"),
+        )
+        return int(self._rows("SELECT COUNT(*) FROM events" + where, params)[0][0])
+
+    @staticmethod
+    def _event_filters(
+        start: dt.date | None,
+        end: dt.date | None,
+        event_type: str | None,
+        admin1: str | None,
+        side: str | None,
+        place: str | None,
+        min_sources: int | None,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if start:
+            clauses.append("date >= ?")
+            params.append(start.isoformat())
+        if end:
+            clauses.append("date <= ?")
+            params.append(end.isoformat())
+        if event_type:
+            clauses.append("(event_type = ? OR sub_event_type = ?)")
+            params += [event_type, event_type]
+        if admin1:
+            clauses.append("LOWER(admin1) = LOWER(?)")
+            params.append(admin1)
+        if side:
+            clauses.append("(actor1_side = ? OR actor2_side = ?)")
+            params += [side, side]
+        if place:
+            clauses.append("(LOWER(location) = LOWER(?) OR place_id = ?)")
+            params += [place, place]
+        if min_sources:
+            clauses.append("independent_sources >= ?")
+            params.append(min_sources)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self._rows("SELECT data FROM events WHERE id = ?", (event_id,))
+        return event_from_dict(json.loads(rows[0][0])) if rows else None
+
+    # -- control changes --------------------------------------------------------------------
+
+    def replace_control_changes(self, changes: list[ControlChange]) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM control_changes")
+            self._conn.executemany(
+                "INSERT INTO control_changes (id, place, place_id, date, data) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        f"{c.event}:{c.place_id or c.place}",
+                        c.place,
+                        c.place_id,
+                        c.date.isoformat() if c.date else None,
+                        json.dumps(to_jsonable(c), ensure_ascii=False),
+                    )
+                    for c in changes
+                ],
+            )
+
+    def control_changes(self, place: str | None = None) -> list[dict[str, Any]]:
+        if place:
+            rows = self._rows(
+                "SELECT data FROM control_changes WHERE LOWER(place) = LOWER(?) OR place_id = ? "
+                "ORDER BY date",
+                (place, place),
+            )
+        else:
+            rows = self._rows("SELECT data FROM control_changes ORDER BY place, date")
+        return [json.loads(r[0]) for r in rows]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        return [
+            (r[0], int(r[1]))
+            for r in self._rows(
+                "SELECT outlet, COUNT(*) FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"
+            )
+        ]
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(url)

@@ -1,0 +1,76 @@
+"""The store's tables, written once for both SQLite and PostgreSQL.
+
+Articles are keyed by id and carry a content hash, so that re-ingesting the same file is a
+no-op and a changed text replaces the old one (and its mentions). Mentions and events keep
+their full record as JSON beside the columns that queries filter on.
+"""
+
+SCHEMA_VERSION = 1
+
+TABLES = [
+    """
+    CREATE TABLE IF NOT EXISTS articles (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL DEFAULT '',
+        outlet TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'en',
+        source_file TEXT NOT NULL DEFAULT '',
+        content_hash TEXT NOT NULL,
+        wire_group TEXT NOT NULL DEFAULT '',
+        signature BYTEA_OR_BLOB,
+        coded_hash TEXT NOT NULL DEFAULT '',
+        ingested_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet)",
+    "CREATE INDEX IF NOT EXISTS articles_wire ON articles (wire_group)",
+    """
+    CREATE TABLE IF NOT EXISTS mentions (
+        id TEXT PRIMARY KEY,
+        article TEXT NOT NULL,
+        event_id TEXT NOT NULL DEFAULT '',
+        day TEXT,
+        admin1 TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article)",
+    "CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)",
+    """
+    CREATE TABLE IF NOT EXISTS events (
+        id TEXT PRIMARY KEY,
+        date TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        admin1 TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        place_id TEXT NOT NULL DEFAULT '',
+        actor1_side TEXT NOT NULL DEFAULT '',
+        actor2_side TEXT NOT NULL DEFAULT '',
+        fatalities INTEGER,
+        independent_sources INTEGER NOT NULL DEFAULT 1,
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
+    "CREATE INDEX IF NOT EXISTS events_place ON events (place_id)",
+    """
+    CREATE TABLE IF NOT EXISTS control_changes (
+        id TEXT PRIMARY KEY,
+        place TEXT NOT NULL,
+        place_id TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        data TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS control_place ON control_changes (place)",
+    """
+    CREATE TABLE IF NOT EXISTS meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+]
