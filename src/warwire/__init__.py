@@ -1,2 +1,3 @@
 """warwire: conflict-event records from war reporting."""
+
 __version__ = "0.1.0"

@@ -119,7 +119,17 @@ def do_merge(store: Store) -> list[Event]:
 
 def events_table(events: list[Event], limit: int = 50) -> Table:
     t = Table(title=f"events ({len(events)})", show_lines=False)
-    for col in ("date", "type", "location", "admin1", "actor1", "actor2", "deaths", "src", "articles"):
+    for col in (
+        "date",
+        "type",
+        "location",
+        "admin1",
+        "actor1",
+        "actor2",
+        "deaths",
+        "src",
+        "articles",
+    ):
         t.add_column(col, overflow="fold")
     for e in events[:limit]:
         t.add_row(
@@ -228,7 +238,9 @@ def events(
     db: DbOpt = None,
     start: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
     end: Annotated[str | None, typer.Option(help="to this day (YYYY-MM-DD)")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="event or sub-event type")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="event or sub-event type")
+    ] = None,
     admin1: Annotated[str | None, typer.Option(help="province")] = None,
     limit: Annotated[int, typer.Option(help="rows to show")] = 50,
 ) -> None:
@@ -315,7 +327,9 @@ def outlets(db: DbOpt = None) -> None:
     t.add_column("lean", justify="right")
     t.add_column("wording (count)", overflow="fold")
     for r in rows:
-        words = ", ".join(f"{k} {v}" for k, v in sorted(r.terms.items(), key=lambda kv: -kv[1]) if v)
+        words = ", ".join(
+            f"{k} {v}" for k, v in sorted(r.terms.items(), key=lambda kv: -kv[1]) if v
+        )
         t.add_row(r.outlet or "(unknown)", str(r.articles), f"{r.lean:+.2f}", words)
     out.print(t)
 
@@ -375,7 +389,13 @@ def gazetteer_lookup(name: Annotated[str, typer.Argument(help="place name, any s
         t.add_column(col)
     for p in cands:
         t.add_row(
-            p.id, p.name, p.admin1, p.admin2, f"{p.latitude or ''}", f"{p.longitude or ''}", p.feature
+            p.id,
+            p.name,
+            p.admin1,
+            p.admin2,
+            f"{p.latitude or ''}",
+            f"{p.longitude or ''}",
+            p.feature,
         )
     out.print(t)
 

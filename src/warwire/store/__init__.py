@@ -193,7 +193,9 @@ class Store:
                 [(g, a) for a, g in groups.items()],
             )
 
-    _ARTICLE_COLS = "id, url, outlet, published, title, text, language, source_file, content_hash, wire_group"
+    _ARTICLE_COLS = (
+        "id, url, outlet, published, title, text, language, source_file, content_hash, wire_group"
+    )
 
     @staticmethod
     def _article(row: tuple) -> Article:
@@ -271,7 +273,9 @@ class Store:
 
     def mentions(self, article_id: str | None = None) -> list[Mention]:
         if article_id:
-            rows = self._rows("SELECT data FROM mentions WHERE article = ? ORDER BY id", (article_id,))
+            rows = self._rows(
+                "SELECT data FROM mentions WHERE article = ? ORDER BY id", (article_id,)
+            )
         else:
             rows = self._rows("SELECT data FROM mentions ORDER BY id")
         return [mention_from_dict(json.loads(r[0])) for r in rows]
@@ -326,7 +330,9 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        where, params = self._event_filters(start, end, event_type, admin1, side, place, min_sources)
+        where, params = self._event_filters(
+            start, end, event_type, admin1, side, place, min_sources
+        )
         sql = "SELECT data FROM events" + where + " ORDER BY date, id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"

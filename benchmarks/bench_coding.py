@@ -1,0 +1,152 @@
+"""Event-coding benchmark.
+
+1. Sub-event classification on CASE 2021 task 2 snippets (../shared/datasets/case2021-task2):
+   each snippet coded on its own; micro and macro F1 over the ACLED labels; confusion table.
+2. Reading + coding throughput (articles/s, one core) and peak memory on FA-KES
+   (../shared/datasets/fa-kes/dev.csv, 396 articles).
+
+Usage: python benchmarks/bench_coding.py [--shared ../shared] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import resource
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+CASE_TO_ACLED = {
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "AGREEMENT": "Agreement",
+    "AIR_STRIKE": "Air/drone strike",
+    "ARMED_CLASH": "Armed clash",
+    "ARREST": "Arrests",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "ATTACK": "Attack",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "CHEM_WEAP": "Chemical weapon",
+    "DISR_WEAP": "Disrupted weapons use",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "GOV_REGAINS_TERIT": "Government regains territory",
+    "GRENADE": "Grenade",
+    "HQ_ESTABLISHED": "Headquarters or base established",
+    "MOB_VIOL": "Mob violence",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "OTHER": "Other",
+    "PEACE_PROTEST": "Peaceful protest",
+    "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "SEX_VIOL": "Sexual violence",
+    "SUIC_BOMB": "Suicide bomb",
+    "VIOL_DEMONSTR": "Violent demonstration",
+}
+NONE = "(none)"
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def bench_case(path: Path, limit: int | None) -> None:
+    from warwire.code.classify import classify
+
+    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    rows = [r for r in rows if r["SubType"] in CASE_TO_ACLED][:limit]
+    gold, pred = [], []
+    t0 = time.perf_counter()
+    for r in rows:
+        gold.append(CASE_TO_ACLED[r["SubType"]])
+        pred.append(classify(r["EventSnippet"]) or NONE)
+    secs = time.perf_counter() - t0
+    labels = sorted(set(gold))
+    tp, fp, fn = Counter(), Counter(), Counter()
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    for g, p in zip(gold, pred, strict=True):
+        confusion[g][p] += 1
+        if g == p:
+            tp[g] += 1
+        else:
+            fn[g] += 1
+            fp[p] += 1
+    micro = f1(sum(tp.values()), sum(fp[x] for x in labels), sum(fn.values()))
+    macro = sum(f1(tp[x], fp[x], fn[x]) for x in labels) / len(labels)
+    acc = sum(tp.values()) / len(gold)
+    print(f"CASE 2021 task 2 ({path}): {len(gold)} snippets with ACLED labels, {secs:.1f}s")
+    print(
+        f"  accuracy {acc:.3f}  micro-F1 {micro:.3f}  macro-F1 {macro:.3f}  (no type: {pred.count(NONE)})"
+    )
+    print(f"  {'gold label':38} {'n':>4} {'P':>5} {'R':>5} {'F1':>5}  most often predicted as")
+    for x in labels:
+        n = tp[x] + fn[x]
+        p = tp[x] / (tp[x] + fp[x]) if tp[x] + fp[x] else 0.0
+        r = tp[x] / n if n else 0.0
+        top = ", ".join(f"{k} {v}" for k, v in confusion[x].most_common(3))
+        print(f"  {x:38} {n:4d} {p:5.2f} {r:5.2f} {f1(tp[x], fp[x], fn[x]):5.2f}  {top}")
+
+
+def bench_fakes(path: Path, limit: int | None) -> None:
+    from warwire.ingest.clean import clean_text
+
+    from warwire.code import code_articles
+    from warwire.read.nlp import load_nlp
+    from warwire.records import Article
+
+    csv.field_size_limit(sys.maxsize)
+    arts = []
+    for i, r in enumerate(csv.DictReader(path.open(encoding="utf-8"))):
+        try:
+            pub = dt.datetime.strptime(r["date"].strip(), "%m/%d/%y").date()
+        except ValueError:
+            pub = None
+        text = clean_text(r["article_content"], r["article_title"])
+        arts.append(
+            Article(
+                id=f"fakes-{i}",
+                text=text,
+                title=r["article_title"],
+                outlet=r["source"],
+                published=pub,
+            )
+        )
+    arts = arts[:limit]
+    load_nlp()
+    # warm the lazily loaded resources (gazetteer, actors) outside the timing
+    list(code_articles(arts[:2]))
+    t0 = time.perf_counter()
+    n_mentions = 0
+    for _, ms in code_articles(arts):
+        n_mentions += len(ms)
+    secs = time.perf_counter() - t0
+    nlp = load_nlp()
+    t1 = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in arts), batch_size=64):
+        pass
+    bare = time.perf_counter() - t1
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"FA-KES ({path}): {len(arts)} articles, {n_mentions} mentions")
+    print(f"  read + code: {len(arts) / secs:.1f} articles/s on one core ({secs:.1f}s)")
+    print(
+        f"  bare spaCy pipeline over whole texts: {len(arts) / bare:.1f} articles/s (ratio {bare / secs:.2f})"
+    )
+    print(f"  peak memory (max RSS): {rss:.0f} MiB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared"
+    )
+    ap.add_argument("--limit", type=int, default=None)
+    a = ap.parse_args()
+    bench_case(a.shared / "datasets" / "case2021-task2" / "dev.tsv", a.limit)
+    bench_fakes(a.shared / "datasets" / "fa-kes" / "dev.csv", a.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Who a report attributes a claim to ("the Observatory said", "state television reported").
+
+Attributions are normalised to short source names so that "the Britain-based Syrian
+Observatory for Human Rights", "the Observatory" and "the monitor" count as one source.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern, normalised source). Order matters: the first match wins.
+SOURCES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.I), name)
+    for p, name in [
+        (r"syrian observatory|\bobservatory\b|\bSOHR\b|\bmonitor\b|monitoring group", "SOHR"),
+        (r"\bSANA\b|syrian arab news agency", "SANA"),
+        (
+            r"state (television|tv|media|news agency)|state-run|syrian (tv|television)|the channel",
+            "state media",
+        ),
+        (r"white helmets|civil defen[cs]e", "White Helmets"),
+        (
+            r"russian (defen[cs]e|defense) ministry|russian military|moscow said|kremlin",
+            "Russian MoD",
+        ),
+        (
+            r"turkish (defen[cs]e|defense) ministry|turkish military|turkish army|ankara said",
+            "Turkish MoD",
+        ),
+        (r"\bU\.?N\.?\b|united nations|ocha|unicef", "UN"),
+        (r"\bSDF\b|syrian democratic forces", "SDF"),
+        (r"\bthe army\b|military source|army said|army statement|army command", "Syrian army"),
+        (r"local journalist|a journalist", "local journalist"),
+        (r"activists?", "activists"),
+        (r"residents?|witness(es)?|locals?", "residents"),
+        (r"medics?|doctors?|hospital|health (official|ministry|directorate)", "medical sources"),
+        (r"\breporter\b|correspondent", "reporter"),
+        (r"\bReuters\b", "Reuters"),
+        (r"\bAFP\b|agence france", "AFP"),
+        (r"\bAP\b|associated press", "AP"),
+        (r"\bAnadolu\b", "Anadolu"),
+        (r"\bofficials?\b|spokes(man|woman|person)", "officials"),
+    ]
+]
+
+_SAID = re.compile(
+    r"(?:,|\b)\s*(?:(?:the|a|an)\s+)?([^,.;]{0,80}?)\s+"
+    r"(?:said|says|reported|reports|told|claimed|announced|confirmed|stated|added)\b"
+    r"|according to\s+(?:the\s+)?([^,.;]{0,80})"
+    r"|\b(?:said|reported|told)\s+(?:by\s+)?(?:the\s+)?([^,.;]{0,60})\.?$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(it|he|she|they|the group|the statement)$", re.I)
+
+
+def attribution(sentence: str) -> tuple[str, bool]:
+    """(source, is_pronoun): the normalised source a sentence cites, or ("", False).
+
+    is_pronoun is True for "it said" / "he said", which refer back to an earlier source.
+    """
+    for m in _SAID.finditer(sentence):
+        who = next((g for g in m.groups() if g), "").strip()
+        if not who:
+            continue
+        if _PRONOUN.match(who.split()[-1] if who.split() else ""):
+            return "", True
+        for pat, name in SOURCES:
+            if pat.search(who):
+                return name, False
+    return "", False

@@ -1,0 +1,514 @@
+"""From one article to its event mentions.
+
+The coder walks the article sentence by sentence, keeping what a reader keeps: the last day
+named (so "it said" sentences and follow-ups inherit it), the last town named (for "the town"),
+the last source cited (for "it said"), and the mentions of the previous sentence (so that
+"Ten soldiers were wounded." adds its figure to the shelling just reported).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from warwire.code import taxonomy as tx
+from warwire.code.attribution import attribution
+from warwire.code.context import ActorHit, DayHit, PlaceHit, SentenceInfo, scan_article
+from warwire.code.figures import BACKGROUND, sentence_figures
+from warwire.code.notes import write_note
+from warwire.code.roles import (
+    assign_actors,
+    object_is_anaphor,
+    object_is_plural_area,
+    target_places,
+    victims,
+)
+from warwire.code.triggers import Trigger, find_triggers, is_factual
+from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention, Place
+
+STATE_SIDES = {"syrian_government", "russia", "iran_allies"}
+ARMED_SIDES = {
+    "syrian_government", "russia", "iran_allies", "opposition", "jihadist", "islamic_state",
+    "kurdish", "turkey", "us_coalition", "israel", "unknown",
+}  # fmt: skip
+OPPONENTS = {
+    "syrian_government": ["opposition", "jihadist", "islamic_state", "kurdish", "turkey"],
+    "russia": ["opposition", "jihadist", "islamic_state"],
+    "iran_allies": ["opposition", "jihadist", "islamic_state"],
+    "opposition": ["syrian_government", "iran_allies", "kurdish", "islamic_state"],
+    "jihadist": ["syrian_government", "iran_allies", "opposition"],
+    "islamic_state": ["syrian_government", "kurdish", "opposition", "us_coalition"],
+    "kurdish": ["islamic_state", "turkey", "opposition"],
+    "turkey": ["kurdish", "syrian_government", "islamic_state"],
+    "us_coalition": ["islamic_state", "jihadist"],
+    "israel": ["iran_allies", "syrian_government"],
+}
+AIR_SIDES = {"russia", "us_coalition", "israel"}
+RELATIVE_TO_STORY = re.compile(
+    r"\b(after|later|earlier|before|previous|preceding|hours|following)\b", re.I
+)
+HOLDER = re.compile(
+    r"\b(rebel|opposition|regime|government|IS|ISIS|Daesh|jihadist|SDF|Kurdish|militant)[- ]"
+    r"(held|controlled)\b",
+    re.I,
+)
+
+
+@dataclass
+class Discourse:
+    """What a reader remembers while reading down the article."""
+
+    published: dt.date | None
+    last_day: DayRef | None = None
+    lead_day: DayRef | None = None
+    last_place: PlaceHit | None = None
+    last_province: Place | None = None
+    last_source: str = ""
+    previous: list[Mention] = field(default_factory=list)
+    sides: Counter[str] = field(default_factory=Counter)
+
+
+def _story_day(hit: DayHit, disc: Discourse) -> DayRef:
+    """Re-anchor "a day after", "over 48 hours" on the story's day rather than publication."""
+    day = hit.day
+    anchor = disc.last_day or disc.lead_day
+    if disc.published and anchor and RELATIVE_TO_STORY.search(day.text or ""):
+        delta = anchor.date - disc.published
+        return DayRef(
+            date=day.date + delta,
+            start=day.start + delta,
+            end=day.end + delta,
+            precision=day.precision,
+            text=day.text,
+        )
+    return day
+
+
+def _pick_day(info: SentenceInfo, trig_at: int, disc: Discourse) -> tuple[DayRef | None, bool]:
+    """(day, explicit): the day nearest the trigger, else the story's day, else publication."""
+    usable = [
+        h for h in info.days if h.day.end <= (disc.published or h.day.end) + dt.timedelta(days=1)
+    ]
+    if usable:
+        hit = min(usable, key=lambda h: abs(h.start - trig_at))
+        return _story_day(hit, disc), True
+    if disc.last_day is not None:
+        return disc.last_day, False
+    if disc.lead_day is not None:
+        return disc.lead_day, False
+    if disc.published is not None:
+        p = disc.published
+        return DayRef(date=p, start=p - dt.timedelta(days=6), end=p, precision=2), False
+    return None, False
+
+
+def _actor_ref(hit: ActorHit | None) -> ActorRef | None:
+    if hit is None:
+        return None
+    a = hit.actor
+    return ActorRef(name=a.name, side=a.side, surface=hit.surface, key=a.key)
+
+
+def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
+    """The side this article sets against SIDE most often, for an action with no named loser."""
+    from warwire.read.actors import load_actors
+
+    held = HOLDER.search(sentence)
+    if held:
+        hits = load_actors().find(held.group(1) + "s")
+        if hits and hits[0].actor.side != side:
+            a = hits[0].actor
+            return ActorRef(a.name, a.side, held.group(0), a.key)
+    for opp in sorted(OPPONENTS.get(side, []), key=lambda s: -disc.sides[s]):
+        if disc.sides[opp] > 0:
+            ref = load_actors().by_side(opp)
+            return ActorRef(ref.name, ref.side, "", ref.key) if ref else None
+    return None
+
+
+def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence: str) -> str | None:
+    kind = trig.kind
+    side1 = a1.actor.side if a1 else ""
+    if kind == tx.AIR and trig.token.lemma_.lower() in {"raid", "strike"}:
+        if (
+            side1 not in AIR_SIDES
+            and not tx.AIR_CUES.search(sentence)
+            and side1 != "syrian_government"
+        ):
+            return None
+    if kind == tx.ATTACK:
+        if a2 is not None and a2.actor.side in ARMED_SIDES:
+            return tx.CLASH
+        if a2 is None or a2.actor.side != "civilians":
+            return tx.CLASH if trig.nominal is False and a1 is not None else None
+    if kind == tx.PROTEST and re.search(r"\b(fired|shot|killed|live ammunition)\b", sentence, re.I):
+        return "excessive_force"
+    return kind
+
+
+def _sub_event(kind: str, side1: str) -> str:
+    if kind == "excessive_force":
+        return "Excessive force against protesters"
+    if kind == tx.TERRITORY:
+        return (
+            "Government regains territory"
+            if side1 in STATE_SIDES
+            else "Non-state actor overtakes territory"
+        )
+    return tx.KIND_SUB_EVENT[kind]
+
+
+def _note_kind(kind: str) -> str:
+    return tx.PROTEST if kind == "excessive_force" else kind
+
+
+class ArticleCoder:
+    """Codes one article whose candidate sentences are already parsed."""
+
+    def __init__(self, article: Article, infos: list[SentenceInfo], docs: dict[int, Doc]):
+        self.article = article
+        self.infos = infos
+        self.docs = docs
+        self.disc = Discourse(published=article.published)
+        self.mentions: list[Mention] = []
+
+    def run(self) -> list[Mention]:
+        for info in self.infos:
+            for a in info.actors:
+                self.disc.sides[a.actor.side] += 1
+        lead = [d for info in self.infos[:4] for d in info.days]
+        if lead:
+            self.disc.lead_day = lead[0].day
+        for info in self.infos:
+            self._sentence(info)
+        return self._finish()
+
+    # -- per sentence -----------------------------------------------------------------------
+
+    def _sentence(self, info: SentenceInfo) -> None:
+        disc = self.disc
+        src, pronoun = attribution(info.sent.text)
+        source = src or (disc.last_source if pronoun else "")
+        made: list[Mention] = []
+        doc = self.docs.get(info.index)
+        if doc is not None and not BACKGROUND.search(info.sent.text):
+            made = self._events_in(info, doc[:], source)
+        if not made and self._follow_up(info, source):
+            made = []  # figures went to the previous sentence's mention
+        # remember what a reader remembers
+        explicit = [d for d in info.days if d.day.precision == 1]
+        if explicit and not BACKGROUND.search(info.sent.text):
+            disc.last_day = _story_day(explicit[0], disc)
+        precise = [p for p in info.places if not p.province]
+        if precise:
+            disc.last_place = precise[-1]
+        provinces = [p.place for p in info.places if p.province]
+        if provinces:
+            disc.last_province = provinces[-1]
+        elif precise:
+            disc.last_province = precise[-1].place
+        if src:
+            disc.last_source = src
+        disc.previous = made
+        self.mentions.extend(made)
+
+    def _events_in(self, info: SentenceInfo, sent: Span, source: str) -> list[Mention]:
+        offset = info.sent.start
+        triggers = [t for t in find_triggers(sent) if is_factual(t)]
+        if not triggers:
+            return []
+        figures = sentence_figures(info.sent.text, offset, info.numbers)
+        victim = victims(sent, offset, info.actors)
+        out: list[Mention] = []
+        seen: list[tuple[str, str]] = []  # (place, kind) already coded in this sentence
+        for trig in sorted(triggers, key=lambda t: -tx.KIND_RANK.get(t.kind, 0)):
+            a1, a2, assoc = assign_actors(trig, sent, offset, info.actors)
+            kind = _kind_for(trig, a1, a2, info.sent.text)
+            if kind is None or kind == tx.KILL and not trig.nominal and a1 is None:
+                continue
+            if kind == tx.KILL:
+                if a1 is None or a1.actor.side == "civilians":
+                    continue
+                kind = tx.ATTACK if (victim and victim.actor.side == "civilians") else tx.CLASH
+            places, geo = self._places(trig, sent, offset, info, kind)
+            if not places:
+                continue
+            if trig.nominal and kind in {tx.AIR, tx.SHELLING, tx.CLASH, tx.ATTACK}:
+                # a noun alone is an event only with its own place, a count or casualties
+                direct = any(
+                    p.start <= offset + trig.token.idx + 80 and p.start >= offset + trig.token.idx
+                    for p in places
+                )
+                has_fig = any(f.field in {"airstrikes", "fatalities", "wounded"} for f in figures)
+                if not (direct or has_fig):
+                    continue
+            day, explicit = _pick_day(info, offset + trig.token.idx, self.disc)
+            summary = len(places) > 1 and all(p.province for p in places)
+            if summary:
+                places = places[:1]
+            for ph in places:
+                where = ph.place.id or ph.place.name
+                if _subsumed(where, kind, seen):
+                    continue
+                seen.append((where, kind))
+                out.append(
+                    self._mention(
+                        trig,
+                        kind,
+                        ph,
+                        geo,
+                        day,
+                        a1,
+                        a2,
+                        assoc,
+                        victim,
+                        figures,
+                        source,
+                        info,
+                        summary,
+                    )
+                )
+        return out
+
+    def _places(
+        self, trig: Trigger, sent: Span, offset: int, info: SentenceInfo, kind: str
+    ) -> tuple[list[PlaceHit], int]:
+        hits = target_places(trig, sent, offset, info.places)
+        if hits and not all(h.province for h in hits):
+            hits = [h for h in hits if not h.province] or hits
+        if hits:
+            if all(h.province for h in hits):
+                if kind in {tx.TERRITORY} and object_is_anaphor(trig) and self.disc.last_place:
+                    return [self.disc.last_place], 1
+                return hits, 3
+            return hits, 2 if all(h.near for h in hits) else 1
+        if object_is_anaphor(trig) and self.disc.last_place is not None:
+            return [self.disc.last_place], 1
+        if kind == tx.TERRITORY and object_is_plural_area(trig) and self.disc.last_province:
+            prov = self.disc.last_province
+            from warwire.places import load_gazetteer
+
+            admin = load_gazetteer().admin_place(prov.admin1) if prov.admin1 else prov
+            return [PlaceHit(0, 0, admin.name, admin, province=True, near=False)], 3
+        return [], 0
+
+    def _mention(
+        self,
+        trig: Trigger,
+        kind: str,
+        ph: PlaceHit,
+        geo: int,
+        day: DayRef | None,
+        a1: ActorHit | None,
+        a2: ActorHit | None,
+        assoc: list[ActorHit],
+        victim: ActorHit | None,
+        figures: list,
+        source: str,
+        info: SentenceInfo,
+        summary: bool,
+    ) -> Mention:
+        art = self.article
+        actor1 = _actor_ref(a1)
+        actor2 = _actor_ref(a2)
+        if kind in {tx.AIR, tx.SHELLING, tx.ATTACK, tx.IED, tx.SUICIDE, tx.CHEMICAL} and victim:
+            if actor2 is None or victim.actor.side == "civilians":
+                actor2 = _actor_ref(victim)
+        if actor1 is not None and actor2 is None and kind in {
+            tx.TERRITORY, tx.CLASH, tx.SIEGE_BREAK, tx.AIR, tx.SHELLING,
+        }:  # fmt: skip
+            actor2 = _opponent(actor1.side, self.disc, info.sent.text)
+        if actor1 is not None and actor2 is not None and actor1.side == actor2.side:
+            actor2 = None
+        sub = _sub_event(kind, actor1.side if actor1 else "")
+        counts: dict[str, int] = {}
+        claims: list[Claim] = []
+        fatalities: int | None = None
+        for f in figures:
+            q = f.quantity
+            claims.append(
+                Claim(
+                    field=f.field,
+                    value=q.value,
+                    article=art.id,
+                    qualifier=q.qualifier,
+                    attributed_to=source,
+                    outlet=art.outlet,
+                    text=q.text,
+                )
+            )
+            if f.field == "fatalities":
+                fatalities = (fatalities or 0) + q.value
+            else:
+                counts[f.field] = counts.get(f.field, 0) + q.value
+        if fatalities is None and counts.get("wounded"):
+            fatalities = 0
+        place = ph.place
+        ev = Evidence(art.id, info.sent.start, info.sent.end, info.sent.text)
+        m = Mention(
+            id="",  # numbered in _finish
+            article=art.id,
+            event_type=tx.SUB_EVENT_TYPES[sub],
+            sub_event_type=sub,
+            day=day,
+            place=place,
+            geo_precision=geo,
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actor_1=[r for r in (_actor_ref(a) for a in assoc) if r is not None],
+            fatalities=fatalities,
+            counts=counts,
+            claims=claims,
+            attribution=source,
+            evidence=[ev],
+            outlet=art.outlet,
+            wire_group=art.wire_group or art.id,
+            summary=summary,
+        )
+        m.notes = write_note(
+            _note_kind(kind),
+            day.date if day else None,
+            place.name,
+            actor1.name if actor1 else None,
+            actor2.name if actor2 else None,
+            {**counts, **({"fatalities": fatalities} if fatalities is not None else {})},
+            source,
+        )
+        return m
+
+    def _follow_up(self, info: SentenceInfo, source: str) -> bool:
+        """A sentence with only a toll ("Ten soldiers were wounded.") completes the last event."""
+        prev = self.disc.previous
+        if len(prev) != 1 or any(not p.province for p in info.places if p):
+            return False
+        figures = sentence_figures(info.sent.text, info.sent.start, info.numbers)
+        if not figures:
+            return False
+        m = prev[0]
+        for f in figures:
+            q = f.quantity
+            m.claims.append(
+                Claim(
+                    f.field,
+                    q.value,
+                    m.article,
+                    q.qualifier,
+                    source or m.attribution,
+                    m.outlet,
+                    q.text,
+                )
+            )
+            if f.field == "fatalities":
+                m.fatalities = (m.fatalities or 0) + q.value
+            else:
+                m.counts[f.field] = m.counts.get(f.field, 0) + q.value
+                if m.fatalities is None and f.field == "wounded":
+                    m.fatalities = 0
+        explicit = [d for d in info.days if d.day.precision == 1]
+        if explicit:
+            m.day = _story_day(explicit[0], self.disc)
+        if victims_side := _victim_side(info):
+            if m.actor2 is None or victims_side.side == "civilians":
+                m.actor2 = victims_side
+        m.evidence.append(Evidence(m.article, info.sent.start, info.sent.end, info.sent.text))
+        return True
+
+    def _finish(self) -> list[Mention]:
+        """Drop roll-ups that the article also breaks down; number the mentions."""
+        precise_kinds = {(m.sub_event_type) for m in self.mentions if not m.summary}
+        out = [m for m in self.mentions if not (m.summary and m.sub_event_type in precise_kinds)]
+        for i, m in enumerate(out, 1):
+            m.id = f"{self.article.id}:{i}"
+            if m.notes and m.day:
+                m.notes = write_note(
+                    _kind_of(m),
+                    m.day.date,
+                    m.place.name if m.place else "",
+                    m.actor1.name if m.actor1 else None,
+                    m.actor2.name if m.actor2 else None,
+                    {
+                        **m.counts,
+                        **({"fatalities": m.fatalities} if m.fatalities is not None else {}),
+                    },
+                    m.attribution,
+                )
+        return out
+
+
+def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:
+    """One action per place in a sentence: a clash at a place just taken is the taking."""
+    for w, k in seen:
+        if w != where:
+            continue
+        if k == kind or (
+            kind in {tx.CLASH, tx.SIEGE_BREAK, tx.ATTACK, tx.KILL} and k == tx.TERRITORY
+        ):
+            return True
+    return False
+
+
+def _victim_side(info: SentenceInfo) -> ActorRef | None:
+    for a in info.actors:
+        if a.actor.side in {"civilians"} | ARMED_SIDES:
+            return _actor_ref(a)
+    return None
+
+
+def _kind_of(m: Mention) -> str:
+    for kind, sub in tx.KIND_SUB_EVENT.items():
+        if sub == m.sub_event_type:
+            return kind
+    if m.sub_event_type in {"Government regains territory", "Non-state actor overtakes territory"}:
+        return tx.TERRITORY
+    return tx.PROTEST if m.event_type == tx.PROTESTS else tx.CLASH
+
+
+# -- batch entry points ---------------------------------------------------------------------
+
+
+def _parse(infos_by_article: list[list[SentenceInfo]]) -> list[dict[int, Doc]]:
+    from warwire.read.nlp import load_nlp
+
+    nlp = load_nlp()
+    keys: list[tuple[int, int]] = []
+    texts: list[str] = []
+    for ai, infos in enumerate(infos_by_article):
+        for info in infos:
+            if info.candidate:
+                keys.append((ai, info.index))
+                texts.append(info.sent.text)
+    out: list[dict[int, Doc]] = [{} for _ in infos_by_article]
+    for (ai, si), doc in zip(keys, nlp.pipe(texts, batch_size=256), strict=True):
+        out[ai][si] = doc
+    return out
+
+
+def code_articles(
+    articles: Iterable[Article], batch: int = 32
+) -> Iterator[tuple[Article, list[Mention]]]:
+    """Code articles in batches (one nlp.pipe call per batch), yielding in input order."""
+    chunk: list[Article] = []
+    for art in articles:
+        chunk.append(art)
+        if len(chunk) >= batch:
+            yield from _code_chunk(chunk)
+            chunk = []
+    if chunk:
+        yield from _code_chunk(chunk)
+
+
+def _code_chunk(chunk: list[Article]) -> Iterator[tuple[Article, list[Mention]]]:
+    infos = [scan_article(a.text, a.published) for a in chunk]
+    docs = _parse(infos)
+    for art, inf, dd in zip(chunk, infos, docs, strict=True):
+        yield art, ArticleCoder(art, inf, dd).run()
+
+
+def code_article(article: Article) -> list[Mention]:
+    """All event mentions of one article."""
+    return next(_code_chunk([article]))[1]

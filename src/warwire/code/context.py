@@ -1,0 +1,147 @@
+"""What the cheap resolvers find in each sentence, before any parsing.
+
+Places (gazetteer), actors (dictionary), days (relative to the publication day) and numbers
+are found by fast scanners over every sentence; only sentences that can hold an event are
+then parsed. The results are kept per sentence with article offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from warwire.read.sentences import Sentence, split_sentences
+from warwire.records import ActorRef, DayRef, Place, Quantity
+
+PROVINCE_CUE_AFTER = re.compile(
+    r"^\s*(province|governorate|countryside|region|provinces|'s countryside)\b", re.I
+)
+PROVINCE_CUE_BEFORE = re.compile(r"\b(provinces? of|governorate of)\s*$", re.I)
+CITY_CUE = re.compile(r"^\s*(city|town)\b", re.I)
+CITY_CUE_BEFORE = re.compile(r"\b(city|town|village|outskirts|neighbou?rhoods?) of\s*$", re.I)
+NEAR_CUE = re.compile(
+    r"\b(near|nearby|outside|around|close to|west of|east of|north of|south of|"
+    r"northwest of|northeast of|southwest of|southeast of|outskirts of|[a-z]+ of the town of)"
+    r"\s+(the\s+)?([a-z]+\s+){0,3}$",
+    re.I,
+)
+HELD_CUE = re.compile(
+    r"^[\s,]*(an?\s+)?([a-z-]+\s+)?(rebel|opposition|regime|government|is|isis|sdf|kurdish|jihadist)[- ]held",
+    re.I,
+)
+
+
+@dataclass
+class PlaceHit:
+    start: int  # article offsets
+    end: int
+    surface: str
+    place: Place
+    province: bool  # names a whole governorate, not the town
+    near: bool  # "near X", "outside X": the event is around X, not in it
+
+
+@dataclass
+class ActorHit:
+    start: int
+    end: int
+    surface: str
+    actor: ActorRef
+
+
+@dataclass
+class DayHit:
+    start: int
+    end: int
+    day: DayRef
+
+
+@dataclass
+class SentenceInfo:
+    sent: Sentence
+    index: int
+    places: list[PlaceHit] = field(default_factory=list)
+    actors: list[ActorHit] = field(default_factory=list)
+    days: list[DayHit] = field(default_factory=list)
+    numbers: list[Quantity] = field(default_factory=list)
+    candidate: bool = False
+
+
+def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
+    """Split TEXT and run the fast scanners over each sentence."""
+    from warwire.code.taxonomy import CANDIDATE
+    from warwire.read.actors import load_actors
+    from warwire.read.dates import find_days
+    from warwire.read.numbers import find_numbers
+
+    actors = load_actors()
+    infos: list[SentenceInfo] = []
+    for i, s in enumerate(split_sentences(text)):
+        info = SentenceInfo(sent=s, index=i, candidate=bool(CANDIDATE.search(s.text)))
+        info.actors = [
+            ActorHit(s.start + a.start, s.start + a.end, a.surface, a.actor)
+            for a in actors.find(s.text)
+        ]
+        if published is not None:
+            info.days = [
+                DayHit(s.start + a, s.start + b, d) for a, b, d in find_days(s.text, published)
+            ]
+        info.numbers = [
+            Quantity(q.value, q.qualifier, q.text, s.start + q.start, s.start + q.end)
+            for q in find_numbers(s.text)
+        ]
+        infos.append(info)
+    _resolve_places(text, infos)
+    return infos
+
+
+def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
+    """Resolve gazetteer names with the provinces and places the article itself names."""
+    from warwire.places import load_gazetteer
+
+    gaz = load_gazetteer()
+    raw: list[tuple[SentenceInfo, object]] = []
+    provinces: list[str] = []
+    local: dict[int, list[str]] = {}
+    for info in infos:
+        for span in gaz.find(info.sent.text):
+            raw.append((info, span))
+            prov = gaz.province(span.surface)
+            if prov:
+                provinces.append(prov)
+                local.setdefault(info.index, []).append(prov)
+    resolved: list[Place] = []
+    for info, span in raw:
+        s = info.sent.start + span.start
+        e = info.sent.start + span.end
+        syrian = [c for c in span.candidates if (c.country or "Syria") == "Syria"]
+        if not syrian:
+            continue
+        before = text[max(0, s - 40) : s]
+        after = text[e : e + 25]
+        prov = gaz.province(span.surface)
+        is_province = bool(prov) and (
+            PROVINCE_CUE_AFTER.search(after) is not None
+            or PROVINCE_CUE_BEFORE.search(before) is not None
+            or (CITY_CUE.search(after) is None and CITY_CUE_BEFORE.search(before) is None)
+        )
+        if is_province and prov:
+            place = gaz.admin_place(prov)
+        else:
+            hints = local.get(info.index, []) + provinces
+            place = gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
+            if place is None:
+                continue
+            if place.feature != "admin1":
+                resolved.append(place)
+        info.places.append(
+            PlaceHit(
+                start=s,
+                end=e,
+                surface=span.surface,
+                place=place,
+                province=is_province,
+                near=NEAR_CUE.search(before) is not None and not is_province,
+            )
+        )

@@ -1,0 +1,95 @@
+"""Which numbers in a sentence are deaths, wounded, air strikes or displaced people.
+
+A number is a figure of an event only through the words around it: the noun it counts
+("21 civilians", "120 air strikes") and the verb that says what happened to them ("were
+killed", "wounded"). Numbers inside "including ..." break a toll down and are not added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warwire.records import Quantity
+
+PEOPLE = {
+    "people", "persons", "civilians", "children", "women", "men", "soldiers", "troops",
+    "fighters", "militants", "rebels", "members", "insurgents", "jihadists", "militiamen",
+    "residents", "paramedics", "medics", "activists", "journalists", "personnel", "officers",
+    "policemen", "guards", "workers", "villagers", "family", "students", "killed", "dead",
+    "wounded", "injured", "others", "gunmen", "combatants", "recruits", "conscripts",
+}  # fmt: skip
+AIRSTRIKES = {
+    "airstrikes",
+    "air strikes",
+    "raids",
+    "air raids",
+    "strikes",
+    "sorties",
+    "barrel bombs",
+}
+KILL = re.compile(
+    r"\b(kill|killing|killed|dead|died|die|dies|death|deaths|toll|lost their lives|slain|executed|massacred)\b",
+    re.I,
+)
+WOUND = re.compile(r"\b(wound(ed|ing|s)?|injur(ed|ing|ies|y))\b", re.I)
+DISPLACE = re.compile(r"\b(displac(ed|ing|ement)|fled|flee(ing)?|uprooted)\b", re.I)
+INCLUDING = re.compile(r"\b(including|among them|among whom|of whom|of them)\b", re.I)
+BACKGROUND = re.compile(
+    r"\b(since (the )?(beginning|start|outbreak)|since (19|20)\d\d|since (january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)|"
+    r"(over|in|during) the (past|last) (few )?(\w+ )?(months|years|weeks)|"
+    r"the (war|conflict|uprising|revolution|civil war),? which|war that has|conflict that has|"
+    r"(has|have) (so far )?(killed|left|displaced|forced))",
+    re.I,
+)
+
+
+@dataclass
+class Figure:
+    field: str  # fatalities, wounded, airstrikes, displaced
+    quantity: Quantity
+
+
+def _included(sentence: str, offset: int, q: Quantity) -> bool:
+    """True if q sits inside an "including ..." aside that breaks a toll down."""
+    before = sentence[max(0, q.start - offset - 40) : q.start - offset]
+    m = list(INCLUDING.finditer(before))
+    return bool(m) and "," not in before[m[-1].end() :] and ")" not in before[m[-1].end() :]
+
+
+def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> list[Figure]:
+    """Figures of an event in one sentence (offsets of numbers are article offsets)."""
+    from warwire.read.numbers import counted_noun
+
+    out: list[Figure] = []
+    if BACKGROUND.search(sentence):
+        return out
+    for q in numbers:
+        if q.value <= 0 or _included(sentence, offset, q):
+            continue
+        local = Quantity(q.value, q.qualifier, q.text, q.start - offset, q.end - offset)
+        noun = (counted_noun(sentence, local) or "").lower()
+        after = sentence[local.end : local.end + 80]
+        before = sentence[max(0, local.start - 60) : local.start]
+        if noun in AIRSTRIKES or noun == "airstrikes":
+            out.append(Figure("airstrikes", q))
+            continue
+        if noun and noun not in PEOPLE:
+            continue
+        if not noun and not re.match(
+            r"^\s*(,|were|have been|had been|was|people|others|more)", after
+        ):
+            continue
+        near = after[:60]
+        if WOUND.search(near) and not KILL.search(near.split("wound")[0].split("injur")[0]):
+            out.append(Figure("wounded", q))
+        elif KILL.search(near) or KILL.search(before[-30:]):
+            out.append(Figure("fatalities", q))
+        elif DISPLACE.search(near):
+            out.append(Figure("displaced", q))
+        elif noun in {"dead", "killed"}:
+            out.append(Figure("fatalities", q))
+        elif noun in {"wounded", "injured"}:
+            out.append(Figure("wounded", q))
+    return out

@@ -1,0 +1,211 @@
+"""Who did it, to whom, and where: roles from the dependency parse of a sentence.
+
+The parse says which words are the subject, the agent ("by X"), the object, the victims
+("N civilians were killed"), the loser ("from X", "X-held") and the target ("raids on X") of
+a trigger; word proximity is only the fallback when the parse attaches nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from warwire.code.context import ActorHit, PlaceHit
+from warwire.code.triggers import Trigger
+
+SUBJ = {"nsubj", "agent", "csubj"}
+OBJ = {"dobj", "nsubjpass", "attr", "oprd"}
+ASSOC_HEADS = {"back", "support", "aid", "assist", "help", "ally", "accompany", "cover"}
+ANAPHORS = {"town", "city", "village", "it", "area", "neighbourhood", "neighborhood", "district"}
+PLURAL_AREAS = {
+    "towns",
+    "villages",
+    "areas",
+    "positions",
+    "hills",
+    "hilltops",
+    "localities",
+    "settlements",
+}
+
+
+def token_of(sent: Span, start: int, end: int) -> Token | None:
+    """The head token of the characters [start, end) of the sentence (sentence offsets)."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def subtree_ids(t: Token, skip_deps: Iterable[str] = ()) -> set[int]:
+    skip = set(skip_deps)
+    out = {t.i}
+    for c in t.children:
+        if c.dep_ in skip:
+            continue
+        out |= {w.i for w in c.subtree}
+    return out
+
+
+def _child_ids(t: Token, deps: set[str], preps: set[str] | None = None) -> set[int]:
+    out: set[int] = set()
+    for c in t.children:
+        if c.dep_ in deps:
+            out |= {w.i for w in c.subtree}
+        if preps is not None and c.dep_ == "prep" and c.lower_ in preps:
+            out |= {w.i for w in c.subtree}
+    return out
+
+
+def _assoc_ids(t: Token) -> set[int]:
+    """Tokens inside "backed by X", "with the support of X", "allied X" phrases."""
+    out: set[int] = set()
+    for w in t.sent:
+        if w.lemma_.lower() in ASSOC_HEADS and w.i != t.i:
+            for c in w.children:
+                if c.dep_ in {"agent", "prep", "pobj", "dobj"}:
+                    out |= {x.i for x in c.subtree}
+    return out
+
+
+def assign_actors(
+    trig: Trigger, sent: Span, offset: int, actors: list[ActorHit]
+) -> tuple[ActorHit | None, ActorHit | None, list[ActorHit]]:
+    """(actor1, actor2, associated actors of actor1) for a trigger."""
+    t = trig.token
+    located: list[tuple[ActorHit, Token]] = []
+    for a in actors:
+        tok = token_of(sent, a.start - offset, a.end - offset)
+        if tok is not None:
+            located.append((a, tok))
+    if not located:
+        return None, None, []
+    assoc_ids = _assoc_ids(t)
+    lem = t.lemma_.lower()
+    if trig.nominal:
+        subj_ids = _child_ids(t, {"amod", "compound", "poss", "nmod"}, {"by"})
+        if t.dep_ in SUBJ and t.head.pos_ in {"VERB", "AUX"}:
+            obj_ids = _child_ids(t.head, OBJ, {"on", "against"}) | _child_ids(
+                t, set(), {"on", "against"}
+            )
+        else:
+            obj_ids = _child_ids(t, set(), {"on", "against", "targeting"})
+            head = t.head
+            while head.dep_ in {"pobj", "prep"} and head.head is not head:
+                head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                obj_ids |= _child_ids(head, {"nsubjpass", "dobj"})
+    elif lem == "fall":
+        subj_ids = {
+            w.i for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for w in c.subtree
+        }
+        obj_ids = _child_ids(t, {"nsubj"})
+    else:
+        subj_ids = _child_ids(t, SUBJ)
+        obj_ids = _child_ids(t, OBJ | {"pobj"}, {"from", "with", "against", "on", "between"})
+        if t.dep_ in {"conj", "xcomp", "advcl"} and not subj_ids:
+            subj_ids = _child_ids(t.head, SUBJ)
+        if t.dep_ in {"relcl", "acl"} and not subj_ids and t.tag_ != "VBN":
+            subj_ids = {t.head.i}
+    a1 = next((a for a, tok in located if tok.i in subj_ids and tok.i not in assoc_ids), None)
+    a2 = next(
+        (a for a, tok in located if tok.i in obj_ids and a is not a1 and tok.i not in assoc_ids),
+        None,
+    )
+    if a1 is None:  # nearest actor just before the trigger ("regime shelling", "Russian raids")
+        before = [
+            (a, tok) for a, tok in located
+            if tok.i < t.i and t.i - tok.i <= 4 and tok.i not in obj_ids and a.actor.side != "civilians"
+        ]  # fmt: skip
+        if before:
+            a1 = before[-1][0]
+    if a1 is None:  # an agent anywhere: "... by regime forces"
+        for a, tok in located:
+            if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and a is not a2:
+                a1 = a
+                break
+    assoc = [a for a, tok in located if tok.i in assoc_ids and a is not a1 and a is not a2]
+    if a1 is not None and a2 is not None and a1.actor.side == a2.actor.side:
+        a2 = None
+    return a1, a2, assoc
+
+
+def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
+    """The actor that was killed or wounded in the sentence ("21 civilians were killed")."""
+    for a in actors:
+        tok = token_of(sent, a.start - offset, a.end - offset)
+        if tok is None:
+            continue
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in {"kill", "wound", "injure"}:
+            return a
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+            "kill",
+            "wound",
+            "injure",
+            "target",
+            "hit",
+        }:
+            return a
+    return None
+
+
+def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]) -> list[PlaceHit]:
+    """The places the action happened in or to: coordinated objects give one place each."""
+    t = trig.token
+    hits: list[tuple[PlaceHit, Token]] = []
+    for p in places:
+        tok = token_of(sent, p.start - offset, p.end - offset)
+        if tok is not None:
+            hits.append((p, tok))
+    if not hits:
+        return []
+    if trig.nominal:
+        region = subtree_ids(t)
+        if not any(tok.i in region for _, tok in hits) and t.head.pos_ in {"VERB", "AUX"}:
+            region = subtree_ids(t.head, {"advcl", "ccomp"})
+    elif t.lemma_.lower() == "fall":
+        region = subtree_ids(t, {"prep"}) | _child_ids(t, {"nsubj"})
+    else:
+        region = subtree_ids(t, {"nsubj", "advcl", "ccomp", "agent"})
+    inside = [(p, tok) for p, tok in hits if tok.i in region]
+    if not inside:
+        inside = sorted(hits, key=lambda h: abs(h[1].i - t.i))[:1]
+    precise = [(p, tok) for p, tok in inside if not p.province and not p.near]
+    if precise:
+        first, ftok = min(precise, key=lambda h: (h[1].i < t.i, abs(h[1].i - t.i)))
+        group = [first]
+        ids = {ftok.i}
+        for p, tok in sorted(precise, key=lambda h: h[1].i):
+            if p is first:
+                continue
+            if (tok.dep_ == "conj" and tok.head.i in ids) or (
+                tok.head.i == ftok.head.i and tok.dep_ == ftok.dep_ and tok.dep_ in {"pobj", "dobj"}
+            ):
+                group.append(p)
+                ids.add(tok.i)
+        return group
+    near = [p for p, _ in inside if p.near]
+    if near:
+        return near[:1]
+    return [p for p, _ in inside]
+
+
+def object_is_anaphor(trig: Trigger) -> bool:
+    """True when the object is "the town" / "it": the place named earlier is meant."""
+    t = trig.token
+    deps = {"nsubj", "nsubjpass"} if t.lemma_.lower() == "fall" else {"dobj", "nsubjpass"}
+    for c in t.children:
+        if c.dep_ in deps and c.lower_ in ANAPHORS:
+            if c.lower_ == "it" or any(d.lower_ == "the" for d in c.children):
+                return True
+    return False
+
+
+def object_is_plural_area(trig: Trigger) -> bool:
+    """True for "captured several towns and villages": unnamed places, province level."""
+    for c in trig.token.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in PLURAL_AREAS:
+            return True
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"dozens", "scores", "numbers"}:
+            if any(w.lower_ in PLURAL_AREAS for w in c.subtree):
+                return True
+    return False

@@ -1,0 +1,235 @@
+"""ACLED's event taxonomy and the words that report each kind of action.
+
+The taxonomy (event types and sub-event types) is ACLED's, as published in its codebook.
+Trigger words are grouped by the *kind* of action they report; the sub-event type then
+follows from the kind and, for territory, from who acted (ACLED: the government regains,
+a non-state actor overtakes).
+"""
+
+from __future__ import annotations
+
+import re
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Government regains territory": BATTLES,
+    "Non-state actor overtakes territory": BATTLES,
+    "Armed clash": BATTLES,
+    "Air/drone strike": EXPLOSIONS,
+    "Shelling/artillery/missile attack": EXPLOSIONS,
+    "Remote explosive/landmine/IED": EXPLOSIONS,
+    "Suicide bomb": EXPLOSIONS,
+    "Grenade": EXPLOSIONS,
+    "Chemical weapon": EXPLOSIONS,
+    "Attack": VAC,
+    "Abduction/forced disappearance": VAC,
+    "Sexual violence": VAC,
+    "Peaceful protest": PROTESTS,
+    "Protest with intervention": PROTESTS,
+    "Excessive force against protesters": PROTESTS,
+    "Violent demonstration": RIOTS,
+    "Mob violence": RIOTS,
+    "Agreement": STRATEGIC,
+    "Arrests": STRATEGIC,
+    "Non-violent transfer of territory": STRATEGIC,
+    "Headquarters or base established": STRATEGIC,
+    "Looting/property destruction": STRATEGIC,
+    "Disrupted weapons use": STRATEGIC,
+    "Change to group/activity": STRATEGIC,
+    "Other": STRATEGIC,
+}
+
+# kinds of action -> default sub-event type
+TERRITORY = "territory"
+CLASH = "clash"
+AIR = "air"
+SHELLING = "shelling"
+IED = "ied"
+SUICIDE = "suicide"
+CHEMICAL = "chemical"
+GRENADE = "grenade"
+ATTACK = "attack"
+ABDUCTION = "abduction"
+PROTEST = "protest"
+RIOT = "riot"
+AGREEMENT = "agreement"
+ARREST = "arrest"
+TRANSFER = "transfer"
+SIEGE_BREAK = "siege_break"
+LOOTING = "looting"
+KILL = "kill"  # a killing whose method the sentence does not name
+
+KIND_SUB_EVENT: dict[str, str] = {
+    CLASH: "Armed clash",
+    SIEGE_BREAK: "Armed clash",
+    AIR: "Air/drone strike",
+    SHELLING: "Shelling/artillery/missile attack",
+    IED: "Remote explosive/landmine/IED",
+    SUICIDE: "Suicide bomb",
+    CHEMICAL: "Chemical weapon",
+    GRENADE: "Grenade",
+    ATTACK: "Attack",
+    KILL: "Attack",
+    ABDUCTION: "Abduction/forced disappearance",
+    PROTEST: "Peaceful protest",
+    RIOT: "Violent demonstration",
+    AGREEMENT: "Agreement",
+    ARREST: "Arrests",
+    TRANSFER: "Non-violent transfer of territory",
+    LOOTING: "Looting/property destruction",
+}
+
+# How sure a kind is as the type of a sentence that has several: the more specific wins.
+KIND_RANK = {
+    SUICIDE: 10,
+    CHEMICAL: 9,
+    IED: 8,
+    GRENADE: 8,
+    TERRITORY: 7,
+    TRANSFER: 7,
+    AIR: 6,
+    SHELLING: 5,
+    ABDUCTION: 5,
+    ARREST: 5,
+    RIOT: 4,
+    PROTEST: 4,
+    AGREEMENT: 4,
+    SIEGE_BREAK: 3,
+    CLASH: 3,
+    LOOTING: 2,
+    ATTACK: 2,
+    KILL: 1,
+}
+
+# Verb lemmas -> kind. Territory verbs report a change of control of their object.
+VERBS: dict[str, str] = {
+    "seize": TERRITORY,
+    "capture": TERRITORY,
+    "recapture": TERRITORY,
+    "retake": TERRITORY,
+    "regain": TERRITORY,
+    "overrun": TERRITORY,
+    "liberate": TERRITORY,
+    "wrest": TERRITORY,
+    "conquer": TERRITORY,
+    "clash": CLASH,
+    "fight": CLASH,
+    "battle": CLASH,
+    "ambush": CLASH,
+    "repel": CLASH,
+    "repulse": CLASH,
+    "storm": CLASH,
+    "assault": CLASH,
+    "attack": ATTACK,  # re-typed as a clash when the target is armed
+    "bomb": AIR,
+    "airstrike": AIR,
+    "strafe": AIR,
+    "shell": SHELLING,
+    "bombard": SHELLING,
+    "pound": SHELLING,
+    "execute": ATTACK,
+    "massacre": ATTACK,
+    "behead": ATTACK,
+    "kidnap": ABDUCTION,
+    "abduct": ABDUCTION,
+    "protest": PROTEST,
+    "demonstrate": PROTEST,
+    "rally": PROTEST,
+    "riot": RIOT,
+    "arrest": ARREST,
+    "detain": ARREST,
+    "loot": LOOTING,
+}
+
+# Noun lemmas (or compounds, lower-case) -> kind.
+NOUNS: dict[str, str] = {
+    "airstrike": AIR,
+    "air strike": AIR,
+    "air raid": AIR,
+    "air attack": AIR,
+    "raid": AIR,  # kept only with an air-power cue or an air actor
+    "drone strike": AIR,
+    "drone attack": AIR,
+    "barrel bomb": AIR,
+    "bombing": AIR,
+    "strike": AIR,
+    "shelling": SHELLING,
+    "bombardment": SHELLING,
+    "artillery": SHELLING,
+    "mortar": SHELLING,
+    "rocket": SHELLING,
+    "missile": SHELLING,
+    "rocket fire": SHELLING,
+    "clash": CLASH,
+    "fighting": CLASH,
+    "battle": CLASH,
+    "ambush": CLASH,
+    "assault": CLASH,
+    "offensive": CLASH,
+    "attack": ATTACK,
+    "roadside bomb": IED,
+    "landmine": IED,
+    "land mine": IED,
+    "ied": IED,
+    "car bomb": IED,
+    "explosive device": IED,
+    "booby trap": IED,
+    "explosion": IED,
+    "blast": IED,
+    "suicide bomber": SUICIDE,
+    "suicide bombing": SUICIDE,
+    "suicide attack": SUICIDE,
+    "suicide car bomb": SUICIDE,
+    "chemical attack": CHEMICAL,
+    "chemical weapon": CHEMICAL,
+    "chlorine": CHEMICAL,
+    "sarin": CHEMICAL,
+    "toxic gas": CHEMICAL,
+    "grenade": GRENADE,
+    "protest": PROTEST,
+    "demonstration": PROTEST,
+    "rally": PROTEST,
+    "sit-in": PROTEST,
+    "riot": RIOT,
+    "massacre": ATTACK,
+    "execution": ATTACK,
+    "kidnapping": ABDUCTION,
+    "abduction": ABDUCTION,
+}
+
+# Cheap test: can this sentence hold an event at all? (run before parsing)
+CANDIDATE = re.compile(
+    r"\b(seiz|captur|recaptur|retak|retook|took|take[ns]?\b|taking|regain|overr[au]n|wrest|"
+    r"conquer|liberat|fell\b|fall(s|en)?\b|control|clash|fight|battl|ambush|repel|repuls|storm|"
+    r"assault|attack|offensive|bomb|strike|struck|raid|shell|bombard|pound|artillery|mortar|"
+    r"rocket|missile|explo|blast|ied|mine|suicide|chemical|chlorine|sarin|toxic|grenade|kill|"
+    r"dead|died|die\b|wound|injur|execut|massacr|behead|shot|shoot|gunm|kidnap|abduct|protest|"
+    r"demonstrat|rall|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
+    r"withdr|siege|loot)",
+    re.IGNORECASE,
+)
+
+AIR_CUES = re.compile(
+    r"\b(air|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|aerial|sorties?|barrel)",
+    re.IGNORECASE,
+)
+
+# A following head noun that makes the number a count of events of this kind.
+AIRSTRIKE_NOUNS = {"airstrikes", "air strikes", "air raids", "raids", "strikes", "sorties"}
+
+AGREEMENT_OBJECTS = {
+    "ceasefire", "truce", "deal", "agreement", "accord", "evacuation", "reconciliation",
+    "settlement", "de-escalation", "handover", "swap", "exchange",
+}  # fmt: skip
+
+INTENT_HEADS = {
+    "plan", "aim", "seek", "try", "want", "vow", "threaten", "intend", "expect", "hope",
+    "demand", "urge", "call", "prepare", "attempt", "need", "promise", "pledge", "warn",
+    "push", "move", "order", "ask", "decide", "agree", "refuse", "fail", "allow", "work",
+}  # fmt: skip

