@@ -1,0 +1,210 @@
+"""An event's fields, taken by agreement from the mentions that report it.
+
+Place and day come from the most precise reports; type and actors from the majority of
+independent sources; every figure stays a claim with who said it, and figures that differ
+between reports become conflicts. As ACLED does, the event's fatality figure is the most
+conservative one reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from warwire.records import Article, Claim, Conflict, Event, Mention
+
+T = TypeVar("T", bound=Hashable)
+
+MONITORS = ("observatory", "sohr", "monitor", "white helmets", "civil defence", "un ", "ocha")
+
+
+def _vote(
+    mentions: list[Mention], key: Callable[[Mention], T | None], group: dict[str, str]
+) -> T | None:
+    """Most common value, one vote per independent source (wire group), first seen on ties."""
+    seen: set[tuple[str, Hashable]] = set()
+    votes: Counter[T] = Counter()
+    order: dict[T, int] = {}
+    for i, m in enumerate(mentions):
+        v = key(m)
+        if v is None:
+            continue
+        src = group.get(m.article, m.article)
+        if (src, v) in seen:
+            continue
+        seen.add((src, v))
+        votes[v] += 1
+        order.setdefault(v, i)
+    if not votes:
+        return None
+    return max(votes, key=lambda v: (votes[v], -order[v]))
+
+
+def _source_label(claim_or_mention_attr: str) -> str:
+    return claim_or_mention_attr.strip()
+
+
+def independent_groups(mentions: list[Mention], group: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        g = group.get(m.article, m.article)
+        if g not in out:
+            out.append(g)
+    return out
+
+
+def confidence(n_independent: int, attributions: list[str]) -> str:
+    """high: three independent reports, or two that cite different sources, one a monitor;
+    medium: two independent reports; low: a single report (or wire copies of one)."""
+    monitor = any(any(k in a.lower() for k in MONITORS) for a in attributions)
+    distinct = len({a.lower() for a in attributions if a})
+    if n_independent >= 3 or (n_independent >= 2 and monitor and distinct >= 2):
+        return "high"
+    if n_independent >= 2:
+        return "medium"
+    return "low"
+
+
+def _conflicts(claims: list[Claim], group: dict[str, str]) -> list[Conflict]:
+    by_field: dict[str, dict[int, set[str]]] = {}
+    for c in claims:
+        by_field.setdefault(c.field, {}).setdefault(c.value, set()).add(
+            group.get(c.article, c.article)
+        )
+    out = []
+    for f, values in sorted(by_field.items()):
+        if len(values) > 1:
+            out.append(Conflict(field=f, values=sorted(values)))
+    return out
+
+
+def build_event(event_id: str, mentions: list[Mention], articles: dict[str, Article]) -> Event:
+    group = {aid: (a.wire_group or aid) for aid, a in articles.items()}
+    ms = sorted(
+        mentions,
+        key=lambda m: (
+            m.geo_precision if m.place else 9,
+            m.day.precision if m.day else 9,
+            m.article,
+            m.id,
+        ),
+    )
+    best_geo = min((m.geo_precision for m in ms if m.place), default=3)
+    geo_ms = [m for m in ms if m.place and m.geo_precision == best_geo]
+    place_id = _vote(geo_ms, lambda m: (m.place.id or m.place.name) if m.place else None, group)
+    place_m = next(
+        (m for m in geo_ms if m.place and (m.place.id or m.place.name) == place_id), None
+    )
+    place = place_m.place if place_m else None
+
+    dated = [m for m in ms if m.day]
+    best_prec = min((m.day.precision for m in dated if m.day), default=None)
+    day_ms = [m for m in dated if m.day and m.day.precision == best_prec]
+    date = _vote(day_ms, lambda m: m.day.date if m.day else None, group)
+    date_range: tuple[dt.date, dt.date] | None = None
+    if best_prec and best_prec > 1 and day_ms:
+        lo = max(m.day.start for m in day_ms if m.day)
+        hi = min(m.day.end for m in day_ms if m.day)
+        if lo <= hi:
+            date_range = (lo, hi)
+        elif date:
+            date_range = (date, date)
+
+    sub = _vote(ms, lambda m: m.sub_event_type, group) or ms[0].sub_event_type
+    etype = next(m.event_type for m in ms if m.sub_event_type == sub)
+    a1 = _vote(ms, lambda m: m.actor1.name if m.actor1 else None, group)
+    a2 = _vote(ms, lambda m: m.actor2.name if m.actor2 else None, group)
+    side1 = next((m.actor1.side for m in ms if m.actor1 and m.actor1.name == a1), "")
+    side2 = next((m.actor2.side for m in ms if m.actor2 and m.actor2.name == a2), "")
+    assoc1 = _unique(a.name for m in ms for a in m.assoc_actor_1 if a.name not in (a1, a2))
+    assoc2 = _unique(a.name for m in ms for a in m.assoc_actor_2 if a.name not in (a1, a2))
+
+    claims = _unique_claims(c for m in ms for c in m.claims)
+    fatal = [c.value for c in claims if c.field == "fatalities"]
+    reported_zero = any(m.fatalities == 0 for m in ms)
+    fatalities = min(fatal) if fatal else (0 if reported_zero else None)
+    counts: dict[str, int] = {}
+    for c in claims:
+        if c.field != "fatalities":
+            counts[c.field] = min(counts.get(c.field, c.value), c.value)
+    for m in ms:  # counts that came without a claim (should be rare)
+        for k, v in m.counts.items():
+            counts.setdefault(k, v)
+
+    arts = _unique(m.article for m in sorted(ms, key=lambda m: m.article))
+    outlets = _unique(
+        (articles[a].outlet if a in articles and articles[a].outlet else "") or a for a in arts
+    )
+    attributions = _unique(
+        [m.attribution for m in ms if m.attribution]
+        + [c.attributed_to for c in claims if c.attributed_to]
+    )
+    groups = independent_groups(ms, group)
+    notes_m = next((m for m in ms if m.notes), None)
+    return Event(
+        id=event_id,
+        event_type=etype,
+        sub_event_type=sub,
+        date=date,
+        date_range=date_range,
+        time_precision=best_prec or 3,
+        actor1=a1,
+        actor2=a2,
+        actor1_side=side1,
+        actor2_side=side2,
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2,
+        country=place.country if place else "Syria",
+        admin1=place.admin1 if place else "",
+        admin2=place.admin2 if place else "",
+        admin3=place.admin3 if place else "",
+        location=place.name if place else "",
+        place_id=place.id if place else "",
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=best_geo,
+        fatalities=fatalities,
+        counts=counts,
+        articles=arts,
+        outlets=outlets,
+        sources=_unique(outlets + attributions),
+        claims=claims,
+        conflicts=_conflicts(claims, group),
+        evidence=_unique_evidence(e for m in ms for e in m.evidence),
+        mentions=[m.id for m in ms],
+        independent_sources=len(groups),
+        confidence=confidence(len(groups), attributions),
+        notes=notes_m.notes if notes_m else "",
+    )
+
+
+def _unique(items) -> list:
+    out: list = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _unique_claims(claims) -> list[Claim]:
+    seen = set()
+    out = []
+    for c in claims:
+        k = (c.field, c.value, c.article, c.text)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+def _unique_evidence(evidence) -> list:
+    seen = set()
+    out = []
+    for e in evidence:
+        k = (e.article, e.start, e.end)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out

@@ -1,0 +1,240 @@
+"""Link mentions into events, incrementally, with blocking by province and day.
+
+Each new mention is compared only with the events filed under its province and the days its
+report allows, so a merge costs about the same per mention whatever the size of the store.
+The decision follows ACLED's unit of an event (one type of action, by the same actors, in one
+place, on one day): the place and day must agree within what the reports allow, the types and
+the actors' camps must not contradict, and wording is only a tie-breaker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from warwire.merge.similarity import bag, cosine
+from warwire.records import Article, Event, Mention
+
+NEAR_KM = 5.0  # two precise reports this close, same day and type, are one event
+LOOSE_KM = 12.0  # when one of them only says "near X"
+CAMPS = {"syrian_government": "state", "russia": "state", "iran_allies": "state"}
+SIBLING_TYPES = {
+    frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
+}
+
+
+def _camp(side: str) -> str:
+    return CAMPS.get(side, side)
+
+
+def _km(a: Mention, b: Mention) -> float | None:
+    pa, pb = a.place, b.place
+    if not pa or not pb or pa.latitude is None or pb.latitude is None:
+        return None
+    import math
+
+    la1, lo1, la2, lo2 = map(
+        math.radians, (pa.latitude, pa.longitude or 0.0, pb.latitude, pb.longitude or 0.0)
+    )
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def fold_name(name: str) -> str:
+    """A spelling-blind key for a place known only by name (Saraqeb/Saraqib)."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"\b(al|el|an|ar|as|ash|ad|az)[- ]", "", s)
+    s = re.sub(r"[^a-z]", "", s)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s[:1] + re.sub(r"[aeiouyhw]", "", s[1:]).replace("q", "k")
+
+
+def place_key(m: Mention) -> str:
+    """Same entry, or same name when the gazetteer did not know it."""
+    if not m.place:
+        return ""
+    return m.place.id or "name:" + fold_name(m.place.name)
+
+
+def _days(m: Mention, slack: int = 1) -> Iterator[int]:
+    if m.day is None:
+        yield 0
+        return
+    lo = m.day.start.toordinal() - slack
+    hi = min(m.day.end.toordinal(), lo + 40) + slack
+    yield from range(lo, hi + 1)
+
+
+def _is_precise(m: Mention) -> bool:
+    return m.place is not None and m.geo_precision < 3 and m.place.feature != "admin1"
+
+
+@dataclass
+class Cluster:
+    id: str
+    mentions: list[Mention] = field(default_factory=list)
+    words: Counter[str] = field(default_factory=Counter)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        for e in m.evidence:
+            self.words.update(bag(e.text))
+
+    @property
+    def precise(self) -> bool:
+        return any(_is_precise(m) for m in self.mentions)
+
+
+def _day_fit(a: Mention, b: Mention, similar: bool) -> bool:
+    if a.day is None or b.day is None:
+        return a.day is None and b.day is None
+    slack = dt.timedelta(days=1 if (similar or a.day.precision > 1 or b.day.precision > 1) else 0)
+    return a.day.start - slack <= b.day.end and b.day.start - slack <= a.day.end
+
+
+def _place_fit(a: Mention, b: Mention) -> int:
+    """2 same place, 1 close enough, 0 different, -1 one is only a province."""
+    if a.place is None or b.place is None:
+        return 2 if a.place is b.place else 0
+    pa, pb = _is_precise(a), _is_precise(b)
+    if pa and pb:
+        if place_key(a) == place_key(b):
+            return 2
+        if a.geo_precision == 1 and b.geo_precision == 1 and a.place.id and b.place.id:
+            return 0  # two known villages are two places, however close
+        d = _km(a, b)
+        limit = LOOSE_KM if (a.geo_precision == 2 or b.geo_precision == 2) else NEAR_KM
+        return 1 if d is not None and d <= limit else 0
+    if a.place.admin1 and a.place.admin1 == b.place.admin1:
+        return 2 if not pa and not pb else -1
+    return 0
+
+
+def _type_fit(a: Mention, b: Mention) -> bool:
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    return frozenset({a.sub_event_type, b.sub_event_type}) in SIBLING_TYPES
+
+
+def _actor_fit(a: Mention, b: Mention) -> bool:
+    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if x and y and "unknown" not in (x.side, y.side) and _camp(x.side) != _camp(y.side):
+            return False
+    return True
+
+
+def _score(m: Mention, c: Cluster) -> tuple[float, int] | None:
+    """How well M fits cluster C, or None when it cannot be the same event."""
+    sim = cosine(bag(" ".join(e.text for e in m.evidence)), c.words)
+    best: tuple[float, int] | None = None
+    for o in c.mentions:
+        if not _type_fit(m, o) or not _actor_fit(m, o):
+            return None
+        pf = _place_fit(m, o)
+        if pf == 0 or not _day_fit(m, o, sim >= 0.3):
+            continue
+        s = pf + sim + (0.5 if m.sub_event_type == o.sub_event_type else 0.0)
+        if best is None or s > best[0]:
+            best = (s, pf)
+    return best
+
+
+class MergeState:
+    """Clusters of mentions and a blocking index; grows as batches arrive."""
+
+    def __init__(self) -> None:
+        self.clusters: dict[str, Cluster] = {}
+        self.index: dict[tuple[str, int], set[str]] = {}
+        self.of_mention: dict[str, str] = {}
+        self.dropped: list[Mention] = []
+
+    @classmethod
+    def from_assignments(cls, mentions: Iterable[Mention], known: dict[str, str]) -> MergeState:
+        """Rebuild the state that an earlier merge stored (mention id -> event id)."""
+        state = cls()
+        for m in sorted(mentions, key=_order):
+            eid = known.get(m.id)
+            if eid:
+                state._file(m, eid)
+            else:
+                state.add(m)
+        return state
+
+    def _file(self, m: Mention, eid: str) -> None:
+        c = self.clusters.setdefault(eid, Cluster(eid))
+        c.add(m)
+        self.of_mention[m.id] = eid
+        admin1 = m.place.admin1 if m.place else ""
+        for d in _days(m, slack=0):
+            self.index.setdefault((admin1, d), set()).add(eid)
+
+    def candidates(self, m: Mention) -> set[str]:
+        admin1 = m.place.admin1 if m.place else ""
+        found: set[str] = set()
+        for d in _days(m):
+            found |= self.index.get((admin1, d), set())
+        return found
+
+    def add(self, m: Mention) -> str | None:
+        """File M under the event it reports, creating one if none fits."""
+        if m.summary:
+            self.dropped.append(m)
+            return None
+        scored = []
+        for cid in self.candidates(m):
+            c = self.clusters[cid]
+            s = _score(m, c)
+            if s is not None:
+                scored.append((s, cid))
+        precise = [(s, cid) for s, cid in scored if s[1] > 0]
+        loose = [(s, cid) for s, cid in scored if s[1] < 0]
+        choice = None
+        if precise:
+            choice = max(precise, key=lambda t: (t[0][0], t[1]))[1]
+        elif len(loose) == 1:
+            # a province-level report attaches to a precise event only when it is the only one
+            # of its kind there that day; otherwise it stands on its own
+            choice = loose[0][1]
+        eid = choice or new_event_id(m)
+        self._file(m, eid)
+        return eid
+
+    def assignments(self) -> dict[str, str]:
+        return dict(self.of_mention)
+
+    def events(self, articles: dict[str, Article]) -> list[Event]:
+        from warwire.merge.fields import build_event
+
+        out = [build_event(cid, c.mentions, articles) for cid, c in self.clusters.items()]
+        return sorted(out, key=lambda e: (e.date or dt.date.min, e.admin1, e.location, e.id))
+
+
+def new_event_id(m: Mention) -> str:
+    return "ev-" + hashlib.sha1(m.id.encode()).hexdigest()[:12]
+
+
+def _order(m: Mention) -> tuple:
+    """Precise, well-dated reports first, so vaguer ones can attach to them."""
+    return (
+        m.geo_precision if m.place else 9,
+        m.day.precision if m.day else 9,
+        m.article,
+        m.id,
+    )
+
+
+def merge_mentions(new: Iterable[Mention], state: MergeState | None = None) -> MergeState:
+    """Link NEW mentions into STATE (or a fresh state) and return it."""
+    state = state or MergeState()
+    for m in sorted(new, key=_order):
+        state.add(m)
+    return state
