@@ -80,8 +80,18 @@ def _conflicts(claims: list[Claim], group: dict[str, str]) -> list[Conflict]:
     return out
 
 
-def build_event(event_id: str, mentions: list[Mention], articles: dict[str, Article]) -> Event:
-    group = {aid: (a.wire_group or aid) for aid, a in articles.items()}
+def wire_groups(articles: dict[str, Article]) -> dict[str, str]:
+    """Article id -> its wire group (itself when it has none)."""
+    return {aid: (a.wire_group or aid) for aid, a in articles.items()}
+
+
+def build_event(
+    event_id: str,
+    mentions: list[Mention],
+    articles: dict[str, Article],
+    group: dict[str, str] | None = None,
+) -> Event:
+    group = group if group is not None else wire_groups(articles)
     ms = sorted(
         mentions,
         key=lambda m: (

@@ -84,10 +84,9 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     words: Counter[str] = field(default_factory=Counter)
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, words: Counter[str] | None = None) -> None:
         self.mentions.append(m)
-        for e in m.evidence:
-            self.words.update(bag(e.text))
+        self.words.update(words if words is not None else bag(" ".join(e.text for e in m.evidence)))
 
     @property
     def precise(self) -> bool:
@@ -132,9 +131,9 @@ def _actor_fit(a: Mention, b: Mention) -> bool:
     return True
 
 
-def _score(m: Mention, c: Cluster) -> tuple[float, int] | None:
-    """How well M fits cluster C, or None when it cannot be the same event."""
-    sim = cosine(bag(" ".join(e.text for e in m.evidence)), c.words)
+def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | None:
+    """How well M (with evidence WORDS) fits cluster C, or None when it cannot be the same."""
+    sim = cosine(words, c.words)
     best: tuple[float, int] | None = None
     for o in c.mentions:
         if not _type_fit(m, o) or not _actor_fit(m, o):
@@ -169,9 +168,9 @@ class MergeState:
                 state.add(m)
         return state
 
-    def _file(self, m: Mention, eid: str) -> None:
+    def _file(self, m: Mention, eid: str, words: Counter[str] | None = None) -> None:
         c = self.clusters.setdefault(eid, Cluster(eid))
-        c.add(m)
+        c.add(m, words)
         self.of_mention[m.id] = eid
         admin1 = m.place.admin1 if m.place else ""
         for d in _days(m, slack=0):
@@ -190,9 +189,10 @@ class MergeState:
             self.dropped.append(m)
             return None
         scored = []
-        for cid in self.candidates(m):
+        words = bag(" ".join(e.text for e in m.evidence))
+        for cid in sorted(self.candidates(m)):
             c = self.clusters[cid]
-            s = _score(m, c)
+            s = _score(m, words, c)
             if s is not None:
                 scored.append((s, cid))
         precise = [(s, cid) for s, cid in scored if s[1] > 0]
@@ -205,16 +205,17 @@ class MergeState:
             # of its kind there that day; otherwise it stands on its own
             choice = loose[0][1]
         eid = choice or new_event_id(m)
-        self._file(m, eid)
+        self._file(m, eid, words)
         return eid
 
     def assignments(self) -> dict[str, str]:
         return dict(self.of_mention)
 
     def events(self, articles: dict[str, Article]) -> list[Event]:
-        from warwire.merge.fields import build_event
+        from warwire.merge.fields import build_event, wire_groups
 
-        out = [build_event(cid, c.mentions, articles) for cid, c in self.clusters.items()]
+        group = wire_groups(articles)
+        out = [build_event(cid, c.mentions, articles, group) for cid, c in self.clusters.items()]
         return sorted(out, key=lambda e: (e.date or dt.date.min, e.admin1, e.location, e.id))
 
 
