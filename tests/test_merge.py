@@ -117,7 +117,12 @@ def test_province_summary_does_not_swallow_precise_events() -> None:
 
 
 def test_province_level_report_attaches_only_when_unambiguous() -> None:
-    one = [mention("a:1", "a", ARIHA), mention("b:1", "b", IDLIB, geo=3)]
+    one = [
+        mention("a:1", "a", ARIHA),
+        mention(
+            "b:1", "b", IDLIB, geo=3, text="Warplanes struck Ariha on Tuesday, killing civilians."
+        ),
+    ]
     events = merge_mentions(one).events(arts(("a", "A", ""), ("b", "B", "")))
     assert len(events) == 1 and events[0].location == "Ariha" and events[0].geo_precision == 1
     two = [*one[:1], mention("c:1", "c", SARAQEB), mention("b:1", "b", IDLIB, geo=3)]

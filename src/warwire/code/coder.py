@@ -25,6 +25,7 @@ from warwire.code.roles import (
     assign_actors,
     object_is_anaphor,
     object_is_plural_area,
+    plural_area_around_anaphor,
     target_places,
     victims,
 )
@@ -52,6 +53,14 @@ AIR_SIDES = {"russia", "us_coalition", "israel"}
 RELATIVE_TO_STORY = re.compile(
     r"\b(after|later|earlier|before|previous|preceding|hours|following)\b", re.I
 )
+AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
+REMOTE = {tx.AIR, tx.SHELLING}
+WEAK_NOUNS = {"offensive", "campaign", "operation", "push", "advance"}
+PLACE_NOUNS = {
+    "town", "city", "village", "area", "stronghold", "bastion", "position", "hill", "base",
+    "district", "neighbourhood", "neighborhood", "region", "enclave", "pocket", "suburb",
+}  # fmt: skip
+THIS = re.compile(r"\bthis\b", re.I)  # "earlier this month" is relative to publication
 HOLDER = re.compile(
     r"\b(rebel|opposition|regime|government|IS|ISIS|Daesh|jihadist|SDF|Kurdish|militant)[- ]"
     r"(held|controlled)\b",
@@ -70,6 +79,8 @@ class Discourse:
     last_province: Place | None = None
     last_source: str = ""
     previous: list[Mention] = field(default_factory=list)
+    previous_places: list[PlaceHit] = field(default_factory=list)
+    last_kind: str = ""  # the last kind of remote violence the article described
     sides: Counter[str] = field(default_factory=Counter)
 
 
@@ -77,7 +88,8 @@ def _story_day(hit: DayHit, disc: Discourse) -> DayRef:
     """Re-anchor "a day after", "over 48 hours" on the story's day rather than publication."""
     day = hit.day
     anchor = disc.last_day or disc.lead_day
-    if disc.published and anchor and RELATIVE_TO_STORY.search(day.text or ""):
+    words = day.text or ""
+    if disc.published and anchor and RELATIVE_TO_STORY.search(words) and not THIS.search(words):
         delta = anchor.date - disc.published
         return DayRef(
             date=day.date + delta,
@@ -91,12 +103,23 @@ def _story_day(hit: DayHit, disc: Discourse) -> DayRef:
 
 def _pick_day(info: SentenceInfo, trig_at: int, disc: Discourse) -> tuple[DayRef | None, bool]:
     """(day, explicit): the day nearest the trigger, else the story's day, else publication."""
-    usable = [
-        h for h in info.days if h.day.end <= (disc.published or h.day.end) + dt.timedelta(days=1)
-    ]
+    limit = (disc.published or dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
+    usable = [(h, _story_day(h, disc)) for h in info.days]
+    usable = [(h, d) for h, d in usable if d.start <= limit]
     if usable:
-        hit = min(usable, key=lambda h: abs(h.start - trig_at))
-        return _story_day(hit, disc), True
+        hit, day = min(usable, key=lambda t: abs(t[0].start - trig_at))
+        anchor = disc.last_day or disc.lead_day
+        if anchor and trig_at >= hit.end and AFTER_PHRASE.search(day.text or ""):
+            # "X came days after Y": Y, the action here, happened before the story's day
+            k = day.date - anchor.date
+            day = DayRef(
+                date=anchor.date - k,
+                start=anchor.date - (day.end - anchor.date),
+                end=anchor.date - (day.start - anchor.date),
+                precision=day.precision,
+                text=day.text,
+            )
+        return day, True
     if disc.last_day is not None:
         return disc.last_day, False
     if disc.lead_day is not None:
@@ -120,7 +143,7 @@ def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
 
     held = HOLDER.search(sentence)
     if held:
-        hits = load_actors().find(held.group(1) + "s")
+        hits = load_actors().find(held.group(1) + " forces")
         if hits and hits[0].actor.side != side:
             a = hits[0].actor
             return ActorRef(a.name, a.side, held.group(0), a.key)
@@ -196,8 +219,15 @@ class ArticleCoder:
         source = src or (disc.last_source if pronoun else "")
         made: list[Mention] = []
         doc = self.docs.get(info.index)
-        if doc is not None and not BACKGROUND.search(info.sent.text):
+        question = "?" in info.sent.text  # rhetorical or reported questions state nothing
+        if doc is not None and not question:
+            kinds = [t.kind for t in find_triggers(doc[:]) if t.kind in REMOTE]
+            if kinds:
+                disc.last_kind = kinds[0]
+        if doc is not None and not BACKGROUND.search(info.sent.text) and not question:
             made = self._events_in(info, doc[:], source)
+        if not made and doc is not None and not question:
+            made = self._bare_toll(info, doc[:], source)
         if not made and self._follow_up(info, source):
             made = []  # figures went to the previous sentence's mention
         # remember what a reader remembers
@@ -215,6 +245,7 @@ class ArticleCoder:
         if src:
             disc.last_source = src
         disc.previous = made
+        disc.previous_places = list(info.places)
         self.mentions.extend(made)
 
     def _events_in(self, info: SentenceInfo, sent: Span, source: str) -> list[Mention]:
@@ -226,7 +257,12 @@ class ArticleCoder:
         victim = victims(sent, offset, info.actors)
         out: list[Mention] = []
         seen: list[tuple[str, str]] = []  # (place, kind) already coded in this sentence
-        for trig in sorted(triggers, key=lambda t: -tx.KIND_RANK.get(t.kind, 0)):
+        ranked = sorted(triggers, key=lambda t: (_weak(t), -tx.KIND_RANK.get(t.kind, 0), t.token.i))
+        for trig in ranked:
+            if _weak(trig) and out:
+                continue  # "the offensive", "the campaign": the concrete action was coded
+            if trig.kind == tx.TERRITORY and _unnamed_target(trig):
+                continue  # "retook a key town": the place is named elsewhere, coded there
             a1, a2, assoc = assign_actors(trig, sent, offset, info.actors)
             kind = _kind_for(trig, a1, a2, info.sent.text)
             if kind is None or kind == tx.KILL and not trig.nominal and a1 is None:
@@ -236,8 +272,15 @@ class ArticleCoder:
                     continue
                 kind = tx.ATTACK if (victim and victim.actor.side == "civilians") else tx.CLASH
             places, geo = self._places(trig, sent, offset, info, kind)
+            if not places and trig.nominal and kind in REMOTE:
+                if any(f.field == "airstrikes" for f in figures):
+                    # "conducted 120 airstrikes in support of the Salma offensive"
+                    places = [p for p in info.places if not p.province][:1]
+                    geo = 1 if places else 0
             if not places:
                 continue
+            if kind == tx.SIEGE_BREAK:
+                places = places[:1]  # one siege around neighbouring towns is one action
             if trig.nominal and kind in {tx.AIR, tx.SHELLING, tx.CLASH, tx.ATTACK}:
                 # a noun alone is an event only with its own place, a count or casualties
                 direct = any(
@@ -289,6 +332,12 @@ class ArticleCoder:
             return hits, 2 if all(h.near for h in hits) else 1
         if object_is_anaphor(trig) and self.disc.last_place is not None:
             return [self.disc.last_place], 1
+        if (
+            kind == tx.TERRITORY
+            and plural_area_around_anaphor(trig)
+            and self.disc.last_place is not None
+        ):
+            return [self.disc.last_place], 2
         if kind == tx.TERRITORY and object_is_plural_area(trig) and self.disc.last_province:
             prov = self.disc.last_province
             from warwire.places import load_gazetteer
@@ -330,6 +379,8 @@ class ArticleCoder:
         claims: list[Claim] = []
         fatalities: int | None = None
         for f in figures:
+            if f.field == "airstrikes" and kind not in REMOTE:
+                continue  # "after 140 airstrikes, troops took the town": the strikes' figure
             q = f.quantity
             claims.append(
                 Claim(
@@ -380,6 +431,35 @@ class ArticleCoder:
             source,
         )
         return m
+
+    def _bare_toll(self, info: SentenceInfo, sent: Span, source: str) -> list[Mention]:
+        """ "Nine civilians were killed Wednesday.": a dated toll with no perpetrator and no
+        place of its own, after the article described a bombardment, is one more event of
+        that bombardment, placed where the previous sentence was."""
+        if info.places or not self.disc.last_kind or self.disc.previous:
+            return []
+        if not any(d.day.precision == 1 for d in info.days):
+            return []
+        kills = [t for t in find_triggers(sent) if t.kind == tx.KILL and is_factual(t)]
+        figures = [
+            f
+            for f in sentence_figures(info.sent.text, info.sent.start, info.numbers)
+            if f.field == "fatalities"
+        ]
+        victim = victims(sent, info.sent.start, info.actors)
+        if not kills or not figures or victim is None or victim.actor.side != "civilians":
+            return []
+        prev = [p for p in self.disc.previous_places if not p.near]
+        if not prev:
+            return []
+        ph = prev[-1]
+        geo = 3 if ph.province else 1
+        day, _ = _pick_day(info, info.sent.start + kills[0].token.idx, self.disc)
+        m = self._mention(
+            kills[0], self.disc.last_kind, ph, geo, day, None, None, [], victim,
+            figures, source, info, False,
+        )  # fmt: skip
+        return [m]
 
     def _follow_up(self, info: SentenceInfo, source: str) -> bool:
         """A sentence with only a toll ("Ten soldiers were wounded.") completes the last event."""
@@ -438,6 +518,30 @@ class ArticleCoder:
                     m.attribution,
                 )
         return out
+
+
+def _weak(trig: Trigger) -> bool:
+    return trig.nominal and trig.token.lemma_.lower() in WEAK_NOUNS
+
+
+def _unnamed_target(trig: Trigger) -> bool:
+    """True when the place taken is only "a key town" / "a rebel bastion", named elsewhere."""
+    t = trig.token
+    if t.dep_ in {"relcl", "acl"}:
+        noun = t.head
+    elif trig.nominal:
+        noun = next(
+            (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children),
+            None,
+        )
+    else:
+        noun = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if noun is None or noun.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    own = [w for c in noun.children if c.dep_ not in {"relcl", "acl", "prep"} for w in c.subtree]
+    named = any(w.pos_ == "PROPN" for w in own)  # "the town of X" names it; "in Syria" does not
+    return indefinite and not named
 
 
 def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:

@@ -26,6 +26,10 @@ NEAR_CUE = re.compile(
     r"\s+(the\s+)?([a-z]+\s+){0,3}$",
     re.I,
 )
+HELD_BY = re.compile(
+    r"\b(held|controlled|run|dominated|besieged|occupied) by (the )?$|\bunder (the )?control of (the )?$",
+    re.I,
+)
 HELD_CUE = re.compile(
     r"^[\s,]*(an?\s+)?([a-z-]+\s+)?(rebel|opposition|regime|government|is|isis|sdf|kurdish|jihadist)[- ]held",
     re.I,
@@ -48,6 +52,7 @@ class ActorHit:
     end: int
     surface: str
     actor: ActorRef
+    holder: bool = False  # "a town held by IS": who holds the place, not who acted
 
 
 @dataclass
@@ -80,7 +85,13 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     for i, s in enumerate(split_sentences(text)):
         info = SentenceInfo(sent=s, index=i, candidate=bool(CANDIDATE.search(s.text)))
         info.actors = [
-            ActorHit(s.start + a.start, s.start + a.end, a.surface, a.actor)
+            ActorHit(
+                s.start + a.start,
+                s.start + a.end,
+                a.surface,
+                a.actor,
+                holder=HELD_BY.search(s.text[max(0, a.start - 30) : a.start]) is not None,
+            )
             for a in actors.find(s.text)
         ]
         if published is not None:
@@ -112,6 +123,7 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
                 provinces.append(prov)
                 local.setdefault(info.index, []).append(prov)
     resolved: list[Place] = []
+    seen_names: dict[str, Place] = {}  # one name, one place within an article
     for info, span in raw:
         s = info.sent.start + span.start
         e = info.sent.start + span.end
@@ -128,6 +140,8 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         )
         if is_province and prov:
             place = gaz.admin_place(prov)
+        elif span.surface in seen_names:
+            place = seen_names[span.surface]
         else:
             hints = local.get(info.index, []) + provinces
             place = gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
@@ -135,6 +149,7 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
                 continue
             if place.feature != "admin1":
                 resolved.append(place)
+                seen_names[span.surface] = place
         info.places.append(
             PlaceHit(
                 start=s,

@@ -18,6 +18,7 @@ PEOPLE = {
     "residents", "paramedics", "medics", "activists", "journalists", "personnel", "officers",
     "policemen", "guards", "workers", "villagers", "family", "students", "killed", "dead",
     "wounded", "injured", "others", "gunmen", "combatants", "recruits", "conscripts",
+    "displaced", "refugees", "casualties", "families", "victims", "bodies",
 }  # fmt: skip
 AIRSTRIKES = {
     "airstrikes",
@@ -34,7 +35,9 @@ KILL = re.compile(
 )
 WOUND = re.compile(r"\b(wound(ed|ing|s)?|injur(ed|ing|ies|y))\b", re.I)
 DISPLACE = re.compile(r"\b(displac(ed|ing|ement)|fled|flee(ing)?|uprooted)\b", re.I)
-INCLUDING = re.compile(r"\b(including|among them|among whom|of whom|of them)\b", re.I)
+INCLUDING = re.compile(
+    r"\b(including|included|includes|among them|among whom|of whom|of them)\b", re.I
+)
 BACKGROUND = re.compile(
     r"\b(since (the )?(beginning|start|outbreak)|since (19|20)\d\d|since (january|february|march|"
     r"april|may|june|july|august|september|october|november|december)|"
@@ -53,9 +56,15 @@ class Figure:
 
 def _included(sentence: str, offset: int, q: Quantity) -> bool:
     """True if q sits inside an "including ..." aside that breaks a toll down."""
-    before = sentence[max(0, q.start - offset - 40) : q.start - offset]
+    before = sentence[max(0, q.start - offset - 120) : q.start - offset]
     m = list(INCLUDING.finditer(before))
-    return bool(m) and "," not in before[m[-1].end() :] and ")" not in before[m[-1].end() :]
+    if not m:
+        return False
+    between = before[m[-1].end() :]
+    # still inside the list ("including two paramedics, two activists and one child")
+    return ")" not in between and not re.search(
+        r"\b(were|was|are|is|have|has|had|said|killed|wounded|injured)\b", between
+    )
 
 
 def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> list[Figure]:

@@ -74,6 +74,8 @@ def assign_actors(
     t = trig.token
     located: list[tuple[ActorHit, Token]] = []
     for a in actors:
+        if a.holder:
+            continue
         tok = token_of(sent, a.start - offset, a.end - offset)
         if tok is not None:
             located.append((a, tok))
@@ -102,8 +104,13 @@ def assign_actors(
     else:
         subj_ids = _child_ids(t, SUBJ)
         obj_ids = _child_ids(t, OBJ | {"pobj"}, {"from", "with", "against", "on", "between"})
-        if t.dep_ in {"conj", "xcomp", "advcl"} and not subj_ids:
-            subj_ids = _child_ids(t.head, SUBJ)
+        up = t
+        while not subj_ids and up.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"}:
+            up = up.head  # "pushed deeper ... a day after seizing X": the pusher seized X
+            if up.pos_ in {"VERB", "AUX"}:
+                subj_ids = _child_ids(up, SUBJ)
+            if up.head is up:
+                break
         if t.dep_ in {"relcl", "acl"} and not subj_ids and t.tag_ != "VBN":
             subj_ids = {t.head.i}
     a1 = next((a for a, tok in located if tok.i in subj_ids and tok.i not in assoc_ids), None)
@@ -118,6 +125,14 @@ def assign_actors(
         ]  # fmt: skip
         if before:
             a1 = before[-1][0]
+        elif not trig.nominal:  # a misparsed subject ("X's forces have ... captured")
+            subjects = [
+                (a, tok) for a, tok in located
+                if tok.i < t.i and tok.dep_ in SUBJ and tok.i not in obj_ids
+                and a.actor.side != "civilians" and tok.i not in assoc_ids
+            ]  # fmt: skip
+            if subjects:
+                a1 = subjects[-1][0]
     if a1 is None:  # an agent anywhere: "... by regime forces"
         for a, tok in located:
             if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and a is not a2:
@@ -132,6 +147,8 @@ def assign_actors(
 def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
     """The actor that was killed or wounded in the sentence ("21 civilians were killed")."""
     for a in actors:
+        if a.holder:
+            continue
         tok = token_of(sent, a.start - offset, a.end - offset)
         if tok is None:
             continue
@@ -207,5 +224,14 @@ def object_is_plural_area(trig: Trigger) -> bool:
             return True
         if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"dozens", "scores", "numbers"}:
             if any(w.lower_ in PLURAL_AREAS for w in c.subtree):
+                return True
+    return False
+
+
+def plural_area_around_anaphor(trig: Trigger) -> bool:
+    """True for "seized hilltops surrounding the town": places around the one just named."""
+    for c in trig.token.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in PLURAL_AREAS:
+            if any(w.lower_ in ANAPHORS for w in c.subtree if w is not c):
                 return True
     return False

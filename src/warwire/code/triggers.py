@@ -23,8 +23,12 @@ class Trigger:
     nominal: bool  # a noun ("raids", "shelling") rather than a verb
 
 
+IRREGULAR = {"retook": "retake", "retaken": "retake", "overtook": "overtake", "shot": "shoot"}
+
+
 def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
+    lem = t.lemma_.lower()
+    return IRREGULAR.get(lem, lem)  # the small model leaves some irregular pasts as they are
 
 
 def _noun_kind(t: Token) -> str | None:

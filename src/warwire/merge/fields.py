@@ -26,11 +26,13 @@ def _vote(
     """Most common value, one vote per independent source (wire group), first seen on ties."""
     seen: set[tuple[str, Hashable]] = set()
     votes: Counter[T] = Counter()
+    raw: Counter[T] = Counter()  # ties: the value more reports repeat
     order: dict[T, int] = {}
     for i, m in enumerate(mentions):
         v = key(m)
         if v is None:
             continue
+        raw[v] += 1
         src = group.get(m.article, m.article)
         if (src, v) in seen:
             continue
@@ -39,7 +41,7 @@ def _vote(
         order.setdefault(v, i)
     if not votes:
         return None
-    return max(votes, key=lambda v: (votes[v], -order[v]))
+    return max(votes, key=lambda v: (votes[v], raw[v], -order[v]))
 
 
 def _source_label(claim_or_mention_attr: str) -> str:

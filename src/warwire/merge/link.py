@@ -21,6 +21,7 @@ from warwire.records import Article, Event, Mention
 
 NEAR_KM = 5.0  # two precise reports this close, same day and type, are one event
 LOOSE_KM = 12.0  # when one of them only says "near X"
+LOOSE_MIN = -0.3  # a province-level report must also read like the precise one (sim >= 0.2)
 CAMPS = {"syrian_government": "state", "russia": "state", "iran_allies": "state"}
 SIBLING_TYPES = {
     frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
@@ -125,10 +126,9 @@ def _type_fit(a: Mention, b: Mention) -> bool:
 
 
 def _actor_fit(a: Mention, b: Mention) -> bool:
-    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
-        if x and y and "unknown" not in (x.side, y.side) and _camp(x.side) != _camp(y.side):
-            return False
-    return True
+    # only the actor who acted decides: the target is often inferred and more often wrong
+    x, y = a.actor1, b.actor1
+    return not (x and y and "unknown" not in (x.side, y.side) and _camp(x.side) != _camp(y.side))
 
 
 def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | None:
@@ -200,7 +200,7 @@ class MergeState:
         choice = None
         if precise:
             choice = max(precise, key=lambda t: (t[0][0], t[1]))[1]
-        elif len(loose) == 1:
+        elif len(loose) == 1 and loose[0][0][0] >= LOOSE_MIN:
             # a province-level report attaches to a precise event only when it is the only one
             # of its kind there that day; otherwise it stands on its own
             choice = loose[0][1]

@@ -1,0 +1,148 @@
+"""Ingest: files in, clean `Article` records out; bad input reported, never fatal.
+
+`iter_articles(path)` walks a file or a folder (recursively, in sorted order, hidden files and
+unknown file types skipped), applies each folder's `manifest.csv`, reads every `.txt`, `.html`,
+`.jsonl` and `.csv` file, extracts and cleans the text, and yields one `Article` per story or
+one `IngestError` per file or record that could not be read. Storing and wire-copy grouping
+happen in `warwire.pipeline.ingest`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from warwire.ingest.clean import classify, clean_text
+from warwire.ingest.dates import find_published
+from warwire.ingest.html import extract
+from warwire.ingest.manifest import MANIFEST, SUPPORTED, Entry, load_manifest
+from warwire.ingest.readers import Record, read_file
+from warwire.records import Article, IngestError
+
+__all__ = ["iter_articles", "build_article", "MAX_BYTES"]
+
+MAX_BYTES = 50_000_000
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LETTERS = re.compile(r"[^\W\d_]")
+_TITLE_END = re.compile(r"[.;:,][\"'\u201d\u2019)\]]*$")
+
+
+def _discover(root: Path) -> tuple[list[Path], list[Path], bool]:
+    """(article files, manifests, whether manifest errors concern this run)."""
+    if root.is_file():
+        if root.name.lower() == MANIFEST:
+            return [], [root], True
+        beside = root.parent / MANIFEST
+        return [root], [beside] if beside.is_file() else [], False
+    files: list[Path] = []
+    manifests: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.startswith("."):
+                continue
+            p = Path(folder) / name
+            if name.lower() == MANIFEST:
+                manifests.append(p)
+            elif p.suffix.lower() in SUPPORTED:
+                files.append(p)
+
+    def key(p: Path) -> str:
+        return p.relative_to(root).as_posix()
+
+    return sorted(files, key=key), sorted(manifests, key=key), True
+
+
+def _guess_title(raw: str) -> str:
+    """The first kept line, when it is shaped like a headline (short, no closing stop) and
+    more text follows it: a lone line is the story, not its title."""
+    kept = [ln.text for ln in classify(raw) if not ln.reason]
+    if len(kept) < 2:
+        return ""
+    first = kept[0]
+    if 2 <= len(first.split()) <= 20 and not _TITLE_END.search(first):
+        return first
+    return ""
+
+
+def _language(text: str) -> str:
+    """Arabic ("ar") for text mostly in Arabic script, else English ("en")."""
+    sample = text[:20_000]
+    arabic = len(_ARABIC.findall(sample))
+    return "ar" if arabic and arabic / len(_LETTERS.findall(sample)) > 0.3 else "en"
+
+
+def build_article(rec: Record) -> Article | IngestError:
+    """Extract (HTML), title, clean, date and hash one record."""
+    title, url, outlet, published = rec.title, rec.url, rec.outlet, rec.published
+    raw = rec.text
+    if rec.html:
+        page = extract(rec.html, url)
+        if page is None:
+            return IngestError(rec.source_file, "no article text found in the HTML")
+        raw = page.text
+        title = title or page.title
+        url = url or page.url
+        outlet = outlet or page.sitename
+        published = published or page.published
+    if not title and rec.guess_title:
+        title = _guess_title(raw)
+    text = clean_text(raw, title)
+    if not text:
+        return IngestError(rec.source_file, f"{rec.id}: no article text left after cleaning")
+    return Article(
+        id=rec.id,
+        text=text,
+        title=title,
+        url=url,
+        outlet=outlet,
+        published=published or find_published(raw),
+        language=_language(text),
+        source_file=rec.source_file,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+
+
+def iter_articles(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
+    """Every article under PATH, in a fixed order, with an IngestError for each failure."""
+    path = Path(path)
+    if not path.exists():
+        yield IngestError(str(path), "no such file or folder")
+        return
+    files, manifests, report_rows = _discover(path)
+    entries: dict[Path, Entry] = {}
+    for m in manifests:
+        rows, errors = load_manifest(m, max_bytes)
+        if report_rows:
+            yield from errors
+        entries.update(rows)
+    if path.is_file() and path.name.lower() == MANIFEST:
+        files = sorted(entries, key=lambda p: entries[p].line)
+    if not path.is_file():
+        walked = {f.resolve() for f in files}
+        for key, e in entries.items():
+            if key not in walked:
+                yield IngestError(
+                    e.manifest, f"listed file {key} not read: outside {path} or hidden", e.line
+                )
+    seen: dict[str, str] = {}
+    for f in files:
+        entry = entries.get(f.resolve())
+        problem = entry.date_problem() if entry is not None else None
+        if problem is not None:
+            yield problem
+        for item in read_file(f, entry, max_bytes):
+            if isinstance(item, Record):
+                item = build_article(item)
+            if isinstance(item, Article):
+                if item.id in seen:
+                    yield IngestError(
+                        item.source_file,
+                        f"duplicate article id {item.id!r} (first in {seen[item.id]})",
+                    )
+                    continue
+                seen[item.id] = item.source_file
+            yield item

@@ -1,0 +1,218 @@
+"""Scraped boilerplate out, article sentences kept.
+
+Scrapes carry the page around the story: search boxes, reading times, share and comment
+prompts, photo captions, copyright lines, bylines and dates, the headline printed twice, and
+sometimes the body itself twice. Those lines have recognisable shapes (short, no sentence
+punctuation, a closed vocabulary of page furniture), while story sentences are long and end
+in a full stop. So the rules look at one line at a time, and a line that reads as a sentence
+(at least 12 words ending in . ! ? or a closing quote) is never dropped by a shape rule; only
+an exact repeat of an earlier line, or a cookie notice, can remove it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warwire.ingest.dates import is_date_line
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+_LETTER = re.compile(r"[^\W\d_]")
+_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_SOFT_END = re.compile(r"[.!?:;,\u2026\"'\u201d\u2019)\]]$")
+
+# Page furniture: the whole line is one of these (case-insensitive, surrounding punctuation
+# and counters ignored).
+_FURNITURE = re.compile(
+    r"(?:search(?: for)?(?: keywords?)?|search results?|\d+\s*(?:min|mins|minutes?)(?: read)?"
+    r"|(?:total )?comments?(?: \d+)?|\d+ comments?|comments? about this article"
+    r"|(?:view|show|hide|load|read|post|add|leave|write) (?:all )?(?:comments?|replies|a reply)"
+    r"|please fill (?:in )?the fields below|required fields are marked"
+    r"|show (?:more|less)|load more|read more|see more|view more|more|continue reading"
+    r"|back to top(?: button)?|skip to (?:main )?content|go to top|scroll to top"
+    r"|advertisements?|sponsored(?: content)?|ads?|promoted|loading|close|menu|home|next"
+    r"|previous|prev|next (?:article|story|post)|previous (?:article|story|post)"
+    r"|print(?: this (?:page|article))?|e-?mail(?: this (?:page|article))?|copy link|share"
+    r"|share (?:this|the) (?:article|story|page|post)|tweet|sign in|log in|login|register"
+    r"|you may also like|you might also like|most (?:read|popular|viewed|shared)"
+    r"|trending(?: now)?|latest(?: news)?|top stories|related(?: articles| news| posts| stories"
+    r"| topics| content| coverage)?|recommended(?: for you| stories)?|editor'?s picks?|tags?"
+    r"|topics?|follow us|subscribe|subscribe now|sign up|newsletter|listen(?: to this article)?"
+    r"|watch(?: video)?|play video|audio|video|photos?|gallery|view gallery|image \d+ of \d+)",
+    re.IGNORECASE,
+)
+# Prompts and cross-links: the line starts with one of these.
+_PROMPT_START = re.compile(
+    r"^(?:share (?:on|via|this|with)|share\s*[:|]|tweet (?:this|it)|subscribe\b|sign up\b"
+    r"|follow (?:us|@)|join (?:us|our)\b|like us\b|click here\b|tap here\b"
+    r"|download (?:our|the) app|get (?:our|the) (?:newsletter|app)|leave a (?:comment|reply)"
+    r"|comments? are (?:closed|moderated)|to comment\b|log ?in to\b|sign in to\b"
+    r"|(?:read|see) (?:more|also)\b|also read\b|related\s*[:|\-\u2013\u2014]|more on this\b"
+    r"|more from\b|recommended\s*[:|]|most read\s*[:|]|(?:additional )?reporting by\b"
+    r"|(?:edited|editing|writing|compiled|translated) by\b|this (?:article|story) (?:was|has been)"
+    r" (?:updated|corrected)\b)",
+    re.IGNORECASE,
+)
+_SOCIAL = {
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "reddit", "pinterest",
+    "email", "e-mail", "print", "share", "copy", "link", "messenger", "tumblr", "vk", "tweet",
+    "instagram", "youtube", "rss", "google", "flipboard", "pocket", "sms", "mail", "comment",
+    "comments", "save",
+}  # fmt: skip
+_COOKIE = re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|polic|browsing|experience|settings)"
+                     r"|\b(?:use|accept|consent|polic|browsing|experience|settings)\w*\b.*\bcookies?\b",
+                     re.IGNORECASE)  # fmt: skip
+_COPYRIGHT = re.compile(r"\u00a9|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+_CAPTION_START = re.compile(
+    r"^(?:photo|photograph|image|picture|pic|file photo|file picture|caption|credit|"
+    r"photo credit|video|illustration)\s*(?:[:|\-\u2013\u2014]|\()",
+    re.IGNORECASE,
+)
+# "... the town [AFP]", "... (Getty)", "... (AP Photo/Ghaith Alsayed)", "... Photo: Reuters"
+_CAPTION_END = re.compile(
+    r"(?:[\[(]\s*(?P<credit>[A-Z][\w.&'/ -]{0,48}?)\s*[\])]|(?:photo|image|credit)s?\s*:\s*"
+    r"[\w.&'/ -]{2,48})\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reported by|author|posted by)\s*:?\s+[^\W\d_][\w.'\- ,&|]{1,80}$",
+    re.IGNORECASE,
+)
+_STAFF = re.compile(
+    r"^(?:[\w'.\- ]{0,40}(?:staff|correspondent|reporter|writer|editor|agencies|newsdesk|"
+    r"news desk|desk)s?)$",
+    re.IGNORECASE,
+)
+_FORM_FIELD = re.compile(r"^\*|\*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the scrape and why it was dropped ("" when kept)."""
+
+    text: str
+    reason: str = ""
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"[\W_]+", " ", line.casefold()).strip()
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def is_sentence(line: str, min_words: int = 12) -> bool:
+    """A line that reads as prose: enough words and sentence-final punctuation."""
+    return _words(line) >= min_words and bool(_END.search(line))
+
+
+def _is_furniture(line: str) -> bool:
+    core = re.sub(r"\(\s*\d+\s*\)|\d+\s*$", " ", line)  # counters: "Comments (3)", "Share 12"
+    core = re.sub(r"^[\W_]+|[\W_]+$", "", core).strip()
+    core = _SPACES.sub(" ", core)
+    return bool(core) and _FURNITURE.fullmatch(core) is not None
+
+
+def _is_social_row(line: str) -> bool:
+    words = [w for w in re.split(r"[\W_]+", line.casefold()) if w]
+    return len(words) >= 2 and all(w in _SOCIAL for w in words)
+
+
+def _is_caption(line: str) -> bool:
+    if _words(line) > 40:
+        return False
+    if _CAPTION_START.match(line):
+        return True
+    m = _CAPTION_END.search(line)
+    if not m:
+        return False
+    before = line[: m.start()].rstrip()
+    credit = m.group("credit")
+    if credit is not None and (_words(credit) > 5 or credit.isdigit()):
+        return False
+    # a sentence that ends in an aside ("... the monitor said (SOHR).") is no caption
+    return bool(before) and not _END.search(before) and not _END.search(line)
+
+
+def _reason(line: str, *, protected: bool, header: bool, footer: bool) -> str:
+    """Why LINE is boilerplate, or "" if it is kept. HEADER/FOOTER: before/after the body."""
+    if not _LETTER.search(line):
+        return "no words"
+    if _words(line) <= 80 and _COOKIE.search(line):
+        return "cookie notice"
+    if protected:
+        return ""
+    if _is_furniture(line):
+        return "page furniture"
+    if _is_social_row(line):
+        return "share buttons"
+    if _words(line) <= 25 and _PROMPT_START.match(line):
+        return "prompt or cross-link"
+    if _words(line) <= 30 and _COPYRIGHT.search(line):
+        return "copyright"
+    if is_date_line(line):
+        return "date line"
+    if _is_caption(line):
+        return "photo caption"
+    if _words(line) <= 6 and _FORM_FIELD.search(line):
+        return "form field"
+    if header and _words(line) <= 12 and (_BYLINE.match(line) or _STAFF.match(line)):
+        return "byline"
+    if footer and _words(line) <= 8 and not _SOFT_END.search(line):
+        return "sign-off"
+    return ""
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line without closing punctuation, then one in lower case."""
+    out: list[str] = []
+    for ln in lines:
+        if (
+            out
+            and ln
+            and out[-1]
+            and ln[0].islower()
+            and _words(out[-1]) >= 6
+            and not _SOFT_END.search(out[-1])
+        ):
+            out[-1] = f"{out[-1]} {ln}"
+        else:
+            out.append(ln)
+    return out
+
+
+def split_lines(raw: str) -> list[str]:
+    """Normalised lines: one kind of newline and space, no invisible characters."""
+    raw = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    return _unwrap([_SPACES.sub(" ", ln).strip() for ln in raw.split("\n")])
+
+
+def classify(raw: str, title: str = "") -> list[Line]:
+    """Every non-empty line of RAW with the reason it is dropped ("" = kept), in order."""
+    lines = [ln for ln in split_lines(raw) if ln]
+    prose = [i for i, ln in enumerate(lines) if is_sentence(ln, 8)]
+    first_body = prose[0] if prose else len(lines)
+    last_body = prose[-1] if prose else len(lines)
+    title_key = _norm(title)
+    seen: set[str] = set()
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        key = _norm(ln)
+        protected = is_sentence(ln)
+        if key and key in seen:
+            reason = "repeated line"
+        elif key and key == title_key and not protected:
+            reason = "title"
+        else:
+            reason = _reason(ln, protected=protected, header=i < first_body, footer=i > last_body)
+        if not reason and key:
+            seen.add(key)
+        out.append(Line(ln, reason))
+    return out
+
+
+def clean_text(raw: str, title: str = "") -> str:
+    """RAW without boilerplate lines; the kept lines as paragraphs separated by blank lines."""
+    return "\n\n".join(ln.text for ln in classify(raw, title) if not ln.reason)

@@ -1,0 +1,10 @@
+"""warwire.places: the bundled Syrian gazetteer.
+
+`load_gazetteer()` is the one place that loads it; `Gazetteer.find` scans a sentence,
+`Gazetteer.resolve` picks one entry with the article's provinces and places as context.
+"""
+
+from warwire.places.gazetteer import Gazetteer, PlaceSpan, load_gazetteer, unknown_place
+from warwire.places.geonames import import_geonames
+
+__all__ = ["Gazetteer", "PlaceSpan", "import_geonames", "load_gazetteer", "unknown_place"]

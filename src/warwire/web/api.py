@@ -1,0 +1,410 @@
+"""The JSON API under /api/: events, places, control changes, outlets, articles, boundaries.
+
+Input is checked strictly so a typo is an error, not a silently ignored filter: unknown query
+parameters get 400, malformed dates and oversized pages 422, unknown ids 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from warwire.records import Article, Event, to_jsonable
+from warwire.store import Store
+from warwire.web import queries
+from warwire.web.queries import EventFilters
+
+MAX_LIMIT = 500
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """Query parameter names a route takes, its sub-dependencies included."""
+    names = {p.alias for p in getattr(dependant, "query_params", [])}
+    for sub in getattr(dependant, "dependencies", []):
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_query(request: Request) -> None:
+    """400 when the query string names a parameter the endpoint does not take."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    allowed = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        names = ", ".join(repr(u) for u in unknown)
+        raise HTTPException(
+            status_code=400,
+            detail=f"unknown query parameter(s) {names}; this endpoint accepts: "
+            + (", ".join(sorted(allowed)) or "no query parameters"),
+        )
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(reject_unknown_query)], tags=["api"])
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Unknown query parameter"},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    404: {"description": "No such record"},
+}
+
+
+def store_of(request: Request) -> Store:
+    """This thread's store (called inside the endpoint so the connection stays in its thread)."""
+    return request.app.state.stores.get()
+
+
+def parse_day(value: str | None, name: str) -> dt.date | None:
+    """A YYYY-MM-DD day, or 422 in FastAPI's error shape with a message that says why."""
+    if value is None or value == "":
+        return None
+    try:
+        if not _ISO_DAY.match(value):
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(
+            status_code=422,
+            detail=[
+                {
+                    "loc": ["query", name],
+                    "msg": f"{name} must be a date written YYYY-MM-DD, got {value!r}",
+                    "type": "date_parsing",
+                    "input": value,
+                }
+            ],
+        ) from None
+
+
+# -- response models --------------------------------------------------------------------------
+
+
+class ClaimOut(BaseModel):
+    field: str
+    value: int
+    article: str
+    qualifier: str = ""
+    attributed_to: str = ""
+    outlet: str = ""
+    text: str = ""
+
+
+class ConflictOut(BaseModel):
+    field: str
+    values: list[int]
+
+
+class EvidenceOut(BaseModel):
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+class EventOut(BaseModel):
+    """An event; in the compact view claims, conflicts, evidence and mentions are null."""
+
+    id: str
+    date: str | None
+    date_range: list[str] | None = None
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    actor2: str | None = None
+    actor1_side: str = ""
+    actor2_side: str = ""
+    assoc_actor_1: list[str] = Field(default_factory=list)
+    assoc_actor_2: list[str] = Field(default_factory=list)
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    location: str = ""
+    place_id: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int = 1
+    fatalities: int | None = None
+    counts: dict[str, int] = Field(default_factory=dict)
+    articles: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    independent_sources: int = 1
+    confidence: str = ""
+    notes: str = ""
+    claims: list[ClaimOut] | None = None
+    conflicts: list[ConflictOut] | None = None
+    evidence: list[EvidenceOut] | None = None
+    mentions: list[str] | None = None
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="events matching the filters")
+    limit: int
+    offset: int
+    events: list[EventOut]
+
+
+class PlaceOut(BaseModel):
+    name: str
+    admin1: str
+    events: int
+    first: str | None
+    last: str | None
+    latitude: float | None
+    longitude: float | None
+
+
+class ControlOut(BaseModel):
+    place: str
+    place_id: str = ""
+    admin1: str = ""
+    date: str | None = None
+    date_range: list[str] | None = None
+    to_side: str = ""
+    to_actor: str = ""
+    from_side: str = ""
+    from_actor: str = ""
+    event: str = ""
+    articles: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class OutletOut(BaseModel):
+    outlet: str
+    articles: int
+    events: int
+    lean: float | None = Field(
+        None, description="-1 pro-government ... +1 pro-opposition wording (warwire.merge)"
+    )
+    label: str | None = None
+    terms: dict[str, dict[str, int]] | None = Field(
+        None, description="concept -> the outlet's words for it -> count"
+    )
+
+
+class OutletList(BaseModel):
+    outlets: list[OutletOut]
+    note: str = ""
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str
+    url: str
+    outlet: str
+    published: str | None
+    language: str
+    wire_group: str
+    chars: int
+
+
+class ArticlePage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    articles: list[ArticleSummary]
+
+
+class ArticleOut(ArticleSummary):
+    text: str
+    events: list[str] = Field(description="ids of the events that cite this article")
+
+
+# -- conversions ------------------------------------------------------------------------------
+
+
+_EVENT_DEFAULTS: dict[str, Any] = to_jsonable(Event("", "", "", None))
+HEAVY_FIELDS = ("claims", "conflicts", "evidence", "mentions")
+
+
+def event_record_out(stored: dict[str, Any], view: str = "full") -> dict[str, Any]:
+    """A stored event record in the API's shape: Event's fields only, defaults for missing ones."""
+    rec = {k: stored.get(k, default) for k, default in _EVENT_DEFAULTS.items()}
+    if view == "compact":
+        for key in HEAVY_FIELDS:
+            rec[key] = None
+    span = rec.get("date_range")
+    if not span or span[0] == span[1]:
+        rec["date_range"] = None
+    return rec
+
+
+def event_out(e: Event, view: str = "full") -> dict[str, Any]:
+    return event_record_out(to_jsonable(e), view)
+
+
+def article_summary(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "url": a.url,
+        "outlet": a.outlet,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "wire_group": a.wire_group,
+        "chars": len(a.text),
+    }
+
+
+# -- endpoints --------------------------------------------------------------------------------
+
+Day = Annotated[
+    str | None,
+    Query(description="YYYY-MM-DD", json_schema_extra={"format": "date"}),
+]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0)]
+
+
+@router.get("/events", response_model=EventPage, responses=ERRORS)
+def list_events(
+    request: Request,
+    start: Day = None,
+    end: Day = None,
+    event_type: Annotated[str | None, Query(description="event or sub-event type")] = None,
+    sub_event_type: str | None = None,
+    admin1: Annotated[str | None, Query(description="province (any case)")] = None,
+    side: Annotated[str | None, Query(description="side of either actor")] = None,
+    place: Annotated[str | None, Query(description="location name or gazetteer id")] = None,
+    outlet: Annotated[str | None, Query(description="an outlet that reported it")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, description="independent sources")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    view: Annotated[
+        Literal["full", "compact"], Query(description="compact leaves out the evidence")
+    ] = "full",
+) -> JSONResponse:
+    """Events matching every given filter, by date then id."""
+    f = EventFilters(
+        start=parse_day(start, "start"),
+        end=parse_day(end, "end"),
+        event_type=event_type or None,
+        sub_event_type=sub_event_type or None,
+        admin1=admin1 or None,
+        side=side or None,
+        place=place or None,
+        outlet=outlet or None,
+        min_sources=min_sources,
+    )
+    if f.start and f.end and f.start > f.end:
+        raise HTTPException(
+            status_code=422,
+            detail=[
+                {
+                    "loc": ["query", "end"],
+                    "msg": f"end ({f.end}) is before start ({f.start})",
+                    "type": "date_range",
+                }
+            ],
+        )
+    store = store_of(request)
+    records = queries.find_event_records(store, f, limit=limit, offset=offset)
+    page = {
+        "total": queries.count_events(store, f),
+        "limit": limit,
+        "offset": offset,
+        "events": [event_record_out(r, view) for r in records],
+    }
+    # built from the same records the model describes; returned directly because validating
+    # 500 events again costs more than the query (the model still documents the schema)
+    return JSONResponse(page)
+
+
+@router.get("/events/{event_id}", response_model=EventOut, responses=NOT_FOUND)
+def get_event(request: Request, event_id: str) -> dict[str, Any]:
+    """One event with its claims, conflicts and evidence."""
+    e = store_of(request).event(event_id)
+    if e is None:
+        raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
+    return event_out(e)
+
+
+@router.get("/places", response_model=list[PlaceOut], responses=ERRORS)
+def list_places(request: Request) -> list[dict[str, Any]]:
+    """Every location with events, most active first."""
+    return queries.places(store_of(request))
+
+
+@router.get("/places/{name}/control", response_model=list[ControlOut], responses=NOT_FOUND)
+def place_control(request: Request, name: str) -> list[dict[str, Any]]:
+    """Who took the place, from whom and when; 404 when the place has neither events nor changes."""
+    store = store_of(request)
+    changes = store.control_changes(name)
+    if not changes and not queries.count_events(store, EventFilters(place=name)):
+        raise HTTPException(status_code=404, detail=f"no events or control changes at {name!r}")
+    return changes
+
+
+@router.get("/outlets", response_model=OutletList, responses=ERRORS)
+def list_outlets(request: Request) -> dict[str, Any]:
+    """Outlets with article and event counts, and their slant where merge computes it."""
+    rows, note = queries.outlet_rows(store_of(request))
+    return {"outlets": [vars(r) for r in rows], "note": note}
+
+
+@router.get("/articles", response_model=ArticlePage, responses=ERRORS)
+def list_articles(
+    request: Request,
+    outlet: str | None = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Stored articles (without their text), by publication day."""
+    store = store_of(request)
+    rows = store.articles(outlet=outlet or None, limit=limit, offset=offset)
+    if outlet:
+        total = sum(n for name, n in store.outlets() if name == outlet)
+    else:
+        total = store.count("articles")
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "articles": [article_summary(a) for a in rows],
+    }
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    """One article with its text and the events that cite it."""
+    store = store_of(request)
+    a = store.article(article_id)
+    if a is None:
+        raise HTTPException(status_code=404, detail=f"no article with id {article_id!r}")
+    return {
+        **article_summary(a),
+        "text": a.text,
+        "events": [e.id for e in queries.events_citing(store, a.id)],
+    }
+
+
+@router.get(
+    "/boundaries",
+    responses={
+        **ERRORS,
+        200: {"content": {"application/geo+json": {}}, "description": "GeoJSON"},
+        404: {"description": "No boundaries bundled"},
+    },
+)
+def boundaries(request: Request) -> Response:
+    """The bundled administrative boundaries (GeoJSON) that the map draws as its basemap."""
+    data = request.app.state.boundaries()
+    if data is None:
+        raise HTTPException(status_code=404, detail="no administrative boundaries are bundled")
+    return Response(
+        content=data,
+        media_type="application/geo+json",
+        headers={"Cache-Control": "public, max-age=3600"},
+    )

@@ -1,0 +1,216 @@
+"""Read-only queries the web view needs beyond the store's own methods.
+
+The store keeps each event's full record as JSON; list-valued fields (outlets, articles) are
+searched inside that JSON with SQLite's json_each or PostgreSQL's jsonb operators, so that
+filtering and paging stay in the database however many events there are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import threading
+from dataclasses import dataclass, fields
+from typing import Any
+
+from warwire.records import Event, event_from_dict
+from warwire.store import Store
+
+
+class StoreProvider:
+    """A store connection per thread: a SQLite connection stays in the thread that opened it."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._local = threading.local()
+        self._all: list[Store] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.url)
+            self._local.store = store
+            with self._lock:
+                self._all.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._all:
+                # a connection owned by another thread refuses to close from this one
+                with contextlib.suppress(Exception):
+                    store.close()
+            self._all.clear()
+
+
+@dataclass
+class EventFilters:
+    """The filters the API and the pages accept; None means "any"."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    admin1: str | None = None
+    side: str | None = None
+    place: str | None = None
+    outlet: str | None = None
+    min_sources: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _json_list_has(store: Store, key: str) -> str:
+    """SQL that is true when the event's JSON list `key` contains the bound value."""
+    if store.postgres:
+        return f"((data::jsonb -> '{key}') @> jsonb_build_array(?::text))"
+    return f"EXISTS (SELECT 1 FROM json_each(events.data, '$.{key}') AS j WHERE j.value = ?)"
+
+
+def _where(store: Store, f: EventFilters) -> tuple[str, list[Any]]:
+    where, params = Store._event_filters(
+        f.start, f.end, f.event_type, f.admin1, f.side, f.place, f.min_sources
+    )
+    extra: list[str] = []
+    if f.sub_event_type:
+        extra.append("sub_event_type = ?")
+        params.append(f.sub_event_type)
+    if f.outlet:
+        extra.append(_json_list_has(store, "outlets"))
+        params.append(f.outlet)
+    if extra:
+        where += (" AND " if where else " WHERE ") + " AND ".join(extra)
+    return where, params
+
+
+def find_events(
+    store: Store, f: EventFilters, limit: int | None = None, offset: int = 0
+) -> list[Event]:
+    """Events matching the filters, by date then id."""
+    where, params = _where(store, f)
+    sql = "SELECT data FROM events" + where + " ORDER BY date, id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [event_from_dict(json.loads(r[0])) for r in store._rows(sql, params)]
+
+
+def find_event_records(
+    store: Store, f: EventFilters, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """As find_events, but the stored JSON records themselves: the API's fast path."""
+    where, params = _where(store, f)
+    sql = "SELECT data FROM events" + where + " ORDER BY date, id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [json.loads(r[0]) for r in store._rows(sql, params)]
+
+
+def count_events(store: Store, f: EventFilters) -> int:
+    where, params = _where(store, f)
+    return int(store._rows("SELECT COUNT(*) FROM events" + where, params)[0][0])
+
+
+def events_citing(store: Store, article_id: str) -> list[Event]:
+    """Events that list the article among their sources."""
+    sql = f"SELECT data FROM events WHERE {_json_list_has(store, 'articles')} ORDER BY date, id"
+    return [event_from_dict(json.loads(r[0])) for r in store._rows(sql, [article_id])]
+
+
+def places(store: Store) -> list[dict[str, Any]]:
+    """Distinct event locations with their event counts, most active first."""
+    if store.postgres:
+        lat = "MAX((data::jsonb ->> 'latitude')::float)"
+        lon = "MAX((data::jsonb ->> 'longitude')::float)"
+    else:
+        lat = "MAX(json_extract(data, '$.latitude'))"
+        lon = "MAX(json_extract(data, '$.longitude'))"
+    rows = store._rows(
+        f"SELECT location, admin1, COUNT(*), MIN(date), MAX(date), {lat}, {lon} FROM events "
+        "WHERE location <> '' GROUP BY location, admin1 ORDER BY COUNT(*) DESC, location, admin1"
+    )
+    return [
+        {
+            "name": r[0],
+            "admin1": r[1],
+            "events": int(r[2]),
+            "first": r[3],
+            "last": r[4],
+            "latitude": None if r[5] is None else float(r[5]),
+            "longitude": None if r[6] is None else float(r[6]),
+        }
+        for r in rows
+    ]
+
+
+def outlet_event_counts(store: Store) -> dict[str, int]:
+    """outlet -> number of events it reported."""
+    if store.postgres:
+        sql = (
+            "SELECT o, COUNT(*) FROM events, "
+            "jsonb_array_elements_text(data::jsonb -> 'outlets') AS o GROUP BY o"
+        )
+    else:
+        sql = (
+            "SELECT j.value, COUNT(*) FROM events, json_each(events.data, '$.outlets') AS j "
+            "GROUP BY j.value"
+        )
+    return {str(r[0]): int(r[1]) for r in store._rows(sql)}
+
+
+@dataclass
+class OutletRow:
+    """An outlet with its article and event counts and, when merge provides it, its slant."""
+
+    outlet: str
+    articles: int
+    events: int
+    lean: float | None = None
+    label: str | None = None
+    terms: dict[str, dict[str, int]] | None = None  # concept -> the outlet's words -> count
+
+
+def _terms(raw: Any) -> dict[str, dict[str, int]]:
+    """concept -> term -> count, from either that shape or a flat term -> count."""
+    out: dict[str, dict[str, int]] = {}
+    for key, value in dict(raw or {}).items():
+        if isinstance(value, dict):
+            words = {str(t): int(n) for t, n in value.items() if isinstance(n, int | float) and n}
+            if words:
+                out[str(key)] = words
+        elif isinstance(value, int | float) and value:
+            out.setdefault("", {})[str(key)] = int(value)
+    return out
+
+
+def outlet_rows(store: Store) -> tuple[list[OutletRow], str]:
+    """(rows, note): the slant columns are filled when warwire.merge.outlet_slant works."""
+    counts = outlet_event_counts(store)
+    rows = {name: OutletRow(name, n, counts.get(name, 0)) for name, n in store.outlets()}
+    unavailable = "wording analysis is not available in this installation"
+    try:
+        from warwire.merge import outlet_slant
+    except ImportError:
+        return list(rows.values()), unavailable
+    try:
+        slant = outlet_slant(store.articles())
+    except ImportError:
+        return list(rows.values()), unavailable
+    except Exception as exc:  # noqa: BLE001 - the table still shows counts without it
+        return list(rows.values()), f"wording analysis failed: {type(exc).__name__}"
+    for s in slant:
+        name = str(getattr(s, "outlet", "") or "")
+        if name not in rows and name.startswith("(") and "" in rows:
+            name = ""  # merge's label for articles without an outlet
+        row = rows.setdefault(name, OutletRow(name, 0, counts.get(name, 0)))
+        lean = getattr(s, "lean", None)
+        row.lean = None if lean is None else float(lean)
+        label = getattr(s, "label", None)
+        row.label = str(label) if label else None
+        row.terms = _terms(getattr(s, "terms", None))
+    ordered = sorted(rows.values(), key=lambda r: (-r.articles, r.outlet.lower()))
+    return ordered, ""

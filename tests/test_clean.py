@@ -1,0 +1,174 @@
+"""Boilerplate cleaning: page furniture goes, article sentences stay."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from warwire.ingest.clean import classify, clean_text, is_sentence, split_lines
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+BODY = [
+    "Government forces shelled the town of Ariha on Monday, killing three civilians and "
+    "wounding seven others, rescuers said.",
+    "The shelling hit a residential street near the main square shortly after noon, "
+    "according to a local medic who spoke by telephone.",
+    '"We pulled the wounded out of the rubble with our hands," said one volunteer at the '
+    "scene of the attack.",
+]
+
+
+def lines(text: str) -> list[str]:
+    return [ln for ln in text.split("\n") if ln]
+
+
+def page(*extra_top: str, extra_bottom: tuple[str, ...] = ()) -> str:
+    return "\n".join([*extra_top, "", *BODY, "", *extra_bottom])
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Search For Keyword.",
+        "3 min read",
+        "Total Comments (0)",
+        "Comments (12)",
+        "Share this article",
+        "Share on Facebook",
+        "Facebook Twitter WhatsApp Email",
+        "Subscribe to our newsletter",
+        "Follow us on Twitter",
+        "Read more: Rebels shell government positions in Hama",
+        "Related: Turkey sends more troops to Idlib",
+        "Related Articles",
+        "13 January, 2016",
+        "Published on Feb 27, 2020 10:32 GMT",
+        "By Jane Doe",
+        "Syrian troops in the centre of the town [AFP]",
+        "A displaced family near the border (Getty)",
+        "Photo: Civil defence volunteers at the site",
+        "\u00a9 2021 Some Outlet. All rights reserved.",
+        "Copyright 2020 Some News Agency",
+        "We use cookies to improve your experience. By continuing to browse you accept our "
+        "cookie policy.",
+        "Show More",
+        "Back to top button",
+        "Advertisement",
+        "(81)   (69)",
+        "*code confirming note",
+        "Please fill the fields below.",
+    ],
+)
+def test_boilerplate_line_is_dropped_and_body_kept(junk: str) -> None:
+    out = clean_text(page(junk))
+    assert junk.strip() not in lines(out)
+    assert lines(out) == BODY
+
+
+def test_repeated_title_at_top_is_dropped() -> None:
+    title = "Government shelling kills three in Ariha"
+    out = clean_text(page(title, title), title)
+    assert title not in out
+    assert lines(out) == BODY
+
+
+def test_title_equal_to_a_real_sentence_is_kept() -> None:
+    # a manifest title copied from the lede must not delete the lede
+    out = clean_text(page(), BODY[0])
+    assert lines(out) == BODY
+
+
+def test_duplicated_block_keeps_first_copy() -> None:
+    raw = "\n".join(BODY + BODY[1:] + ["Comments About This Article"])
+    out = lines(clean_text(raw))
+    assert out == BODY
+
+
+def test_sign_off_lines_after_the_story_are_dropped_but_not_before() -> None:
+    raw = page(extra_bottom=("Some Outlet with Agencies", "Some Outlet"))
+    assert lines(clean_text(raw)) == BODY
+    # the same short line inside the story (a subheading) stays
+    raw = "\n".join([BODY[0], "Fighting in the south", BODY[1], BODY[2]])
+    assert "Fighting in the south" in lines(clean_text(raw))
+
+
+def test_sentence_with_a_closing_aside_is_not_a_caption() -> None:
+    s = "Another 14 civilians were killed in raids on Manbij, a town held by Islamic State (IS)."
+    assert s in clean_text(page(s))
+
+
+def test_long_sentences_are_never_dropped_by_shape_rules() -> None:
+    # starts like a prompt and mentions copyright, but reads as an article sentence
+    s = (
+        "Share prices in Damascus fell sharply on Monday after the government announced new "
+        "copyright rules for state media, traders said."
+    )
+    assert is_sentence(s)
+    assert s in clean_text(page(s))
+
+
+def test_spaces_newlines_and_hard_wraps_are_normalised() -> None:
+    raw = (
+        "Troops entered the town of Saraqeb\r\n"
+        "on Thursday after heavy\u00a0fighting, a monitor said.\r\n"
+    )
+    assert split_lines(raw)[0] == (
+        "Troops entered the town of Saraqeb on Thursday after heavy fighting, a monitor said."
+    )
+
+
+def test_paragraphs_are_separated_by_blank_lines() -> None:
+    assert clean_text("\n".join(BODY)) == "\n\n".join(BODY)
+
+
+def _seed_cases() -> list[tuple[Path, str]]:
+    if not SEEDS.is_dir():
+        return []
+    with (SEEDS / "manifest.csv").open(newline="", encoding="utf-8") as f:
+        titles = {r["file"]: r["title"] for r in csv.DictReader(f)}
+    return [(p, titles.get(p.name, "")) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds not found")
+
+
+@needs_seeds
+@pytest.mark.parametrize("path,title", _seed_cases(), ids=lambda v: getattr(v, "name", ""))
+def test_seed_sentences_survive_once(path: Path, title: str) -> None:
+    raw = path.read_text(encoding="utf-8")
+    out = lines(clean_text(raw, title))
+    for ln in split_lines(raw):
+        if is_sentence(ln):
+            assert out.count(ln) == 1, ln
+    assert len(out) == len(set(out)), "a line survived twice"
+
+
+@needs_seeds
+def test_seed_boilerplate_is_gone() -> None:
+    gone = {
+        "Search For Keyword.",
+        "3 min read",
+        "Total Comments (0)",
+        "Comments About This Article",
+        "Please fill the fields below.",
+        "Show More",
+        "Back to top button",
+        "13 January, 2016",
+    }
+    for path, title in _seed_cases():
+        kept = set(lines(clean_text(path.read_text(encoding="utf-8"), title)))
+        assert not kept & gone, path.name
+        assert not any(k.endswith("[AFP]") for k in kept)
+        if title:
+            assert title not in kept
+
+
+@needs_seeds
+def test_seed_drops_no_sentence_but_repeats() -> None:
+    for path, title in _seed_cases():
+        for ln in classify(path.read_text(encoding="utf-8"), title):
+            if ln.reason:
+                assert not is_sentence(ln.text) or ln.reason == "repeated line", ln
