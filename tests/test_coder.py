@@ -1,0 +1,104 @@
+"""The event coder on invented dispatches: one pattern of reporting per test.
+
+None of these sentences comes from the development articles; each one exercises a rule
+(one event per place, statements are not events, follow-up tolls, dates relative to the
+story) the way wire copy is usually written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warwire.code import code_article
+from warwire.records import Article, Mention
+
+pytestmark = pytest.mark.slow
+
+WED = dt.date(2021, 3, 10)  # a Wednesday
+
+
+def code(text: str, published: dt.date = WED) -> list[Mention]:
+    return code_article(Article("t-1", text, outlet="Test Wire", published=published))
+
+
+def test_two_villages_seized_in_one_sentence_are_two_events() -> None:
+    ms = code(
+        "Government forces on Tuesday seized the villages of Kafr Nabl and Hass in southern "
+        "Idlib province, state media reported."
+    )
+    territory = [m for m in ms if m.sub_event_type == "Government regains territory"]
+    assert sorted(m.place.name for m in territory) == ["Hass", "Kafr Nabl"]
+    assert {m.day.date for m in territory} == {dt.date(2021, 3, 9)}
+    assert all(m.place.admin1 == "Idlib" for m in territory)
+    assert all(m.actor1 and m.actor1.side == "syrian_government" for m in territory)
+
+
+def test_a_statement_is_not_an_event() -> None:
+    ms = code(
+        "The foreign minister said on Tuesday that the army would retake Ariha soon and warned "
+        "that any attack on the town would be answered."
+    )
+    assert ms == []
+
+
+def test_a_question_is_not_an_event() -> None:
+    assert code("Why did the rebels attack Atarib if they knew the town was defended?") == []
+
+
+def test_air_strike_with_toll_and_attribution() -> None:
+    ms = code(
+        "Russian warplanes struck a market in Ariha on Tuesday, killing at least 12 civilians, "
+        "the Syrian Observatory for Human Rights said."
+    )
+    [m] = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert m.place.name == "Ariha" and m.day.date == dt.date(2021, 3, 9)
+    assert m.actor1.side == "russia" and m.actor2.side == "civilians"
+    assert m.fatalities == 12
+    [claim] = [c for c in m.claims if c.field == "fatalities"]
+    assert claim.qualifier == "at least" and claim.attributed_to == "SOHR"
+    assert "terrorist" not in m.notes.lower() and "Ariha" in m.notes
+
+
+def test_follow_up_toll_sentence_completes_the_event() -> None:
+    ms = code(
+        "Government artillery shelled the town of Atarib on Monday. Four children were wounded."
+    )
+    [m] = ms
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+    assert m.counts.get("wounded") == 4 and m.fatalities == 0
+    assert m.day.date == dt.date(2021, 3, 8)
+
+
+def test_background_toll_is_not_a_figure() -> None:
+    ms = code(
+        "Rebels shelled Jisr al-Shughur on Tuesday. The war, which began in 2011, has killed "
+        "more than 350,000 people."
+    )
+    assert all(m.fatalities in (None, 0) for m in ms)
+
+
+def test_holder_of_a_town_is_not_the_attacker() -> None:
+    ms = code(
+        "Eight civilians were killed in Russian air strikes on Darat Izza, a town held by "
+        "Hayat Tahrir al-Sham, on Tuesday, a monitor said."
+    )
+    [m] = ms
+    assert m.actor1.side == "russia" and m.fatalities == 8
+
+
+def test_opposition_retakes_town_with_turkish_backing() -> None:
+    ms = code("Turkey-backed opposition fighters on Wednesday recaptured the town of Saraqeb.")
+    [m] = ms
+    assert m.sub_event_type == "Non-state actor overtakes territory"
+    assert m.actor1.side == "opposition" and m.day.date == WED
+
+
+def test_action_days_before_the_story_day() -> None:
+    ms = code(
+        "Government troops captured Khan Shaykhun on Tuesday. The advance came two days after "
+        "pro-government forces broke the siege of Kafr Nubl."
+    )
+    siege = [m for m in ms if m.place and m.place.name.startswith("Kafr N")]
+    assert siege and siege[0].day.date < dt.date(2021, 3, 9)
