@@ -79,7 +79,8 @@ def bench_case(path: Path, limit: int | None) -> None:
     acc = sum(tp.values()) / len(gold)
     print(f"CASE 2021 task 2 ({path}): {len(gold)} snippets with ACLED labels, {secs:.1f}s")
     print(
-        f"  accuracy {acc:.3f}  micro-F1 {micro:.3f}  macro-F1 {macro:.3f}  (no type: {pred.count(NONE)})"
+        f"  accuracy {acc:.3f}  micro-F1 {micro:.3f}  macro-F1 {macro:.3f}"
+        f"  (no type: {pred.count(NONE)})"
     )
     print(f"  {'gold label':38} {'n':>4} {'P':>5} {'R':>5} {'F1':>5}  most often predicted as")
     for x in labels:
@@ -91,9 +92,8 @@ def bench_case(path: Path, limit: int | None) -> None:
 
 
 def bench_fakes(path: Path, limit: int | None) -> None:
-    from warwire.ingest.clean import clean_text
-
     from warwire.code import code_articles
+    from warwire.ingest.clean import clean_text
     from warwire.read.nlp import load_nlp
     from warwire.records import Article
 
@@ -132,7 +132,8 @@ def bench_fakes(path: Path, limit: int | None) -> None:
     print(f"FA-KES ({path}): {len(arts)} articles, {n_mentions} mentions")
     print(f"  read + code: {len(arts) / secs:.1f} articles/s on one core ({secs:.1f}s)")
     print(
-        f"  bare spaCy pipeline over whole texts: {len(arts) / bare:.1f} articles/s (ratio {bare / secs:.2f})"
+        f"  bare spaCy pipeline over whole texts: {len(arts) / bare:.1f} articles/s"
+        f" (ratio {bare / secs:.2f})"
     )
     print(f"  peak memory (max RSS): {rss:.0f} MiB")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +24,8 @@ app = typer.Typer(
 gazetteer_app = typer.Typer(help="Manage the gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-out = Console()
+# piped output (CI logs, files) gets a wide table rather than Rich's 80-column default
+out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 DbOpt = Annotated[
@@ -117,6 +119,11 @@ def do_merge(store: Store) -> list[Event]:
     return events
 
 
+def _short(actor: str | None) -> str:
+    """ "Military Forces of Syria (2000-)" -> "Military Forces of Syria" for the table."""
+    return re.sub(r"\s*\(\d{4}-\d{0,4}\)$", "", actor or "")
+
+
 def events_table(events: list[Event], limit: int = 50) -> Table:
     t = Table(title=f"events ({len(events)})", show_lines=False)
     for col in (
@@ -137,8 +144,8 @@ def events_table(events: list[Event], limit: int = 50) -> Table:
             e.sub_event_type,
             e.location,
             e.admin1,
-            e.actor1 or "",
-            e.actor2 or "",
+            _short(e.actor1),
+            _short(e.actor2),
             "" if e.fatalities is None else str(e.fatalities),
             str(e.independent_sources),
             ", ".join(e.articles),

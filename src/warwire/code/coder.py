@@ -53,6 +53,23 @@ AIR_SIDES = {"russia", "us_coalition", "israel"}
 RELATIVE_TO_STORY = re.compile(
     r"\b(after|later|earlier|before|previous|preceding|hours|following)\b", re.I
 )
+EXCESSIVE = re.compile(
+    r"\b(opened fire|fired (live )?(ammunition|bullets|on)|shot (dead|and killed)|live "
+    r"(ammunition|fire|rounds)|killing \w+ protesters|protesters? (were|was) (killed|shot))\b",
+    re.I,
+)
+VIOLENT_CROWD = re.compile(
+    r"\b(threw|throwing|hurled|pelted|pelting) (stones|rocks|petrol|molotov)|\b(torched|set fire|"
+    r"set ablaze|burn(ed|t|ing) (tyres|tires|cars|vehicles)|stormed|ransacked|smashed|"
+    r"vandali[sz]ed|"
+    r"clashed with (police|security)|turned violent)",
+    re.I,
+)
+INTERVENED = re.compile(
+    r"\b(dispers(ed|e)|tear ?gas|water cannon|rubber bullets|baton|broke up|arrested \w* ?"
+    r"protesters|detained \w* ?protesters)",
+    re.I,
+)
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
 WEAK_NOUNS = {"offensive", "campaign", "operation", "push", "advance"}
@@ -169,14 +186,21 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             return tx.CLASH
         if a2 is None or a2.actor.side != "civilians":
             return tx.CLASH if trig.nominal is False and a1 is not None else None
-    if kind == tx.PROTEST and re.search(r"\b(fired|shot|killed|live ammunition)\b", sentence, re.I):
-        return "excessive_force"
+    if kind in {tx.PROTEST, tx.RIOT}:
+        if EXCESSIVE.search(sentence):
+            return "excessive_force"
+        if kind == tx.PROTEST and VIOLENT_CROWD.search(sentence):
+            return tx.RIOT
+        if kind == tx.PROTEST and INTERVENED.search(sentence):
+            return "intervention"
     return kind
 
 
 def _sub_event(kind: str, side1: str) -> str:
     if kind == "excessive_force":
         return "Excessive force against protesters"
+    if kind == "intervention":
+        return "Protest with intervention"
     if kind == tx.TERRITORY:
         return (
             "Government regains territory"
@@ -187,7 +211,7 @@ def _sub_event(kind: str, side1: str) -> str:
 
 
 def _note_kind(kind: str) -> str:
-    return tx.PROTEST if kind == "excessive_force" else kind
+    return tx.PROTEST if kind in {"excessive_force", "intervention"} else kind
 
 
 class ArticleCoder:
@@ -291,6 +315,8 @@ class ArticleCoder:
                 if not (direct or has_fig):
                     continue
             day, explicit = _pick_day(info, offset + trig.token.idx, self.disc)
+            if kind in {tx.BASE, tx.AGREEMENT} and not explicit:
+                continue  # undated posts and deals are background ("under a 2017 agreement")
             summary = len(places) > 1 and all(p.province for p in places)
             if summary:
                 places = places[:1]

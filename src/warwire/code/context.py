@@ -27,11 +27,13 @@ NEAR_CUE = re.compile(
     re.I,
 )
 HELD_BY = re.compile(
-    r"\b(held|controlled|run|dominated|besieged|occupied) by (the )?$|\bunder (the )?control of (the )?$",
+    r"\b(held|controlled|run|dominated|besieged|occupied) by (the )?$"
+    r"|\bunder (the )?control of (the )?$",
     re.I,
 )
 HELD_CUE = re.compile(
-    r"^[\s,]*(an?\s+)?([a-z-]+\s+)?(rebel|opposition|regime|government|is|isis|sdf|kurdish|jihadist)[- ]held",
+    r"^[\s,]*(an?\s+)?([a-z-]+\s+)?"
+    r"(rebel|opposition|regime|government|is|isis|sdf|kurdish|jihadist)[- ]held",
     re.I,
 )
 

@@ -30,7 +30,8 @@ AIRSTRIKES = {
     "barrel bombs",
 }
 KILL = re.compile(
-    r"\b(kill|killing|killed|dead|died|die|dies|death|deaths|toll|lost their lives|slain|executed|massacred)\b",
+    r"\b(kill|killing|killed|dead|died|die|dies|death|deaths|toll|lost their lives|slain|"
+    r"executed|massacred)\b",
     re.I,
 )
 WOUND = re.compile(r"\b(wound(ed|ing|s)?|injur(ed|ing|ies|y))\b", re.I)

@@ -30,6 +30,9 @@ PHRASES = {
     tx.AGREEMENT: "reached an agreement concerning {place}",
     tx.ARREST: "arrested {a2} in {place}",
     tx.LOOTING: "looted property in {place}",
+    tx.SEXUAL: "committed sexual violence against {a2} in {place}",
+    tx.DISRUPTED: "intercepted or defused a weapon in {place}",
+    tx.BASE: "established a base in {place}",
 }
 SUBJECTLESS = {tx.IED, tx.SUICIDE, tx.CHEMICAL, tx.GRENADE}
 

@@ -121,7 +121,8 @@ def assign_actors(
     if a1 is None:  # nearest actor just before the trigger ("regime shelling", "Russian raids")
         before = [
             (a, tok) for a, tok in located
-            if tok.i < t.i and t.i - tok.i <= 4 and tok.i not in obj_ids and a.actor.side != "civilians"
+            if tok.i < t.i and t.i - tok.i <= 4 and tok.i not in obj_ids
+            and a.actor.side != "civilians"
         ]  # fmt: skip
         if before:
             a1 = before[-1][0]

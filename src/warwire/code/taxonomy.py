@@ -64,6 +64,9 @@ TRANSFER = "transfer"
 SIEGE_BREAK = "siege_break"
 LOOTING = "looting"
 KILL = "kill"  # a killing whose method the sentence does not name
+SEXUAL = "sexual"
+DISRUPTED = "disrupted"  # a bomb defused, a drone or missile downed before it struck
+BASE = "base"  # headquarters or base established
 
 KIND_SUB_EVENT: dict[str, str] = {
     CLASH: "Armed clash",
@@ -83,6 +86,9 @@ KIND_SUB_EVENT: dict[str, str] = {
     ARREST: "Arrests",
     TRANSFER: "Non-violent transfer of territory",
     LOOTING: "Looting/property destruction",
+    SEXUAL: "Sexual violence",
+    DISRUPTED: "Disrupted weapons use",
+    BASE: "Headquarters or base established",
 }
 
 # How sure a kind is as the type of a sentence that has several: the more specific wins.
@@ -102,6 +108,9 @@ KIND_RANK = {
     AGREEMENT: 4,
     SIEGE_BREAK: 3,
     CLASH: 3,
+    SEXUAL: 6,
+    DISRUPTED: 9,
+    BASE: 4,
     LOOTING: 2,
     ATTACK: 2,
     KILL: 1,
@@ -145,6 +154,15 @@ VERBS: dict[str, str] = {
     "arrest": ARREST,
     "detain": ARREST,
     "loot": LOOTING,
+    "plunder": LOOTING,
+    "ransack": LOOTING,
+    "torch": LOOTING,
+    "rape": SEXUAL,
+    "molest": SEXUAL,
+    "defuse": DISRUPTED,
+    "dismantle": DISRUPTED,
+    "intercept": DISRUPTED,
+    "withdraw": TRANSFER,
 }
 
 # Noun lemmas (or compounds, lower-case) -> kind.
@@ -201,6 +219,13 @@ NOUNS: dict[str, str] = {
     "execution": ATTACK,
     "kidnapping": ABDUCTION,
     "abduction": ABDUCTION,
+    "rape": SEXUAL,
+    "sexual violence": SEXUAL,
+    "sexual assault": SEXUAL,
+    "gang rape": SEXUAL,
+    "looting": LOOTING,
+    "withdrawal": TRANSFER,
+    "handover": TRANSFER,
 }
 
 # Cheap test: can this sentence hold an event at all? (run before parsing)
@@ -211,7 +236,8 @@ CANDIDATE = re.compile(
     r"rocket|missile|explo|blast|ied|mine|suicide|chemical|chlorine|sarin|toxic|grenade|kill|"
     r"dead|died|die\b|wound|injur|execut|massacr|behead|shot|shoot|gunm|kidnap|abduct|protest|"
     r"demonstrat|rall|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
-    r"withdr|siege|loot)",
+    r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
+    r"intercept|shot down|base|headquarters|camp|outpost|disperse|tear gas|stone|pelt)",
     re.IGNORECASE,
 )
 

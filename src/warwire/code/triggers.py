@@ -90,6 +90,14 @@ def _verb_kind(t: Token) -> str | None:
         return tx.VERBS.get(lem)
     if lem in {"kill", "die"}:
         return tx.KILL
+    if lem == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+        return tx.DISRUPTED  # "shot down a drone"
+    if lem in {"establish", "set", "open", "build"} and dobj is not None:
+        if _lemma(dobj) in {"base", "headquarters", "outpost", "camp", "post"}:
+            if lem != "set" or any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+                return tx.BASE
+    if lem in {"hand", "turn"} and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
+        return tx.TRANSFER
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
@@ -116,7 +124,8 @@ def _verb_chain(t: Token) -> list[Token]:
     """The token and the verbs it hangs from, up to the clause root."""
     chain = [t]
     while t.dep_ in {"conj", "xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep",
-                     "dobj", "nsubj", "nsubjpass", "compound", "amod"} and t.head is not t:  # fmt: skip
+                     "dobj", "nsubj", "nsubjpass", "compound", "amod"} \
+            and t.head is not t:  # fmt: skip
         t = t.head
         chain.append(t)
         if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT"}:

@@ -129,6 +129,13 @@ class Store:
         if self._depth == 0:
             self._conn.commit() if self.postgres else self._conn.execute("COMMIT")
 
+    def _lock(self, key: str) -> None:
+        """PostgreSQL: hold a lock on KEY until the transaction ends, so that two processes
+        replacing the same rows take turns (each statement then sees the other's commit).
+        SQLite needs none: BEGIN IMMEDIATE already lets one writer in at a time."""
+        if self.postgres:
+            self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (key,))
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         rows = self._conn.execute(sql, params).fetchall()
         if self.postgres:
@@ -150,9 +157,7 @@ class Store:
         """Insert a new article, skip an identical one, replace one whose text changed."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.transaction():
-            if self.postgres:
-                # serialise writers of the same id across processes
-                self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (article.id,))
+            self._lock(article.id)  # serialise writers of the same id across processes
             row = self._conn.execute(
                 "SELECT content_hash FROM articles WHERE id = ?", (article.id,)
             ).fetchone()
@@ -187,10 +192,12 @@ class Store:
             return UpsertResult("updated", article.id)
 
     def set_wire_groups(self, groups: dict[str, str]) -> None:
+        """Rows are updated in id order (and only where the group changes) so that two
+        processes ingesting at once lock rows in the same order and cannot deadlock."""
         with self.transaction():
             self._conn.executemany(
-                "UPDATE articles SET wire_group = ? WHERE id = ?",
-                [(g, a) for a, g in groups.items()],
+                "UPDATE articles SET wire_group = ? WHERE id = ? AND wire_group <> ?",
+                [(g, a, g) for a, g in sorted(groups.items())],
             )
 
     _ARTICLE_COLS = (
@@ -238,7 +245,8 @@ class Store:
     def signatures(self) -> list[tuple[str, bytes]]:
         """Stored MinHash signatures, in ingest order, to rebuild the wire-copy index."""
         rows = self._rows(
-            "SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY ingested_at, id"
+            "SELECT id, signature FROM articles WHERE signature IS NOT NULL "
+            "ORDER BY ingested_at, id"
         )
         return [(r[0], bytes(r[1])) for r in rows]
 
@@ -252,6 +260,7 @@ class Store:
     def replace_mentions(self, article_id: str, content_hash: str, mentions: list[Mention]) -> None:
         """Store an article's mentions, replacing those of an earlier version of its text."""
         with self.transaction():
+            self._lock(article_id)
             self._conn.execute("DELETE FROM mentions WHERE article = ?", (article_id,))
             self._conn.executemany(
                 "INSERT INTO mentions (id, article, event_id, day, admin1, data) "
@@ -288,6 +297,7 @@ class Store:
     def replace_events(self, events: list[Event], assignments: dict[str, str]) -> None:
         """Write the merged events and which event each mention belongs to, as one unit."""
         with self.transaction():
+            self._lock("warwire:events")
             self._conn.execute("DELETE FROM events")
             self._conn.executemany(
                 "INSERT INTO events (id, date, event_type, sub_event_type, admin1, location, "
@@ -394,6 +404,7 @@ class Store:
 
     def replace_control_changes(self, changes: list[ControlChange]) -> None:
         with self.transaction():
+            self._lock("warwire:control_changes")
             self._conn.execute("DELETE FROM control_changes")
             self._conn.executemany(
                 "INSERT INTO control_changes (id, place, place_id, date, data) "
@@ -425,7 +436,8 @@ class Store:
         return [
             (r[0], int(r[1]))
             for r in self._rows(
-                "SELECT outlet, COUNT(*) FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"
+                "SELECT outlet, COUNT(*) FROM articles GROUP BY outlet "
+                "ORDER BY COUNT(*) DESC, outlet"
             )
         ]
 
