@@ -244,14 +244,15 @@ class ArticleCoder:
         made: list[Mention] = []
         doc = self.docs.get(info.index)
         question = "?" in info.sent.text  # rhetorical or reported questions state nothing
+        found = find_triggers(doc[:]) if doc is not None else []
         if doc is not None and not question:
-            kinds = [t.kind for t in find_triggers(doc[:]) if t.kind in REMOTE]
+            kinds = [t.kind for t in found if t.kind in REMOTE]
             if kinds:
                 disc.last_kind = kinds[0]
         if doc is not None and not BACKGROUND.search(info.sent.text) and not question:
-            made = self._events_in(info, doc[:], source)
+            made = self._events_in(info, doc[:], source, found)
         if not made and doc is not None and not question:
-            made = self._bare_toll(info, doc[:], source)
+            made = self._bare_toll(info, doc[:], source, found)
         if not made and self._follow_up(info, source):
             made = []  # figures went to the previous sentence's mention
         # remember what a reader remembers
@@ -272,9 +273,11 @@ class ArticleCoder:
         disc.previous_places = list(info.places)
         self.mentions.extend(made)
 
-    def _events_in(self, info: SentenceInfo, sent: Span, source: str) -> list[Mention]:
+    def _events_in(
+        self, info: SentenceInfo, sent: Span, source: str, found: list[Trigger]
+    ) -> list[Mention]:
         offset = info.sent.start
-        triggers = [t for t in find_triggers(sent) if is_factual(t)]
+        triggers = [t for t in found if is_factual(t)]
         if not triggers:
             return []
         figures = sentence_figures(info.sent.text, offset, info.numbers)
@@ -458,7 +461,9 @@ class ArticleCoder:
         )
         return m
 
-    def _bare_toll(self, info: SentenceInfo, sent: Span, source: str) -> list[Mention]:
+    def _bare_toll(
+        self, info: SentenceInfo, sent: Span, source: str, found: list[Trigger]
+    ) -> list[Mention]:
         """ "Nine civilians were killed Wednesday.": a dated toll with no perpetrator and no
         place of its own, after the article described a bombardment, is one more event of
         that bombardment, placed where the previous sentence was."""
@@ -466,7 +471,7 @@ class ArticleCoder:
             return []
         if not any(d.day.precision == 1 for d in info.days):
             return []
-        kills = [t for t in find_triggers(sent) if t.kind == tx.KILL and is_factual(t)]
+        kills = [t for t in found if t.kind == tx.KILL and is_factual(t)]
         figures = [
             f
             for f in sentence_figures(info.sent.text, info.sent.start, info.numbers)

@@ -237,7 +237,8 @@ CANDIDATE = re.compile(
     r"dead|died|die\b|wound|injur|execut|massacr|behead|shot|shoot|gunm|kidnap|abduct|protest|"
     r"demonstrat|rall|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
     r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
-    r"intercept|shot down|base|headquarters|camp|outpost|disperse|tear gas|stone|pelt)",
+    r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"
+    r"pelt)",
     re.IGNORECASE,
 )
 

@@ -103,6 +103,9 @@ class Gazetteer:
         self._keys_cache: dict[int, tuple[str, ...]] = {}
         self._lookup_cache: dict[tuple[str, str], list[tuple[int, float]]] = {}
         self._by_id = {p.id: i for i, p in enumerate(places) if p.id}
+        # first words of every name: most capitalised words start none, and are dropped early
+        self._first_light = {k.split(" ", 1)[0] for k in light}
+        self._first_fold = {k.split(" ", 1)[0] for k in fold}
 
     def __len__(self) -> int:
         return len(self.places)
@@ -275,6 +278,14 @@ class Gazetteer:
             if sep != "-" and not (sep == " " and first.text.lower() in SPACED_ARTICLES):
                 return None
         elif not first.capital or _person_before(text, ws, i):
+            return None
+        head = ws[i + 1] if first.article else first
+        if not (
+            head.light(False) in self._first_light
+            or head.light(True) in self._first_light
+            or head.fold(True, False) in self._first_fold
+            or head.fold(True, True) in self._first_fold
+        ):
             return None
         # Words that can continue a name: one space or hyphen apart, no possessive inside.
         end = i

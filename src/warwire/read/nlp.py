@@ -18,4 +18,9 @@ EXCLUDE = ["ner", "senter"]
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    return spacy.load(MODEL, exclude=EXCLUDE)
+    from warwire.read.fast_attrs import install, install_lemmas
+
+    nlp = spacy.load(MODEL, exclude=EXCLUDE)
+    install(nlp)  # the attribute ruler as a lookup: same tags and lemmas, a third faster
+    install_lemmas(nlp)
+    return nlp
