@@ -15,16 +15,48 @@ from warwire.records import Article, Mention
 ENGINES = ("local", "process", "dask")
 
 
-def _code(article: Article) -> tuple[Article, list[Mention]]:
-    from warwire.code import code_article
+BATCH = 16  # articles per task: one nlp.pipe call each
 
-    return article, code_article(article)
+
+def _code_batch(batch: list[Article]) -> list[tuple[Article, list[Mention]]]:
+    from warwire.code import code_articles
+
+    return list(code_articles(batch, batch=len(batch)))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _process_pool(
+    articles: Iterable[Article], workers: int
+) -> Iterator[tuple[Article, list[Mention]]]:
+    """A process pool fed a bounded number of batches at a time, so memory stays flat."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque = deque()
+        for batch in _batches(articles, BATCH):
+            pending.append(pool.submit(_code_batch, batch))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def map_code(
     articles: Iterable[Article], *, engine: str = "local", workers: int = 1
 ) -> Iterator[tuple[Article, list[Mention]]]:
-    """Yield (article, mentions) for every article, in order."""
+    """Yield (article, mentions) for every article: in order here and in the process pool,
+    in completion order on Dask (callers store results per article, so order is free)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     if engine == "local" or (engine == "process" and workers <= 1):
@@ -33,10 +65,7 @@ def map_code(
         yield from code_articles(articles)
         return
     if engine == "process":
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-            yield from pool.map(_code, articles, chunksize=8)
+        yield from _process_pool(articles, workers or os.cpu_count() or 1)
         return
     from warwire.distributed import dask_map_code
 

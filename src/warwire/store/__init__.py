@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -77,6 +78,19 @@ class UpsertResult:
     article_id: str
 
 
+def _retry_locked(step: Any, tries: int = 100) -> Any:
+    """Switching to WAL needs a moment alone with the file; the busy handler does not cover
+    it, so a second process opening the store at the same instant waits here instead."""
+    for i in range(tries):
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or i == tries - 1:
+                raise
+            time.sleep(0.05)
+    return None
+
+
 class Store:
     """The project's database; see the module docstring."""
 
@@ -90,7 +104,8 @@ class Store:
             if path.parent and not path.parent.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
-            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA busy_timeout=60000")
+            _retry_locked(lambda: self._conn.execute("PRAGMA journal_mode=WAL"))
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
