@@ -334,10 +334,9 @@ def outlets(db: DbOpt = None) -> None:
     t.add_column("lean", justify="right")
     t.add_column("wording (count)", overflow="fold")
     for r in rows:
-        words = ", ".join(
-            f"{k} {v}" for k, v in sorted(r.terms.items(), key=lambda kv: -kv[1]) if v
-        )
-        t.add_row(r.outlet or "(unknown)", str(r.articles), f"{r.lean:+.2f}", words)
+        counts = [(term, n) for terms in r.terms.values() for term, n in terms.items() if n]
+        words = ", ".join(f"{term} {n}" for term, n in sorted(counts, key=lambda kv: -kv[1]))
+        t.add_row(r.outlet or "(unknown)", str(r.articles), f"{r.lean:+.2f} {r.label}", words)
     out.print(t)
 
 

@@ -174,7 +174,8 @@ class Store:
         with self.transaction():
             self._lock(article.id)  # serialise writers of the same id across processes
             row = self._conn.execute(
-                "SELECT content_hash FROM articles WHERE id = ?", (article.id,)
+                "SELECT content_hash, url, outlet, published, title FROM articles WHERE id = ?",
+                (article.id,),
             ).fetchone()
             values = (
                 article.url,
@@ -196,8 +197,25 @@ class Store:
                     (*values, article.id, now),
                 )
                 return UpsertResult("new", article.id)
+            meta = (
+                article.url,
+                article.outlet,
+                article.published.isoformat() if article.published else None,
+                article.title,
+            )
             if row[0] == article.content_hash:
-                return UpsertResult("unchanged", article.id)
+                if tuple(row[1:]) == meta:
+                    return UpsertResult("unchanged", article.id)
+                # a manifest that arrives after its files: new date or outlet, same text.
+                # The day anchors relative dates, so the article is coded again.
+                recode = (row[2], row[3]) != meta[1:3]
+                self._conn.execute(
+                    "UPDATE articles SET url = ?, outlet = ?, published = ?, title = ?"
+                    + (", coded_hash = ''" if recode else "")
+                    + " WHERE id = ?",
+                    (*meta, article.id),
+                )
+                return UpsertResult("updated", article.id)
             self._conn.execute(
                 "UPDATE articles SET url = ?, outlet = ?, published = ?, title = ?, text = ?, "
                 "language = ?, source_file = ?, content_hash = ?, wire_group = ?, signature = ?, "
