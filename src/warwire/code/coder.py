@@ -72,6 +72,10 @@ INTERVENED = re.compile(
 )
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
+REMOTE_CUE = re.compile(
+    r"\b(bomb(ed|ing|s)?|air ?strikes?|air raids?|shell(ed|ing)|bombard\w*|rockets?|missiles?)\b",
+    re.I,
+)
 WEAK_NOUNS = {"offensive", "campaign", "operation", "push", "advance"}
 PLACE_NOUNS = {
     "town", "city", "village", "area", "stronghold", "bastion", "position", "hill", "base",
@@ -249,6 +253,8 @@ class ArticleCoder:
             kinds = [t.kind for t in found if t.kind in REMOTE]
             if kinds:
                 disc.last_kind = kinds[0]
+        elif doc is None and REMOTE_CUE.search(info.sent.text):  # not parsed: the words say it
+            disc.last_kind = tx.AIR if tx.AIR_CUES.search(info.sent.text) else tx.SHELLING
         if doc is not None and not BACKGROUND.search(info.sent.text) and not question:
             made = self._events_in(info, doc[:], source, found)
         if not made and doc is not None and not question:

@@ -26,7 +26,11 @@ NEAR_CUE = re.compile(
     r"\s+(the\s+)?([a-z]+\s+){0,3}$",
     re.I,
 )
-ANAPHOR_CUE = re.compile(r"\b(the|this|that) (town|city|village|area|district)\b|\bit\b", re.I)
+ANAPHOR_CUE = re.compile(
+    r"\b(the|this|that) (town|city|village|area|district|base|hill|airport|neighbou?rhood)\b"
+    r"|\bit\b|\b(towns|villages|areas|positions|hills|hilltops|localities|settlements)\b",
+    re.I,
+)
 HELD_BY = re.compile(
     r"\b(held|controlled|run|dominated|besieged|occupied) by (the )?$"
     r"|\bunder (the )?control of (the )?$",
@@ -108,9 +112,9 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
         infos.append(info)
     _resolve_places(text, infos)
     for info in infos:
-        # an event needs a who, a where, a when or a figure; a sentence with none of them is
-        # commentary and is not worth parsing ("the town" and "it" may point back, so keep them)
-        if info.candidate and not (info.places or info.actors or info.days or info.numbers):
+        # an event needs a place: named, pointed back to ("the town", "it", "villages"), or
+        # inherited by a figure ("Ten soldiers were wounded."); other sentences are not parsed
+        if info.candidate and not (info.places or info.numbers):
             info.candidate = ANAPHOR_CUE.search(info.sent.text) is not None
     return infos
 
