@@ -93,10 +93,17 @@ def run(n: int, rows: list[dict], workers: int, bare: float) -> dict:
     from warwire.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as f:
-            for rec in variants(rows, n):
-                f.write(json.dumps(rec) + "\n")
+        corpus = Path(tmp) / "corpus"  # files of 1,000 records, as a feed dump would come
+        corpus.mkdir()
+        f = None
+        for i, rec in enumerate(variants(rows, n)):
+            if i % 1000 == 0:
+                if f:
+                    f.close()
+                f = (corpus / f"part-{i // 1000:04d}.jsonl").open("w", encoding="utf-8")
+            f.write(json.dumps(rec) + "\n")
+        if f:
+            f.close()
         store = Store(str(Path(tmp) / "bench.db"))
         t0 = time.perf_counter()
         rep = ingest(store, corpus)

@@ -72,6 +72,8 @@ INTERVENED = re.compile(
 )
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
+STALE = dt.timedelta(days=45)
+IN_THE_TOWN = re.compile(r"\b(in|on|at|near) the (town|city|village)\b", re.I)
 REMOTE_CUE = re.compile(
     r"\b(bomb(ed|ing|s)?|air ?strikes?|air raids?|shell(ed|ing)|bombard\w*|rockets?|missiles?)\b",
     re.I,
@@ -125,21 +127,10 @@ def _story_day(hit: DayHit, disc: Discourse) -> DayRef:
 def _pick_day(info: SentenceInfo, trig_at: int, disc: Discourse) -> tuple[DayRef | None, bool]:
     """(day, explicit): the day nearest the trigger, else the story's day, else publication."""
     limit = (disc.published or dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
-    usable = [(h, _story_day(h, disc)) for h in info.days]
+    usable = [(h, _before_story(h, _story_day(h, disc), trig_at, info, disc)) for h in info.days]
     usable = [(h, d) for h, d in usable if d.start <= limit]
     if usable:
         hit, day = min(usable, key=lambda t: abs(t[0].start - trig_at))
-        anchor = disc.last_day or disc.lead_day
-        if anchor and trig_at >= hit.end and AFTER_PHRASE.search(day.text or ""):
-            # "X came days after Y": Y, the action here, happened before the story's day
-            k = day.date - anchor.date
-            day = DayRef(
-                date=anchor.date - k,
-                start=anchor.date - (day.end - anchor.date),
-                end=anchor.date - (day.start - anchor.date),
-                precision=day.precision,
-                text=day.text,
-            )
         return day, True
     if disc.last_day is not None:
         return disc.last_day, False
@@ -149,6 +140,30 @@ def _pick_day(info: SentenceInfo, trig_at: int, disc: Discourse) -> tuple[DayRef
         p = disc.published
         return DayRef(date=p, start=p - dt.timedelta(days=6), end=p, precision=2), False
     return None, False
+
+
+def _before_story(
+    hit: DayHit, day: DayRef, trig_at: int, info: SentenceInfo, disc: Discourse
+) -> DayRef:
+    """ "X came days after Y" / "on Sunday, three weeks after Y": Y, the action after the
+    phrase, happened that long before the day of X (this sentence's own day, else the story's)."""
+    if trig_at < hit.end or not AFTER_PHRASE.search(day.text or ""):
+        return day
+    own = [h.day for h in info.days if h is not hit and h.day.precision == 1]
+    anchor = own[0] if own else (disc.last_day or disc.lead_day)
+    if anchor is None:
+        return day
+    from warwire.read.dates import resolve_day
+
+    fwd = resolve_day(hit.day.text, anchor.date) or hit.day  # the phrase measured from X
+    a = anchor.date
+    return DayRef(
+        date=a - (fwd.date - a),
+        start=a - (fwd.end - a),
+        end=a - (fwd.start - a),
+        precision=fwd.precision,
+        text=day.text,
+    )
 
 
 def _actor_ref(hit: ActorHit | None) -> ActorRef | None:
@@ -290,7 +305,10 @@ class ArticleCoder:
         victim = victims(sent, offset, info.actors)
         out: list[Mention] = []
         seen: list[tuple[str, str]] = []  # (place, kind) already coded in this sentence
-        ranked = sorted(triggers, key=lambda t: (_weak(t), -tx.KIND_RANK.get(t.kind, 0), t.token.i))
+        ranked = sorted(
+            triggers,
+            key=lambda t: (_weak(t), -tx.KIND_RANK.get(t.kind, 0), t.nominal, t.token.i),
+        )
         for trig in ranked:
             if _weak(trig) and out:
                 continue  # "the offensive", "the campaign": the concrete action was coded
@@ -314,6 +332,8 @@ class ArticleCoder:
                 continue
             if kind == tx.SIEGE_BREAK:
                 places = places[:1]  # one siege around neighbouring towns is one action
+            if kind == tx.CLASH and geo == 3 and out:
+                continue  # "captured X after three days of fighting": the fighting is context
             if trig.nominal and kind in {tx.AIR, tx.SHELLING, tx.CLASH, tx.ATTACK}:
                 # a noun alone is an event only with its own place, a count or casualties
                 direct = any(
@@ -324,13 +344,17 @@ class ArticleCoder:
                 if not (direct or has_fig):
                     continue
             day, explicit = _pick_day(info, offset + trig.token.idx, self.disc)
+            if day and self.disc.published and day.end < self.disc.published - STALE:
+                continue  # "since the ceasefire agreed in March 2020": history, not news
             if kind in {tx.BASE, tx.AGREEMENT} and not explicit:
                 continue  # undated posts and deals are background ("under a 2017 agreement")
             summary = len(places) > 1 and all(p.province for p in places)
             if summary:
                 places = places[:1]
             for ph in places:
-                where = ph.place.id or ph.place.name
+                # one action per place and day: "retook X, three weeks after Y captured it"
+                # is two actions at one place
+                where = f"{ph.place.id or ph.place.name}@{day.date if day else ''}"
                 if _subsumed(where, kind, seen):
                     continue
                 seen.append((where, kind))
@@ -361,8 +385,16 @@ class ArticleCoder:
             hits = [h for h in hits if not h.province] or hits
         if hits:
             if all(h.province for h in hits):
-                if kind in {tx.TERRITORY} and object_is_anaphor(trig) and self.disc.last_place:
-                    return [self.disc.last_place], 1
+                last = self.disc.last_place
+                earlier = [
+                    p for p in info.places
+                    if not p.province and not p.near and p.end <= offset + trig.token.idx
+                ]  # fmt: skip
+                if earlier and object_is_anaphor(trig):
+                    return [earlier[0]], 1  # "retook Kafr Nabl ... after forces captured it"
+                if last and (object_is_anaphor(trig) or IN_THE_TOWN.search(info.sent.text)):
+                    if last.place.admin1 in {h.place.admin1 for h in hits}:
+                        return [last], 1  # "struck the market in the town, in Idlib province"
                 return hits, 3
             return hits, 2 if all(h.near for h in hits) else 1
         if object_is_anaphor(trig) and self.disc.last_place is not None:

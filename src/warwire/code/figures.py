@@ -49,6 +49,17 @@ BACKGROUND = re.compile(
 )
 
 
+TOLL_TO = re.compile(
+    r"\btoll\b[^.;]{0,90}\b(to|at|reached|hit|stood at|stands at|climbed to)\s*$", re.I
+)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the last match of PATTERN in TEXT ends, or None."""
+    ends = [m.end() for m in pattern.finditer(text)]
+    return ends[-1] if ends else None
+
+
 @dataclass
 class Figure:
     field: str  # fatalities, wounded, airstrikes, displaced
@@ -92,6 +103,15 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         ):
             continue
         near = after[:60]
+        lead = before[-25:]  # "killing 12 civilians and wounding 20": the verb before wins
+        k, w = _last(KILL, lead), _last(WOUND, lead)
+        if k is not None or w is not None:
+            field = "fatalities" if (w is None or (k is not None and k > w)) else "wounded"
+            out.append(Figure(field, q))
+            continue
+        if TOLL_TO.search(before):
+            out.append(Figure("fatalities", q))
+            continue
         if WOUND.search(near) and not KILL.search(near.split("wound")[0].split("injur")[0]):
             out.append(Figure("wounded", q))
         elif KILL.search(near) or KILL.search(before[-30:]):

@@ -17,6 +17,7 @@ from warwire.code.triggers import Trigger
 SUBJ = {"nsubj", "agent", "csubj"}
 OBJ = {"dobj", "nsubjpass", "attr", "oprd"}
 ASSOC_HEADS = {"back", "support", "aid", "assist", "help", "ally", "accompany", "cover"}
+ORIGIN_PREPS = {"from", "towards", "toward"}
 ANAPHORS = {"town", "city", "village", "it", "area", "neighbourhood", "neighborhood", "district"}
 PLURAL_AREAS = {
     "towns",
@@ -84,7 +85,8 @@ def assign_actors(
     assoc_ids = _assoc_ids(t)
     lem = t.lemma_.lower()
     if trig.nominal:
-        subj_ids = _child_ids(t, {"amod", "compound", "poss", "nmod"}, {"by"})
+        # "regime shelling", "Russian raids", and "Government artillery" (the actor is the noun)
+        subj_ids = _child_ids(t, {"amod", "compound", "poss", "nmod"}, {"by"}) | {t.i}
         if t.dep_ in SUBJ and t.head.pos_ in {"VERB", "AUX"}:
             obj_ids = _child_ids(t.head, OBJ, {"on", "against"}) | _child_ids(
                 t, set(), {"on", "against"}
@@ -172,8 +174,11 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
     hits: list[tuple[PlaceHit, Token]] = []
     for p in places:
         tok = token_of(sent, p.start - offset, p.end - offset)
-        if tok is not None:
-            hits.append((p, tok))
+        if tok is None:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS:
+            continue  # "attacked from Jabal al-Zawiya", "withdrew towards Khan Shaykhun"
+        hits.append((p, tok))
     if not hits:
         return []
     if trig.nominal:
@@ -185,6 +190,8 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
     else:
         region = subtree_ids(t, {"nsubj", "advcl", "ccomp", "agent"})
     inside = [(p, tok) for p, tok in hits if tok.i in region]
+    if not inside and object_is_anaphor(trig):
+        return []  # "took control of the town": the town was named before
     if not inside:
         inside = sorted(hits, key=lambda h: abs(h[1].i - t.i))[:1]
     precise = [(p, tok) for p, tok in inside if not p.province and not p.near]
@@ -211,9 +218,13 @@ def object_is_anaphor(trig: Trigger) -> bool:
     """True when the object is "the town" / "it": the place named earlier is meant."""
     t = trig.token
     deps = {"nsubj", "nsubjpass"} if t.lemma_.lower() == "fall" else {"dobj", "nsubjpass"}
-    for c in t.children:
-        if c.dep_ in deps and c.lower_ in ANAPHORS:
-            if c.lower_ == "it" or any(d.lower_ == "the" for d in c.children):
+    objects = [c for c in t.children if c.dep_ in deps]
+    for c in list(objects):  # "took control of the town"
+        if c.lower_ == "control":
+            objects += [g for p in c.children if p.lower_ == "of" for g in p.children]
+    for c in objects:
+        if c.lower_ in ANAPHORS:
+            if c.lower_ == "it" or any(d.lower_ in {"the", "this"} for d in c.children):
                 return True
     return False
 

@@ -162,7 +162,6 @@ VERBS: dict[str, str] = {
     "defuse": DISRUPTED,
     "dismantle": DISRUPTED,
     "intercept": DISRUPTED,
-    "withdraw": TRANSFER,
 }
 
 # Noun lemmas (or compounds, lower-case) -> kind.
@@ -224,7 +223,6 @@ NOUNS: dict[str, str] = {
     "sexual assault": SEXUAL,
     "gang rape": SEXUAL,
     "looting": LOOTING,
-    "withdrawal": TRANSFER,
     "handover": TRANSFER,
 }
 
