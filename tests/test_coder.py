@@ -102,3 +102,42 @@ def test_action_days_before_the_story_day() -> None:
     )
     siege = [m for m in ms if m.place and m.place.name.startswith("Kafr N")]
     assert siege and siege[0].day.date < dt.date(2021, 3, 9)
+
+
+def test_verb_before_the_number_decides_killed_or_wounded() -> None:
+    ms = code(
+        "An air strike hit the market in Ariha on Tuesday, killing 7 civilians and wounding "
+        "more than 20, rescuers said."
+    )
+    [m] = ms
+    assert m.fatalities == 7 and m.counts.get("wounded") == 20
+
+
+def test_a_toll_that_rose_is_a_fatality_figure() -> None:
+    ms = code("The death toll from Tuesday's air strike on Atarib has risen to 15, rescuers said.")
+    [m] = ms
+    assert m.fatalities == 15 and m.place.name == "Atarib"
+
+
+def test_place_they_came_from_is_not_where_it_happened() -> None:
+    ms = code(
+        "Rebel fighters captured the town of Kafr Nabl on Tuesday. "
+        "They attacked from Jabal al-Zawiya before dawn and took control of the town by midday."
+    )
+    assert {m.place.name for m in ms} == {"Kafr Nabl"}
+
+
+def test_a_dated_toll_after_a_bombardment_is_an_event_there() -> None:
+    ms = code(
+        "Government forces pounded Idlib province with rockets, in a campaign that has killed "
+        "hundreds since December. Six civilians were killed on Tuesday, a monitor said."
+    )
+    [m] = [m for m in ms if m.fatalities == 6]
+    assert m.place.admin1 == "Idlib" and m.geo_precision == 3
+    assert m.day.date == dt.date(2021, 3, 9)
+    assert m.event_type == "Explosions/Remote violence"
+
+
+def test_history_is_not_news() -> None:
+    ms = code("Ariha has been shelled repeatedly since the ceasefire agreed in March 2020.")
+    assert all(m.sub_event_type != "Agreement" for m in ms)

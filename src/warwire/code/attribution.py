@@ -50,6 +50,10 @@ _SAID = re.compile(
     r"|\b(?:said|reported|told)\s+(?:by\s+)?(?:the\s+)?([^,.;]{0,60})\.?$",
     re.I,
 )
+_SAY = re.compile(
+    r"\b(said|says|reported|reports|told|claimed|announced|confirmed|stated|added|according)\b",
+    re.I,
+)
 _PRONOUN = re.compile(r"^(it|he|she|they|the group|the statement)$", re.I)
 
 
@@ -58,6 +62,8 @@ def attribution(sentence: str) -> tuple[str, bool]:
 
     is_pronoun is True for "it said" / "he said", which refer back to an earlier source.
     """
+    if not _SAY.search(sentence):  # most sentences cite no one: skip the costly pattern
+        return "", False
     for m in _SAID.finditer(sentence):
         who = next((g for g in m.groups() if g), "").strip()
         if not who:
