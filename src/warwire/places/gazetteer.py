@@ -104,8 +104,15 @@ class Gazetteer:
         self._lookup_cache: dict[tuple[str, str], list[tuple[int, float]]] = {}
         self._by_id = {p.id: i for i, p in enumerate(places) if p.id}
         # first words of every name: most capitalised words start none, and are dropped early
-        self._first_light = {k.split(" ", 1)[0] for k in light}
-        self._first_fold = {k.split(" ", 1)[0] for k in fold}
+        # and the longest name (in words) each first word starts, to bound the span search
+        self._first_light: dict[str, int] = {}
+        for k in light:
+            w = k.split(" ")
+            self._first_light[w[0]] = max(self._first_light.get(w[0], 0), len(w))
+        self._first_fold: dict[str, int] = {}
+        for k in fold:
+            w = k.split(" ")
+            self._first_fold[w[0]] = max(self._first_fold.get(w[0], 0), len(w))
 
     def __len__(self) -> int:
         return len(self.places)
@@ -280,12 +287,13 @@ class Gazetteer:
         elif not first.capital or _person_before(text, ws, i):
             return None
         head = ws[i + 1] if first.article else first
-        if not (
-            head.light(False) in self._first_light
-            or head.light(True) in self._first_light
-            or head.fold(True, False) in self._first_fold
-            or head.fold(True, True) in self._first_fold
-        ):
+        longest = max(
+            self._first_light.get(head.light(False), 0),
+            self._first_light.get(head.light(True), 0),
+            self._first_fold.get(head.fold(True, False), 0),
+            self._first_fold.get(head.fold(True, True), 0),
+        )
+        if not longest:
             return None
         # Words that can continue a name: one space or hyphen apart, no possessive inside.
         end = i
@@ -297,6 +305,12 @@ class Gazetteer:
         ):
             end += 1
         before = ws[i - 1] if i > 0 and text[ws[i - 1].raw_end : first.start] == " " else None
+        content = 0  # no span may hold more content words than the longest such name
+        for k in range(i, end + 1):
+            content += not ws[k].article
+            if content > longest:
+                end = k - 1
+                break
         for j in range(end, i - 1, -1):
             after = (
                 ws[j + 1]
