@@ -99,7 +99,8 @@ def bench_fakes(path: Path, limit: int | None) -> None:
 
     csv.field_size_limit(sys.maxsize)
     arts = []
-    for i, r in enumerate(csv.DictReader(path.open(encoding="utf-8"))):
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for i, r in enumerate(rows):
         try:
             pub = dt.datetime.strptime(r["date"].strip(), "%m/%d/%y").date()
         except ValueError:
@@ -120,8 +121,10 @@ def bench_fakes(path: Path, limit: int | None) -> None:
     list(code_articles(arts[:2]))
     t0 = time.perf_counter()
     n_mentions = 0
-    for _, ms in code_articles(arts):
+    coded: dict[str, list] = {}
+    for art, ms in code_articles(arts):
         n_mentions += len(ms)
+        coded[art.id] = ms
     secs = time.perf_counter() - t0
     nlp = load_nlp()
     t1 = time.perf_counter()
@@ -136,6 +139,61 @@ def bench_fakes(path: Path, limit: int | None) -> None:
         f" (ratio {bare / secs:.2f})"
     )
     print(f"  peak memory (max RSS): {rss:.0f} MiB")
+    agreement(rows, coded)
+
+
+# FA-KES crowd labels -> warwire sides / provinces, to measure agreement (not to train)
+FAKES_SIDES = {
+    "syrian government or russian troops": {"syrian_government", "russia", "iran_allies"},
+    "the organization of the islamic state in iraq and the levant - isis": {"islamic_state"},
+    "armed opposition groups": {"opposition"},
+    "international coalition forces": {"us_coalition"},
+    "al-nusra front": {"jihadist"},
+    "self administration forces": {"kurdish"},
+}
+FAKES_PROVINCES = {
+    "aleppo": "Aleppo", "damascus": "Damascus", "idlib": "Idlib", "deir ezzor": "Deir ez-Zor",
+    "homs": "Homs", "hasakeh": "Hasakah", "raqqa": "Raqqa", "hama": "Hama", "daraa": "Daraa",
+    "lattakia": "Latakia", "quneitra": "Quneitra", "tartous": "Tartus",
+}  # fmt: skip
+
+
+def agreement(rows: list[dict], coded: dict[str, list]) -> None:
+    """How often the article's events agree with FA-KES's crowd-coded place, actor and toll.
+
+    Each FA-KES article is coded with one place, one perpetrator and casualty counts; an
+    article agrees when any of its coded events has that province (Damascus also accepts Rural
+    Damascus), any event's actor1 has that side, and any event's fatalities is within 20% of
+    the crowd's civilian + non-civilian count (articles with a count only).
+    """
+    place = actor = toll = n_place = n_actor = n_toll = with_events = 0
+    for i, r in enumerate(rows):
+        ms = coded.get(f"fakes-{i}")
+        if ms is None:
+            continue
+        with_events += bool(ms)
+        prov = FAKES_PROVINCES.get(r["location"].strip().lower())
+        if prov:
+            n_place += 1
+            admins = {m.place.admin1 for m in ms if m.place}
+            place += prov in admins or (prov == "Damascus" and "Rural Damascus" in admins)
+        sides = FAKES_SIDES.get(r["actor"].strip().lower())
+        if sides:
+            n_actor += 1
+            actor += any(m.actor1 and m.actor1.side in sides for m in ms)
+        try:
+            dead = int(r["nb_civilians"] or 0) + int(r["nb_noncivilians"] or 0)
+        except ValueError:
+            dead = 0
+        if dead > 0:
+            n_toll += 1
+            toll += any(m.fatalities and abs(m.fatalities - dead) <= 0.2 * dead for m in ms)
+    print(
+        f"  agreement with FA-KES crowd coding ({len(coded)} articles, {with_events} with events):"
+    )
+    print(f"    province {place}/{n_place} = {place / max(n_place, 1):.2f}"
+          f"   perpetrator side {actor}/{n_actor} = {actor / max(n_actor, 1):.2f}"
+          f"   toll within 20% {toll}/{n_toll} = {toll / max(n_toll, 1):.2f}")  # fmt: skip
 
 
 def main() -> None:
