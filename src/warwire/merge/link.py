@@ -10,10 +10,12 @@ the actors' camps must not contradict, and wording is only a tie-breaker.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from warwire.merge.similarity import bag, cosine
@@ -73,6 +75,48 @@ def _days(m: Mention, slack: int = 1) -> Iterator[int]:
     lo = m.day.start.toordinal() - slack
     hi = min(m.day.end.toordinal(), lo + 40) + slack
     yield from range(lo, hi + 1)
+
+
+def _cell(m: Mention) -> tuple[int, int] | None:
+    """A 0.1-degree grid cell (about 11 km), for "near X" reports of a neighbouring place."""
+    p = m.place
+    if p is None or p.latitude is None or p.longitude is None:
+        return None
+    return (round(p.latitude * 10), round(p.longitude * 10))
+
+
+def _family(m: Mention) -> str:
+    """Types that may be one event (see SIBLING_TYPES) share a family, and a block."""
+    for sib in SIBLING_TYPES:
+        if m.sub_event_type in sib:
+            return "|".join(sorted(sib))
+    return m.sub_event_type
+
+
+def _filed_under(m: Mention) -> list[tuple]:
+    admin1 = m.place.admin1 if m.place else ""
+    fam = _family(m)
+    keys: list[tuple] = [("admin", admin1, fam)]
+    if _is_precise(m):
+        keys.append(("place", place_key(m), fam))
+        cell = _cell(m)
+        if cell:
+            keys.append(("cell", cell, fam))
+    else:
+        keys.append(("vague", admin1, fam))
+    return keys
+
+
+def _looked_up_under(m: Mention) -> list[tuple]:
+    admin1 = m.place.admin1 if m.place else ""
+    fam = _family(m)
+    if not _is_precise(m):
+        return [("admin", admin1, fam)]  # a province-level report may be any event there
+    keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam)]
+    cell = _cell(m)
+    if cell:
+        keys += [("cell", (cell[0] + i, cell[1] + j), fam) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    return keys
 
 
 def _is_precise(m: Mention) -> bool:
@@ -172,15 +216,18 @@ class MergeState:
         c = self.clusters.setdefault(eid, Cluster(eid))
         c.add(m, words)
         self.of_mention[m.id] = eid
-        admin1 = m.place.admin1 if m.place else ""
-        for d in _days(m, slack=0):
-            self.index.setdefault((admin1, d), set()).add(eid)
+        for key in _filed_under(m):
+            for d in _days(m, slack=0):
+                self.index.setdefault((key, d), set()).add(eid)
 
     def candidates(self, m: Mention) -> set[str]:
-        admin1 = m.place.admin1 if m.place else ""
+        """Events that M could report: same place or cell (precise reports), or any event in
+        the province (province-level reports), on the days M allows."""
         found: set[str] = set()
+        keys = _looked_up_under(m)
         for d in _days(m):
-            found |= self.index.get((admin1, d), set())
+            for key in keys:
+                found |= self.index.get((key, d), set())
         return found
 
     def add(self, m: Mention) -> str | None:
@@ -215,8 +262,24 @@ class MergeState:
         from warwire.merge.fields import build_event, wire_groups
 
         group = wire_groups(articles)
-        out = [build_event(cid, c.mentions, articles, group) for cid, c in self.clusters.items()]
+        with _gc_paused():
+            out = [
+                build_event(cid, c.mentions, articles, group) for cid, c in self.clusters.items()
+            ]
         return sorted(out, key=lambda e: (e.date or dt.date.min, e.admin1, e.location, e.id))
+
+
+@contextmanager
+def _gc_paused():
+    """Linking builds many small objects and frees none; the cyclic collector would rescan the
+    growing heap again and again (merge time grew faster than the mentions did without this)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def new_event_id(m: Mention) -> str:
@@ -236,6 +299,7 @@ def _order(m: Mention) -> tuple:
 def merge_mentions(new: Iterable[Mention], state: MergeState | None = None) -> MergeState:
     """Link NEW mentions into STATE (or a fresh state) and return it."""
     state = state or MergeState()
-    for m in sorted(new, key=_order):
-        state.add(m)
+    with _gc_paused():
+        for m in sorted(new, key=_order):
+            state.add(m)
     return state
