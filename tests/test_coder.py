@@ -141,3 +141,30 @@ def test_a_dated_toll_after_a_bombardment_is_an_event_there() -> None:
 def test_history_is_not_news() -> None:
     ms = code("Ariha has been shelled repeatedly since the ceasefire agreed in March 2020.")
     assert all(m.sub_event_type != "Agreement" for m in ms)
+
+
+def test_restated_toll_is_not_added_twice() -> None:
+    ms = code(
+        "Russian jets struck the town of Kafr Takharim on Tuesday, killing 14 people. "
+        "At least 14 civilians were killed, rescuers said. Another three died in hospital."
+    )
+    [m] = ms
+    assert m.fatalities == 17
+
+
+def test_part_of_a_total_is_not_added() -> None:
+    ms = code(
+        "At least 12 children were among 30 people killed when a car bomb exploded in Azaz "
+        "on Tuesday, a monitor said."
+    )
+    [m] = ms
+    assert m.fatalities == 30
+
+
+def test_headline_style_counts() -> None:
+    from warwire.code.figures import sentence_figures
+    from warwire.read.numbers import find_numbers
+
+    s = "40 Civilians Killed 100 Injured in Rocket Attacks on Aleppo"
+    got = {(f.field, f.quantity.value) for f in sentence_figures(s, 0, find_numbers(s))}
+    assert got == {("fatalities", 40), ("wounded", 100)}

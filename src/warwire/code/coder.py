@@ -73,6 +73,7 @@ INTERVENED = re.compile(
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
 STALE = dt.timedelta(days=45)
+ADDITION = re.compile(r"\b(another|further|additional|more|other|also)\b", re.I)
 IN_THE_TOWN = re.compile(r"\b(in|on|at|near) the (town|city|village)\b", re.I)
 REMOTE_CUE = re.compile(
     r"\b(bomb(ed|ing|s)?|air ?strikes?|air raids?|shell(ed|ing)|bombard\w*|rockets?|missiles?)\b",
@@ -274,8 +275,7 @@ class ArticleCoder:
             made = self._events_in(info, doc[:], source, found)
         if not made and doc is not None and not question:
             made = self._bare_toll(info, doc[:], source, found)
-        if not made and self._follow_up(info, source):
-            made = []  # figures went to the previous sentence's mention
+        followed = not made and self._follow_up(info, source)  # figures went to the last event
         # remember what a reader remembers
         explicit = [d for d in info.days if d.day.precision == 1]
         if explicit and not BACKGROUND.search(info.sent.text):
@@ -290,7 +290,8 @@ class ArticleCoder:
             disc.last_province = precise[-1].place
         if src:
             disc.last_source = src
-        disc.previous = made
+        if not followed:  # a run of toll sentences keeps completing the same event
+            disc.previous = made
         disc.previous_places = list(info.places)
         self.mentions.extend(made)
 
@@ -357,6 +358,8 @@ class ArticleCoder:
                 where = f"{ph.place.id or ph.place.name}@{day.date if day else ''}"
                 if _subsumed(where, kind, seen):
                     continue
+                if trig.kind == tx.KILL and any(w == where for w, _ in seen):
+                    continue  # "struck X, killing 14": the deaths are the strike's outcome
                 seen.append((where, kind))
                 out.append(
                     self._mention(
@@ -539,6 +542,12 @@ class ArticleCoder:
         if not figures:
             return False
         m = prev[0]
+        # "Ten soldiers were wounded." adds a figure; "At least 35 were killed." restates the
+        # toll unless it says "another" / "more": then the larger figure stands, not the sum
+        adds = ADDITION.search(info.sent.text) is not None
+        totals: dict[str, int] = {}
+        for f in figures:
+            totals[f.field] = totals.get(f.field, 0) + f.quantity.value
         for f in figures:
             q = f.quantity
             m.claims.append(
@@ -552,11 +561,14 @@ class ArticleCoder:
                     q.text,
                 )
             )
-            if f.field == "fatalities":
-                m.fatalities = (m.fatalities or 0) + q.value
+        for fld, total in totals.items():
+            old = m.fatalities if fld == "fatalities" else m.counts.get(fld)
+            new = (old or 0) + total if (adds or not old) else max(old, total)
+            if fld == "fatalities":
+                m.fatalities = new
             else:
-                m.counts[f.field] = m.counts.get(f.field, 0) + q.value
-                if m.fatalities is None and f.field == "wounded":
+                m.counts[fld] = new
+                if m.fatalities is None and fld == "wounded":
                     m.fatalities = 0
         explicit = [d for d in info.days if d.day.precision == 1]
         if explicit:

@@ -19,6 +19,8 @@ PEOPLE = {
     "policemen", "guards", "workers", "villagers", "family", "students", "killed", "dead",
     "wounded", "injured", "others", "gunmen", "combatants", "recruits", "conscripts",
     "displaced", "refugees", "casualties", "families", "victims", "bodies",
+    "terrorists", "mercenaries", "extremists", "attackers", "assailants", "elements",
+    "servicemen", "nationals", "foreigners", "pilots", "defenders",
 }  # fmt: skip
 AIRSTRIKES = {
     "airstrikes",
@@ -49,6 +51,12 @@ BACKGROUND = re.compile(
 )
 
 
+AMONG = re.compile(r"^\s*([\w-]+\s+){0,2}(were|are|was)\s+(among|part of)\b", re.I)
+TIGHT_AFTER = re.compile(
+    r"^\s*([A-Za-z-]+\s+){0,2}(were\s+|was\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?P<verb>killed|dead|died|wounded|injured|hurt)\b",
+    re.I,
+)
 TOLL_TO = re.compile(
     r"\btoll\b[^.;]{0,90}\b(to|at|reached|hit|stood at|stands at|climbed to)\s*$", re.I
 )
@@ -99,10 +107,19 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         if noun and noun not in PEOPLE:
             continue
         if not noun and not re.match(
-            r"^\s*(,|were|have been|had been|was|people|others|more)", after
+            r"^\s*(,|were|have been|had been|was|people|others|more|died|killed|dead|wounded|"
+            r"injured)",
+            after,
         ):
             continue
         near = after[:60]
+        if AMONG.match(after):
+            continue  # "30 children were among 39 people killed": part of the total
+        tight = TIGHT_AFTER.match(after)
+        if tight:  # "40 Civilians Killed 100 Injured", "12 soldiers were wounded"
+            word = tight.group("verb")
+            out.append(Figure("wounded" if WOUND.match(word) else "fatalities", q))
+            continue
         lead = before[-25:]  # "killing 12 civilians and wounding 20": the verb before wins
         k, w = _last(KILL, lead), _last(WOUND, lead)
         if k is not None or w is not None:
