@@ -51,9 +51,13 @@ BACKGROUND = re.compile(
 )
 
 
+AND_MORE = re.compile(r"^[A-Za-z' -]{0,40}\band\s+(at least\s+|some\s+)?$", re.I)
 AMONG = re.compile(r"^\s*([\w-]+\s+){0,2}(were|are|was)\s+(among|part of)\b", re.I)
+VERB_JUST_BEFORE = re.compile(
+    r"\b(?P<verb>kill(ed|ing|s)?|wound(ed|ing|s)?|injur(ed|ing|es)?)\s+$", re.I
+)
 TIGHT_AFTER = re.compile(
-    r"^\s*([A-Za-z-]+\s+){0,2}(were\s+|was\s+|have\s+been\s+|had\s+been\s+)?"
+    r"^\s*((?!and\b|or\b)[A-Za-z-]+\s+){0,2}(were\s+|was\s+|have\s+been\s+|had\s+been\s+)?"
     r"(?P<verb>killed|dead|died|wounded|injured|hurt)\b",
     re.I,
 )
@@ -98,6 +102,15 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         if q.value <= 0 or _included(sentence, offset, q):
             continue
         local = Quantity(q.value, q.qualifier, q.text, q.start - offset, q.end - offset)
+        own_verb = TIGHT_AFTER.match(sentence[local.end : local.end + 80])
+        if out and out[-1].field in {"fatalities", "wounded"} and not own_verb:
+            prev_end = out[-1].quantity.end - offset
+            if AND_MORE.match(sentence[prev_end : local.start]):
+                # "killed 50 militants and eight civilians": one verb, two groups
+                noun = (counted_noun(sentence, local) or "").lower()
+                if not noun or noun in PEOPLE:
+                    out.append(Figure(out[-1].field, q))
+                    continue
         noun = (counted_noun(sentence, local) or "").lower()
         after = sentence[local.end : local.end + 80]
         before = sentence[max(0, local.start - 60) : local.start]
@@ -106,18 +119,29 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
             continue
         if noun and noun not in PEOPLE:
             continue
-        if not noun and not re.match(
-            r"^\s*(,|were|have been|had been|was|people|others|more|died|killed|dead|wounded|"
-            r"injured)",
-            after,
+        verb_before = KILL.search(before[-12:]) or WOUND.search(before[-12:])
+        if (
+            not noun
+            and not verb_before
+            and not TOLL_TO.search(before)
+            and not re.match(
+                r"^\s*(,|were|have been|had been|was|people|others|more|died|killed|dead|wounded|"
+                r"injured)",
+                after,
+            )
         ):
-            continue
+            continue  # a bare number counts casualties only beside a verb ("wounding 20")
         near = after[:60]
         if AMONG.match(after):
             continue  # "30 children were among 39 people killed": part of the total
         tight = TIGHT_AFTER.match(after)
         if tight:  # "40 Civilians Killed 100 Injured", "12 soldiers were wounded"
             word = tight.group("verb")
+            out.append(Figure("wounded" if WOUND.match(word) else "fatalities", q))
+            continue
+        right_before = VERB_JUST_BEFORE.search(before)
+        if right_before:  # "killed 12 and wounded 30", "killing at least 7"
+            word = right_before.group("verb")
             out.append(Figure("wounded" if WOUND.match(word) else "fatalities", q))
             continue
         lead = before[-25:]  # "killing 12 civilians and wounding 20": the verb before wins
