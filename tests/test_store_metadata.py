@@ -59,3 +59,23 @@ def test_outlets_command_prints_the_slant_table(tmp_path) -> None:
     a_line = next(line for line in result.output.splitlines() if "Outlet A" in line)
     b_line = next(line for line in result.output.splitlines() if "Outlet B" in line)
     assert "pro-opposition" in a_line and "pro-government" in b_line
+
+
+def test_new_coding_rules_code_stored_articles_again(tmp_path, monkeypatch) -> None:
+    import warwire.code
+    from warwire.pipeline import code_pending, ingest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Government artillery shelled the town of Atarib on Monday, wounding four civilians.\n",
+        encoding="utf-8",
+    )
+    store = Store(str(tmp_path / "w.db"))
+    ingest(store, corpus)
+    assert code_pending(store) == 1
+    assert code_pending(store) == 0  # same text, same rules: nothing to do
+    monkeypatch.setattr(warwire.code, "coder_version", lambda: "newer-rules")
+    assert code_pending(store) == 1
+    assert code_pending(store) == 0
+    store.close()

@@ -80,9 +80,11 @@ def code_pending(
     progress: Progress = _noop,
 ) -> int:
     """Code every article whose current text has no mentions yet; returns articles coded."""
+    from warwire.code import coder_version
     from warwire.engine import map_code
 
-    pending = store.articles_to_code()
+    version = "@" + coder_version()  # a new version of the rules codes everything again
+    pending = store.articles_to_code(version)
     total = len(pending)
 
     def articles() -> Iterable[Article]:
@@ -93,7 +95,7 @@ def code_pending(
 
     done = 0
     for art, mentions in map_code(articles(), engine=engine, workers=workers):
-        store.replace_mentions(art.id, art.content_hash, mentions)
+        store.replace_mentions(art.id, art.content_hash + version, mentions)
         done += 1
         progress(done, total)
     return done

@@ -283,9 +283,12 @@ class Store:
         )
         return [(r[0], bytes(r[1])) for r in rows]
 
-    def articles_to_code(self) -> list[str]:
-        """Ids of articles whose current text has not been coded yet."""
-        rows = self._rows("SELECT id FROM articles WHERE coded_hash <> content_hash ORDER BY id")
+    def articles_to_code(self, coder: str = "") -> list[str]:
+        """Ids of articles whose current text has not been coded yet (by this CODER version:
+        replace_mentions then records content_hash + coder)."""
+        rows = self._rows(
+            "SELECT id FROM articles WHERE coded_hash <> content_hash || ? ORDER BY id", (coder,)
+        )
         return [r[0] for r in rows]
 
     # -- mentions ---------------------------------------------------------------------------
