@@ -15,26 +15,6 @@ from warwire.records import Article, Mention
 ENGINES = ("local", "process", "dask")
 
 
-BATCH = 16  # articles per task: one nlp.pipe call each
-
-
-def _code_batch(batch: list[Article]) -> list[tuple[Article, list[Mention]]]:
-    from warwire.code import code_articles
-
-    return list(code_articles(batch, batch=len(batch)))
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for a in articles:
-        batch.append(a)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _process_pool(
     articles: Iterable[Article], workers: int
 ) -> Iterator[tuple[Article, list[Mention]]]:
@@ -42,10 +22,13 @@ def _process_pool(
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
+    # the batching and the task are the Dask engine's; importing them does not import Dask
+    from warwire.distributed import BATCH_SIZE, batches, code_batch
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
-        for batch in _batches(articles, BATCH):
-            pending.append(pool.submit(_code_batch, batch))
+        for batch in batches(articles, BATCH_SIZE):
+            pending.append(pool.submit(code_batch, batch))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from warwire.merge.similarity import bag, cosine
+from warwire.places import distance_km, fold_key
 from warwire.records import Article, Event, Mention
 
 NEAR_KM = 5.0  # two precise reports this close, same day and type, are one event
@@ -34,38 +34,11 @@ def _camp(side: str) -> str:
     return CAMPS.get(side, side)
 
 
-def _km(a: Mention, b: Mention) -> float | None:
-    pa, pb = a.place, b.place
-    if not pa or not pb or pa.latitude is None or pb.latitude is None:
-        return None
-    import math
-
-    la1, lo1, la2, lo2 = map(
-        math.radians, (pa.latitude, pa.longitude or 0.0, pb.latitude, pb.longitude or 0.0)
-    )
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def fold_name(name: str) -> str:
-    """A spelling-blind key for a place known only by name (Saraqeb/Saraqib)."""
-    import unicodedata
-
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"\b(al|el|an|ar|as|ash|ad|az)[- ]", "", s)
-    s = re.sub(r"[^a-z]", "", s)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return s[:1] + re.sub(r"[aeiouyhw]", "", s[1:]).replace("q", "k")
-
-
 def place_key(m: Mention) -> str:
     """Same entry, or same name when the gazetteer did not know it."""
     if not m.place:
         return ""
-    return m.place.id or "name:" + fold_name(m.place.name)
+    return m.place.id or "name:" + fold_key(m.place.name)
 
 
 def _days(m: Mention, slack: int = 1) -> Iterator[int]:
@@ -155,9 +128,9 @@ def _place_fit(a: Mention, b: Mention) -> int:
             return 2
         if a.geo_precision == 1 and b.geo_precision == 1 and a.place.id and b.place.id:
             return 0  # two known villages are two places, however close
-        d = _km(a, b)
+        d = distance_km(a.place, b.place)  # inf without coordinates
         limit = LOOSE_KM if (a.geo_precision == 2 or b.geo_precision == 2) else NEAR_KM
-        return 1 if d is not None and d <= limit else 0
+        return 1 if d <= limit else 0
     if a.place.admin1 and a.place.admin1 == b.place.admin1:
         return 2 if not pa and not pb else -1
     return 0

@@ -4,7 +4,22 @@
 `Gazetteer.resolve` picks one entry with the article's provinces and places as context.
 """
 
-from warwire.places.gazetteer import Gazetteer, PlaceSpan, load_gazetteer, unknown_place
+from warwire.places.gazetteer import (
+    Gazetteer,
+    PlaceSpan,
+    distance_km,
+    load_gazetteer,
+    unknown_place,
+)
 from warwire.places.geonames import import_geonames
+from warwire.places.names import fold_key
 
-__all__ = ["Gazetteer", "PlaceSpan", "import_geonames", "load_gazetteer", "unknown_place"]
+__all__ = [
+    "Gazetteer",
+    "PlaceSpan",
+    "distance_km",
+    "fold_key",
+    "import_geonames",
+    "load_gazetteer",
+    "unknown_place",
+]

@@ -67,7 +67,9 @@ def unknown_place(name: str, admin1: str = "") -> Place:
     return Place(name=" ".join(name.split()), admin1=admin1, feature="")
 
 
-def _km(a: Place, b: Place) -> float:
+def distance_km(a: Place, b: Place) -> float:
+    """Kilometres between two places (flat-earth, fine at the scale of a province); inf when
+    either has no coordinates."""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return math.inf
     lat1, lon1, lat2, lon2 = a.latitude, a.longitude, b.latitude, b.longitude
@@ -235,7 +237,7 @@ class Gazetteer:
             i, sim = hit
             p = self.places[i]
             hint_rank = hints.index(p.admin1) if p.admin1 in hints else len(hints) + 1
-            dist = min((_km(p, q) for q in near), default=math.inf)
+            dist = min((distance_km(p, q) for q in near), default=math.inf)
             return (
                 p.country != "Syria",
                 hint_rank,

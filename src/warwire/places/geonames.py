@@ -10,7 +10,6 @@ entries. The overlay lives in warwire.store.data_dir() / "gazetteer-user.json.gz
 from __future__ import annotations
 
 import io
-import math
 import re
 import zipfile
 from collections.abc import Iterator
@@ -89,14 +88,6 @@ def _latin_names(*names: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _km(a: Place, lat: float, lon: float) -> float:
-    if a.latitude is None or a.longitude is None:
-        return math.inf
-    dlat = math.radians(lat - a.latitude)
-    dlon = math.radians(lon - a.longitude) * math.cos(math.radians((lat + a.latitude) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
-
-
 def import_geonames(path: Path) -> int:
     """Import a GeoNames country dump into the user overlay; return the places imported
     (new entries plus rows that added spellings to bundled entries)."""
@@ -169,9 +160,12 @@ def _same_place(
     base: Gazetteer, names: list[str], feature: str, lat: float, lon: float
 ) -> int | None:
     """The bundled entry of the same feature and a name folding alike, within DUPLICATE_KM."""
+    from warwire.places.gazetteer import distance_km
+
+    here = Place("", latitude=lat, longitude=lon)
     for n in names:
         for i in base.fold.get(fold_key(n), []):
             p = base.places[i]
-            if p.feature == feature and p.id and _km(p, lat, lon) <= DUPLICATE_KM:
+            if p.feature == feature and p.id and distance_km(p, here) <= DUPLICATE_KM:
                 return i
     return None

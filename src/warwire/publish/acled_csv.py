@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import inspect
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -153,28 +152,6 @@ def interaction_code(inter1: int, inter2: int) -> int:
     return lo * 10 + hi
 
 
-def _call_by_names(fn: Callable[..., Any], actor: str, side: str, country: str) -> Any:
-    """Call the actor dictionary's helper, whose exact parameters are its own: match by name."""
-    try:
-        params = list(inspect.signature(fn).parameters.values())
-    except (TypeError, ValueError):
-        return fn(actor, side)
-    args: list[Any] = []
-    for p in params:
-        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
-            break
-        name = p.name.lower()
-        if "side" in name:
-            args.append(side)
-        elif "country" in name:
-            args.append(country)
-        elif p.default is p.empty or "actor" in name or "name" in name:
-            args.append(actor)
-        else:
-            break
-    return fn(*args)
-
-
 def _valid_code(value: Any, upper: int) -> int | None:
     try:
         code = int(value)
@@ -184,27 +161,25 @@ def _valid_code(value: Any, upper: int) -> int | None:
 
 
 def inter_code(actor: str | None, side: str, country: str = "Syria") -> int:
-    """warwire.read.actors.inter_code when the actor dictionary provides it, else the fallback."""
+    """The actor dictionary's inter code; the name/side fallback for actors it does not know
+    (and when the dictionary cannot be loaded)."""
     if not actor and not side:
         return 0
     try:
-        from warwire.read.actors import inter_code as dictionary_code  # type: ignore[attr-defined]
+        from warwire.read.actors import inter_code as dictionary_code
     except ImportError:
-        dictionary_code = None
-    if dictionary_code is not None:
-        try:
-            code = _valid_code(_call_by_names(dictionary_code, actor or "", side, country), 8)
-        except Exception:  # noqa: BLE001 - a helper that fails must not break the export
-            code = None
-        if code:
-            return code
-    return fallback_inter(actor, side, country)
+        return fallback_inter(actor, side, country)
+    try:
+        code = _valid_code(dictionary_code(side, actor or "", country), 8)
+    except Exception:  # noqa: BLE001 - a helper that fails must not break the export
+        code = None
+    return code or fallback_inter(actor, side, country)
 
 
 def interaction(inter1: int, inter2: int) -> int:
-    """warwire.read.actors.interaction when present, else ACLED's rule."""
+    """The actor dictionary's interaction code, else ACLED's rule."""
     try:
-        from warwire.read.actors import interaction as dictionary_interaction  # type: ignore[attr-defined]
+        from warwire.read.actors import interaction as dictionary_interaction
     except ImportError:
         return interaction_code(inter1, inter2)
     try:

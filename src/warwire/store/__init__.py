@@ -197,12 +197,7 @@ class Store:
                     (*values, article.id, now),
                 )
                 return UpsertResult("new", article.id)
-            meta = (
-                article.url,
-                article.outlet,
-                article.published.isoformat() if article.published else None,
-                article.title,
-            )
+            meta = values[:4]  # url, outlet, published, title
             if row[0] == article.content_hash:
                 if tuple(row[1:]) == meta:
                     return UpsertResult("unchanged", article.id)
