@@ -57,10 +57,10 @@ def _child_ids(t: Token, deps: set[str], preps: set[str] | None = None) -> set[i
     return out
 
 
-def _assoc_ids(t: Token) -> set[int]:
+def _assoc_ids(t: Token, sent: Span) -> set[int]:
     """Tokens inside "backed by X", "with the support of X", "allied X" phrases."""
     out: set[int] = set()
-    for w in t.sent:
+    for w in sent:
         if w.lemma_.lower() in ASSOC_HEADS and w.i != t.i:
             for c in w.children:
                 if c.dep_ in {"agent", "prep", "pobj", "dobj"}:
@@ -82,7 +82,7 @@ def assign_actors(
             located.append((a, tok))
     if not located:
         return None, None, []
-    assoc_ids = _assoc_ids(t)
+    assoc_ids = _assoc_ids(t, sent)
     lem = t.lemma_.lower()
     if trig.nominal:
         # "regime shelling", "Russian raids", and "Government artillery" (the actor is the noun)

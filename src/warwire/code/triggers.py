@@ -31,10 +31,12 @@ def _lemma(t: Token) -> str:
     return IRREGULAR.get(lem, lem)  # the small model leaves some irregular pasts as they are
 
 
-def _noun_kind(t: Token) -> str | None:
+def _noun_kind(t: Token, start: int) -> str | None:
+    """The kind a noun reports, with the one or two words before it ("car bomb", "air-strikes");
+    START is the sentence's first token, which the compound may not reach past."""
     lem = _lemma(t)
-    prev = t.nbor(-1) if t.i > t.sent.start else None
-    prev2 = t.nbor(-2) if t.i > t.sent.start + 1 else None
+    prev = t.nbor(-1) if t.i > start else None
+    prev2 = t.nbor(-2) if t.i > start + 1 else None
     if prev is not None and prev.text == "-" and prev2 is not None:  # "air-strikes", "sit-in"
         prev = prev2
     if prev is not None:
@@ -50,7 +52,7 @@ def _noun_kind(t: Token) -> str | None:
     return tx.NOUNS.get(lem)
 
 
-def _verb_kind(t: Token) -> str | None:
+def _verb_kind(t: Token, start: int) -> str | None:
     lem = _lemma(t)
     kids = {c.dep_: c for c in t.children}
     dobj = kids.get("dobj")
@@ -78,7 +80,7 @@ def _verb_kind(t: Token) -> str | None:
     if lem == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
         return tx.TRANSFER
     if lem == "launch" and dobj is not None:
-        k = _noun_kind(dobj) or tx.NOUNS.get(_lemma(dobj))
+        k = _noun_kind(dobj, start) or tx.NOUNS.get(_lemma(dobj))
         if k in {tx.CLASH, tx.ATTACK}:
             return tx.CLASH
         return k
@@ -105,18 +107,19 @@ def _verb_kind(t: Token) -> str | None:
 
 def find_triggers(sent: Span) -> list[Trigger]:
     out: list[Trigger] = []
+    start = sent.start  # Token.sent walks the parse on every call; the span already knows
     for t in sent:
-        if t.pos_ in {"VERB", "AUX"} or (t.pos_ == "NOUN" and t.tag_.startswith("VB")):
-            kind = _verb_kind(t)
+        pos, tag = t.pos_, t.tag_
+        if pos in {"VERB", "AUX"} or (pos == "NOUN" and tag.startswith("VB")):
+            kind = _verb_kind(t, start)
             if kind:
                 out.append(Trigger(t, kind, nominal=False))
                 continue
-        if t.pos_ in {"NOUN", "PROPN"} or t.tag_ in {"NN", "NNS"}:
-            kind = _noun_kind(t)
+        nounlike = pos in {"NOUN", "PROPN"} or tag in {"NN", "NNS"}
+        if nounlike or (pos == "VERB" and tag == "VBG"):  # "shelling" as a gerund too
+            kind = _noun_kind(t, start)
             if kind:
                 out.append(Trigger(t, kind, nominal=True))
-        elif t.pos_ == "VERB" and t.tag_ == "VBG" and _noun_kind(t):  # "shelling" as gerund
-            out.append(Trigger(t, _noun_kind(t) or "", nominal=True))
     return out
 
 

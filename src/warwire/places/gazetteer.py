@@ -262,10 +262,11 @@ class Gazetteer:
         """Every gazetteer name in TEXT, longest first and not overlapping, in text order."""
         ws = words(text)
         found: list[tuple[int, int, int, list[int]]] = []  # (start, end, n words, rows)
-        for i in range(len(ws)):
-            hit = self._match_at(text, ws, i)
-            if hit is not None:
-                found.append(hit)
+        for i, w in enumerate(ws):
+            if w.capital or w.article:  # a name starts with a capital or an article
+                hit = self._match_at(text, ws, i)
+                if hit is not None:
+                    found.append(hit)
         found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         taken: list[tuple[int, int, int, list[int]]] = []
         for h in found:
@@ -292,9 +293,13 @@ class Gazetteer:
         longest = max(
             self._first_light.get(head.light(False), 0),
             self._first_light.get(head.light(True), 0),
-            self._first_fold.get(head.fold(True, False), 0),
-            self._first_fold.get(head.fold(True, True), 0),
         )
+        if self._may_fold(head):
+            longest = max(
+                longest,
+                self._first_fold.get(head.fold(True, False), 0),
+                self._first_fold.get(head.fold(True, True), 0),
+            )
         if not longest:
             return None
         # Words that can continue a name: one space or hyphen apart, no possessive inside.
@@ -341,6 +346,18 @@ class Gazetteer:
             article = len(span) > 1  # "al-Bab": the article marks a name
             hits = self._single_word_hits(content[0], hits, exact, article, before, after)
         return self._ranked(hits) if hits else []
+
+    @staticmethod
+    def _may_fold(head: Word) -> bool:
+        """False when no span starting with HEAD can pass _fold_ok: a folded spelling is
+        tried only after this cheap test, since most capitalised words fold onto some name."""
+        if head.text.isupper():
+            return False
+        english = stoplist.english_words()
+        key = head.light(True)
+        alone = len(key) >= 4 and key not in english and key not in stoplist.always_stopped()
+        word = head.light(False)
+        return alone or word not in english or word in stoplist.generic_words()
 
     @staticmethod
     def _fold_ok(content: list[Word], fold: str) -> bool:

@@ -107,10 +107,10 @@ class Word:
         self.start = start
         self.raw_end = raw_end
         self.text = text
-        possessive = len(text) > 3 and _POSSESSIVE.search(text) is not None
+        possessive = len(text) > 3 and text[-1] == "s" and text[-2] in APOSTROPHES
         self.end = raw_end - 2 if possessive else raw_end  # possessive "'s" excluded
         self.capital = text[0].isupper()
-        self.article = text.lower() in ARTICLES
+        self.article = len(text) <= 3 and text.lower() in ARTICLES
         self._keys: tuple[str, str, tuple[str, str, str, str]] | None = None
 
     @property
@@ -139,9 +139,6 @@ class Word:
 
     def fold(self, first: bool, last: bool) -> str:
         return self._compute()[2][(0 if first else 1) + (2 if last else 0)]
-
-
-_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$")
 
 
 def words(text: str) -> list[Word]:
