@@ -168,3 +168,33 @@ def test_headline_style_counts() -> None:
     s = "40 Civilians Killed 100 Injured in Rocket Attacks on Aleppo"
     got = {(f.field, f.quantity.value) for f in sentence_figures(s, 0, find_numbers(s))}
     assert got == {("fatalities", 40), ("wounded", 100)}
+
+
+def test_past_tense_fought_and_targeted_are_read() -> None:
+    # irregular or uncommon forms must pass the cheap pre-parse test, or the sentence is lost
+    fought = code("Rebels fought government forces in Saraqeb on Tuesday.")
+    assert [m.sub_event_type for m in fought] == ["Armed clash"]
+    assert fought[0].actor1 and fought[0].actor1.side == "opposition"
+    targeted = code("Syrian warplanes targeted the town of Saraqeb on Monday.")
+    assert [m.sub_event_type for m in targeted] == ["Air/drone strike"]
+    assert targeted[0].day and targeted[0].day.date == dt.date(2021, 3, 8)
+
+
+def test_words_that_only_look_like_triggers_are_not_parsed() -> None:
+    from warwire.code.context import scan_article
+
+    infos = scan_article(
+        "The minister met executives of a mineral company in Damascus on Monday. "
+        "Fighters rested in Saraqeb before the deadline.",
+        WED,
+    )
+    assert [i.candidate for i in infos] == [False, False]
+
+
+def test_a_civilian_body_named_as_agent_elsewhere_is_not_the_attacker() -> None:
+    ms = code(
+        "A hospital supported by Doctors Without Borders in the town of Saraqeb was hit on "
+        "Monday by air strikes."
+    )
+    assert ms and ms[0].sub_event_type == "Air/drone strike"
+    assert all(m.actor1 is None or m.actor1.side != "civilians" for m in ms)

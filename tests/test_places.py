@@ -248,6 +248,15 @@ def test_english_words_do_not_join_folded_names(gaz):
     assert [s.surface for s in gaz.find("In Deir Ezour the army advanced.")] == ["Deir Ezour"]
 
 
+def test_folded_name_beats_a_shorter_exact_name_at_the_same_word(gaz):
+    # "Marat" is a village of its own; "Marat Al Noman" is only a folded Maarrat al-Nu'man
+    spans = gaz.find("A baby was rescued in Marat Al Noman on Monday.")
+    assert [(s.surface, s.candidates[0].name) for s in spans] == [
+        ("Marat Al Noman", "Maarrat al-Nu'man")
+    ]
+    assert [s.surface for s in gaz.find("Shells fell on Marat in the morning.")] == ["Marat"]
+
+
 def test_people_and_groups_are_not_places(gaz):
     text = (
         "President Bashar al-Assad met Zakariya Ahmad; Hayat Tahrir al-Sham, Jaish al-Islam "

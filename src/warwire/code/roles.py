@@ -138,7 +138,12 @@ def assign_actors(
                 a1 = subjects[-1][0]
     if a1 is None:  # an agent anywhere: "... by regime forces"
         for a, tok in located:
-            if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and a is not a2:
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.dep_ == "agent"
+                and a is not a2
+                and a.actor.side != "civilians"  # "a hospital supported by MSF"
+            ):
                 a1 = a
                 break
     assoc = [a for a, tok in located if tok.i in assoc_ids and a is not a1 and a is not a2]

@@ -229,11 +229,13 @@ NOUNS: dict[str, str] = {
 # Cheap test: can this sentence hold an event at all? (run before parsing)
 CANDIDATE = re.compile(
     r"\b(seiz|captur|recaptur|retak|retook|took|take[ns]?\b|taking|regain|overr[au]n|wrest|"
-    r"conquer|liberat|fell\b|fall(s|en)?\b|control|clash|fight|battl|ambush|repel|repuls|storm|"
-    r"assault|attack|offensive|bomb|strike|struck|raid|shell|bombard|pound|artillery|mortar|"
-    r"rocket|missile|explo|blast|ied|mine|suicide|chemical|chlorine|sarin|toxic|grenade|kill|"
-    r"dead|died|die\b|wound|injur|execut|massacr|behead|shot|shoot|gunm|kidnap|abduct|protest|"
-    r"demonstrat|rall|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
+    r"conquer|liberat|fell\b|fall(s|en)?\b|control|clash|fight(s|ing)?\b|fought|battl|ambush|"
+    r"repel|repuls|storm|assault|attack|offensive|bomb|strike|struck|raid|shell|bombard|pound|"
+    r"target|hit(s|ting)?\b|"
+    r"artillery|mortar|rocket|missile|explo(d|sion|sive)|blast|ied|(land)?mines?\b|suicide|"
+    r"chemical|chlorine|sarin|toxic|grenade|kill|dead\b|died|die\b|wound|injur|"
+    r"execut(e[ds]?|ing|ions?)\b|massacr|behead|shot|shoot|gunm|kidnap|abduct|protest|demonstrat|"
+    r"rall(y|ies|ied|ying)\b|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
     r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"
     r"pelt)",

@@ -25,6 +25,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
 from warwire.records import ActorRef
 
@@ -74,8 +75,7 @@ class Entry:
     periods: tuple[tuple[dt.date, dt.date | None, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: one is built per word scanned, a frozen dataclass is slow
     start: int
     end: int
     keys: tuple[tuple[str, str], ...]
