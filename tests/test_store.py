@@ -138,6 +138,23 @@ def test_mentions_replace_and_coding_queue(store: Store) -> None:
     assert store.articles_to_code() == ["a1"]
 
 
+def test_batch_of_mentions_and_bulk_read(store: Store) -> None:
+    arts = [article(f"b{i}", f"Jets struck town number {i}.") for i in range(4)]
+    for a in arts:
+        store.upsert_article(a)
+    got = store.articles_by_id(["b3", "missing", "b0", "b2"])
+    assert [a.id for a in got] == ["b3", "b0", "b2"]
+    assert got[0].text == arts[3].text
+    assert store.articles_by_id([]) == []
+    day = dt.date(2016, 2, 1)
+    batch = [(a.id, a.content_hash, [mention(f"{a.id}-m1", a.id, day, "Anadan")]) for a in arts]
+    store.replace_mentions_many(batch[::-1])  # any order in, one transaction
+    store.replace_mentions_many(batch[:2])  # again: replaced, not added
+    assert store.count("mentions") == 4
+    assert store.articles_to_code() == []
+    assert [m.id for m in store.mentions("b1")] == ["b1-m1"]
+
+
 def test_events_replace_and_filters(store: Store) -> None:
     d = dt.date(2016, 2, 1)
     store.upsert_article(article("a1", "x"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
 from typer.testing import CliRunner
 
 from warwire.cli import app
@@ -79,3 +80,44 @@ def test_new_coding_rules_code_stored_articles_again(tmp_path, monkeypatch) -> N
     assert code_pending(store) == 1
     assert code_pending(store) == 0
     store.close()
+
+
+def test_coding_stores_in_batches_and_a_crash_keeps_whole_batches(tmp_path, monkeypatch) -> None:
+    import warwire.engine
+    from warwire import pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(5):
+        (corpus / f"a{i}.txt").write_text(
+            f"Government artillery shelled the town of Atarib on Monday, wounding {i + 2} "
+            "civilians.\n",
+            encoding="utf-8",
+        )
+    store = Store(str(tmp_path / "w.db"))
+    pipeline.ingest(store, corpus)
+    monkeypatch.setattr(pipeline, "WRITE_CHUNK", 2)
+    real = warwire.engine.map_code
+
+    def crashing(articles, **kw):  # the coder dies on the fifth article
+        for n, pair in enumerate(real(articles, **kw)):
+            if n == 4:
+                raise RuntimeError("worker died")
+            yield pair
+
+    monkeypatch.setattr(warwire.engine, "map_code", crashing)
+    steps: list[tuple[int, int | None]] = []
+    with pytest.raises(RuntimeError):
+        pipeline.code_pending(store, progress=lambda d, t: steps.append((d, t)))
+    assert steps == [(2, 5), (4, 5)]
+    assert len(store.articles_to_code(pipeline_version())) == 1  # two batches were kept
+    monkeypatch.setattr(warwire.engine, "map_code", real)
+    assert pipeline.code_pending(store) == 1
+    assert store.count("mentions") == 5
+    store.close()
+
+
+def pipeline_version() -> str:
+    from warwire.code import coder_version
+
+    return "@" + coder_version()

@@ -16,6 +16,8 @@ from warwire.records import Article, Event, IngestError, Mention
 from warwire.store import Store
 
 Progress = Callable[[int, int | None], None]  # (done, total) -> None
+READ_CHUNK = 200  # articles fetched from the store per query while coding
+WRITE_CHUNK = 32  # coded articles stored per transaction
 
 
 def _noop(done: int, total: int | None) -> None:
@@ -88,15 +90,21 @@ def code_pending(
     total = len(pending)
 
     def articles() -> Iterable[Article]:
-        for aid in pending:
-            art = store.article(aid)
-            if art is not None:
-                yield art
+        for i in range(0, total, READ_CHUNK):
+            yield from store.articles_by_id(pending[i : i + READ_CHUNK])
 
     done = 0
+    coded: list[tuple[str, str, list[Mention]]] = []
     for art, mentions in map_code(articles(), engine=engine, workers=workers):
-        store.replace_mentions(art.id, art.content_hash + version, mentions)
-        done += 1
+        coded.append((art.id, art.content_hash + version, mentions))
+        if len(coded) >= WRITE_CHUNK:
+            store.replace_mentions_many(coded)  # a crash loses at most this batch's coding
+            done += len(coded)
+            progress(done, total)
+            coded = []
+    if coded:
+        store.replace_mentions_many(coded)
+        done += len(coded)
         progress(done, total)
     return done
 

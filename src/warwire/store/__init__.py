@@ -251,6 +251,15 @@ class Store:
         rows = self._rows(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
         return self._article(rows[0]) if rows else None
 
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles among IDS, in the order of IDS (one query per call)."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = self._rows(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id IN ({marks})", ids)
+        found = {a.id: a for a in map(self._article, rows)}
+        return [found[i] for i in ids if i in found]
+
     def articles(
         self, *, outlet: str | None = None, limit: int | None = None, offset: int = 0
     ) -> list[Article]:
@@ -290,26 +299,33 @@ class Store:
 
     def replace_mentions(self, article_id: str, content_hash: str, mentions: list[Mention]) -> None:
         """Store an article's mentions, replacing those of an earlier version of its text."""
+        self.replace_mentions_many([(article_id, content_hash, mentions)])
+
+    def replace_mentions_many(self, coded: Sequence[tuple[str, str, list[Mention]]]) -> None:
+        """replace_mentions for several articles in one transaction: a backfill commits once
+        per batch, not once per article. Articles are locked in id order, so two processes
+        storing overlapping batches cannot deadlock."""
         with self.transaction():
-            self._lock(article_id)
-            self._conn.execute("DELETE FROM mentions WHERE article = ?", (article_id,))
-            self._conn.executemany(
-                "INSERT INTO mentions (id, article, event_id, day, admin1, data) "
-                "VALUES (?, ?, '', ?, ?, ?)",
-                [
-                    (
-                        m.id,
-                        m.article,
-                        m.day.date.isoformat() if m.day else None,
-                        m.place.admin1 if m.place else "",
-                        json.dumps(to_jsonable(m), ensure_ascii=False),
-                    )
-                    for m in mentions
-                ],
-            )
-            self._conn.execute(
-                "UPDATE articles SET coded_hash = ? WHERE id = ?", (content_hash, article_id)
-            )
+            for article_id, content_hash, mentions in sorted(coded, key=lambda c: c[0]):
+                self._lock(article_id)
+                self._conn.execute("DELETE FROM mentions WHERE article = ?", (article_id,))
+                self._conn.executemany(
+                    "INSERT INTO mentions (id, article, event_id, day, admin1, data) "
+                    "VALUES (?, ?, '', ?, ?, ?)",
+                    [
+                        (
+                            m.id,
+                            m.article,
+                            m.day.date.isoformat() if m.day else None,
+                            m.place.admin1 if m.place else "",
+                            json.dumps(to_jsonable(m), ensure_ascii=False),
+                        )
+                        for m in mentions
+                    ],
+                )
+                self._conn.execute(
+                    "UPDATE articles SET coded_hash = ? WHERE id = ?", (content_hash, article_id)
+                )
 
     def mentions(self, article_id: str | None = None) -> list[Mention]:
         if article_id:
