@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import json
 import resource
 import sys
@@ -25,61 +24,36 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from fakes import DEV, SHARED, FakesArticle, read_fakes
 from warwire.ingest import iter_articles
 from warwire.ingest.wire import WireGrouper, signature
 from warwire.pipeline import ingest
 from warwire.records import Article
 from warwire.store import Store
 
-HERE = Path(__file__).resolve().parent
 
-
-def load_fakes(path: Path, limit: int | None) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    return rows[:limit] if limit else rows
-
-
-def iso_day(value: str) -> str:
-    """FA-KES dates are month/day/two-digit year."""
-    try:
-        return dt.datetime.strptime(value.strip(), "%m/%d/%y").date().isoformat()
-    except ValueError:
-        return ""
-
-
-def write_txt_corpus(rows: list[dict[str, str]], folder: Path) -> None:
+def write_txt_corpus(rows: list[FakesArticle], folder: Path) -> None:
     folder.mkdir(parents=True)
     with (folder / "manifest.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "file", "url", "outlet", "published", "title"])
         for r in rows:
-            name = f"fakes-{r['unit_id']}.txt"
-            (folder / name).write_text(
-                f"{r['article_title']}\n\n{r['article_content']}\n", encoding="utf-8"
-            )
-            w.writerow(
-                [
-                    f"fakes-{r['unit_id']}",
-                    name,
-                    "",
-                    r["source"],
-                    iso_day(r["date"]),
-                    r["article_title"],
-                ]
-            )
+            name = f"{r.id}.txt"
+            (folder / name).write_text(f"{r.title}\n\n{r.text}\n", encoding="utf-8")
+            day = r.published.isoformat() if r.published else ""
+            w.writerow([r.id, name, "", r.outlet, day, r.title])
 
 
-def write_jsonl_corpus(rows: list[dict[str, str]], folder: Path) -> None:
+def write_jsonl_corpus(rows: list[FakesArticle], folder: Path) -> None:
     folder.mkdir(parents=True)
     with (folder / "fakes.jsonl").open("w", encoding="utf-8") as f:
         for r in rows:
             rec = {
-                "id": f"fakes-{r['unit_id']}",
-                "outlet": r["source"],
-                "published": iso_day(r["date"]),
-                "title": r["article_title"],
-                "text": r["article_content"],
+                "id": r.id,
+                "outlet": r.outlet,
+                "published": r.published.isoformat() if r.published else "",
+                "title": r.title,
+                "text": r.text,
             }
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
@@ -106,21 +80,21 @@ def maxrss_mb() -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=HERE.parents[1] / "shared")
+    ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     args = ap.parse_args()
-    src = args.shared / "datasets" / "fa-kes" / "dev.csv"
+    src = args.shared / DEV
     if not src.is_file():
         print(f"FA-KES not found at {src}: pass --shared", file=sys.stderr)
         return 2
-    rows = load_fakes(src, args.limit)
+    rows = read_fakes(src, args.limit)
     table: list[tuple[str, int, float, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="warwire-bench-") as tmp:
         base = Path(tmp)
         write_txt_corpus(rows, base / "txt")
         write_jsonl_corpus(rows, base / "jsonl")
         # warm-up: imports (trafilatura, datasketch, numpy) are not ingest time
-        list(iter_articles(base / "txt" / f"fakes-{rows[0]['unit_id']}.txt"))
+        list(iter_articles(base / "txt" / f"{rows[0].id}.txt"))
         WireGrouper().add_signature("warm", signature("warm up"))
 
         for layout in ("txt", "jsonl"):
@@ -170,13 +144,11 @@ def main() -> int:
 
         peak = traced_peak(lambda: ingest(Store(str(base / "traced.db")), base / "txt"))
 
-    print(
-        f"FA-KES dev: {len(rows)} articles, {sum(len(r['article_content']) for r in rows):,} chars"
-    )
+    print(f"FA-KES dev: {len(rows)} articles, {sum(len(r.text) for r in rows):,} chars")
     print(f"{'stage':26} {'articles':>8} {'seconds':>8} {'art/s':>8}  note")
     for name, count, secs, rate, note in table:
         print(f"{name:26} {count:8d} {secs:8.2f} {rate:>8}  {note}")
-    repeats = len(rows) - len({r["unit_id"] for r in rows})
+    repeats = len(rows) - len({r.id for r in rows})
     print(f"errors: FA-KES repeats {repeats} unit ids; each repeat is reported and skipped")
     print(f"peak Python memory (tracemalloc, txt ingest): {peak / 1e6:.1f} MB")
     print(f"peak resident memory (ru_maxrss, whole run):  {maxrss_mb():.0f} MB")

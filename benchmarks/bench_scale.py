@@ -16,44 +16,28 @@ events, wire groups and peak memory (this process and its workers).
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import os
 import random
 import resource
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+from fakes import DEV, SHARED, FakesArticle, read_fakes
+
+UNDATED = dt.date(2015, 1, 1)  # publication day given to rows whose date does not parse
 
 
-def load_fakes(path: Path) -> list[dict]:
-    csv.field_size_limit(sys.maxsize)
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            try:
-                pub = dt.datetime.strptime(r["date"].strip(), "%m/%d/%y").date()
-            except ValueError:
-                pub = dt.date(2015, 1, 1)
-            rows.append(
-                {"title": r["article_title"], "text": r["article_content"],
-                 "outlet": r["source"], "published": pub}
-            )  # fmt: skip
-    return rows
-
-
-def variants(rows: list[dict], n: int, seed: int = 11) -> Iterator[dict]:
+def variants(rows: list[FakesArticle], n: int, seed: int = 11) -> Iterator[dict]:
     """N records: the originals first, then rewritten repeats with new ids and dates."""
     rng = random.Random(seed)
     for i in range(n):
         r = rows[i % len(rows)]
         k = i // len(rows)
-        text = r["text"]
+        text = r.text
         if k:
             sents = text.split(". ")
             if len(sents) > 4:
@@ -61,9 +45,9 @@ def variants(rows: list[dict], n: int, seed: int = 11) -> Iterator[dict]:
             text = ". ".join(sents) + f"\n\nReporting by desk {k}."
         yield {
             "id": f"fakes-{i % len(rows)}-r{k}",
-            "title": r["title"],
-            "outlet": r["outlet"] if not k else f"{r['outlet']} (repeat {k % 7})",
-            "published": (r["published"] + dt.timedelta(days=35 * k)).isoformat(),
+            "title": r.title,
+            "outlet": r.outlet if not k else f"{r.outlet} (repeat {k % 7})",
+            "published": ((r.published or UNDATED) + dt.timedelta(days=35 * k)).isoformat(),
             "text": text,
         }
 
@@ -74,13 +58,13 @@ def peak_mib() -> float:
     return (own + kids) / 1024
 
 
-def bare_spacy_rate(rows: list[dict], limit: int = 200) -> float:
+def bare_spacy_rate(rows: list[FakesArticle], limit: int = 200) -> float:
     """Articles/s of the bare spaCy pipeline (as warwire loads it) over whole texts, one core."""
     from warwire.ingest.clean import clean_text
     from warwire.read.nlp import load_nlp
 
     nlp = load_nlp()
-    texts = [clean_text(r["text"], r["title"]) for r in rows[:limit]]
+    texts = [clean_text(r.text, r.title) for r in rows[:limit]]
     list(nlp.pipe(texts[:4]))
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
@@ -88,7 +72,7 @@ def bare_spacy_rate(rows: list[dict], limit: int = 200) -> float:
     return len(texts) / (time.perf_counter() - t0)
 
 
-def run(n: int, rows: list[dict], workers: int, bare: float) -> dict:
+def run(n: int, rows: list[FakesArticle], workers: int, bare: float) -> dict:
     from warwire.pipeline import code_pending, ingest, merge
     from warwire.store import Store
 
@@ -131,7 +115,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--shared", type=Path, default=SHARED)
     args = ap.parse_args()
-    rows = load_fakes(args.shared / "datasets" / "fa-kes" / "dev.csv")
+    rows = read_fakes(args.shared / DEV)
     bare = bare_spacy_rate(rows)
     print(f"bare spaCy pipeline: {bare:.1f} articles/s on one core; workers: {args.workers}")
     cols = ["articles", "ingest/s", "wire groups", "code/s/core", "ratio", "mentions",
