@@ -190,3 +190,18 @@ def test_dask_engine_events_equal_single_process(cluster, tmp_path: Path, monkey
             events.append(to_jsonable(store.events()))
     assert events[0] == events[1]
     assert len(events[0]) > 0
+
+
+def test_batches_do_not_read_ahead() -> None:
+    from warwire.batching import batches
+
+    taken: list[int] = []
+
+    def stream():
+        for i in range(5):
+            taken.append(i)
+            yield i
+
+    it = batches(stream(), 2)
+    assert next(it) == [0, 1] and taken == [0, 1]
+    assert list(it) == [[2, 3], [4]]

@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from warwire.batching import batches
 from warwire.records import Article, Mention
 
 SCHEDULER_ENV = "WARWIRE_DASK_SCHEDULER"
@@ -32,13 +33,6 @@ def code_batch(batch: list[Article], coder: Coder | None = None) -> list[Coded]:
 
         coder = code_articles
     return list(coder(batch))
-
-
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Cut a stream of articles into lists of SIZE without reading ahead."""
-    it = iter(articles)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def scheduler_address(address: str | None = None) -> str | None:

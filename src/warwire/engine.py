@@ -22,8 +22,10 @@ def _process_pool(
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    # the batching and the task are the Dask engine's; importing them does not import Dask
-    from warwire.distributed import BATCH_SIZE, batches, code_batch
+    from warwire.batching import batches
+
+    # the batch size and the task are the Dask engine's; importing them does not import Dask
+    from warwire.distributed import BATCH_SIZE, code_batch
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.attribution import attribution
 from warwire.code.context import ActorHit, DayHit, PlaceHit, SentenceInfo, scan_article
@@ -677,13 +678,7 @@ def code_articles(
     articles: Iterable[Article], batch: int = 32
 ) -> Iterator[tuple[Article, list[Mention]]]:
     """Code articles in batches (one nlp.pipe call per batch), yielding in input order."""
-    chunk: list[Article] = []
-    for art in articles:
-        chunk.append(art)
-        if len(chunk) >= batch:
-            yield from _code_chunk(chunk)
-            chunk = []
-    if chunk:
+    for chunk in batches(articles, batch):
         yield from _code_chunk(chunk)
 
 
