@@ -81,10 +81,6 @@ REMOTE_CUE = re.compile(
     re.I,
 )
 WEAK_NOUNS = {"offensive", "campaign", "operation", "push", "advance"}
-PLACE_NOUNS = {
-    "town", "city", "village", "area", "stronghold", "bastion", "position", "hill", "base",
-    "district", "neighbourhood", "neighborhood", "region", "enclave", "pocket", "suburb",
-}  # fmt: skip
 THIS = re.compile(r"\bthis\b", re.I)  # "earlier this month" is relative to publication
 HOLDER = re.compile(
     r"\b(rebel|opposition|regime|government|IS|ISIS|Daesh|jihadist|SDF|Kurdish|militant)[- ]"
@@ -618,7 +614,7 @@ def _unnamed_target(trig: Trigger) -> bool:
         )
     else:
         noun = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-    if noun is None or noun.lemma_.lower() not in PLACE_NOUNS:
+    if noun is None or noun.lemma_.lower() not in tx.PLACE_NOUNS:
         return False
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
     own = [w for c in noun.children if c.dep_ not in {"relcl", "acl", "prep"} for w in c.subtree]

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from warwire.code import taxonomy as tx
 from warwire.read.sentences import Sentence, split_sentences
 from warwire.records import ActorRef, DayRef, Place, Quantity
 
@@ -27,8 +28,8 @@ NEAR_CUE = re.compile(
     re.I,
 )
 ANAPHOR_CUE = re.compile(
-    r"\b(the|this|that) (town|city|village|area|district|base|hill|airport|neighbou?rhood)\b"
-    r"|\bit\b|\b(towns|villages|areas|positions|hills|hilltops|localities|settlements)\b",
+    rf"\b(the|this|that) ({'|'.join(tx.ANAPHOR_CUE_NOUNS)})\b"
+    rf"|\bit\b|\b({'|'.join(sorted(tx.PLURAL_AREAS))})\b",
     re.I,
 )
 HELD_BY = re.compile(

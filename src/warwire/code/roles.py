@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from warwire.code import taxonomy as tx
 from warwire.code.context import ActorHit, PlaceHit
 from warwire.code.triggers import Trigger
 
@@ -18,17 +19,6 @@ SUBJ = {"nsubj", "agent", "csubj"}
 OBJ = {"dobj", "nsubjpass", "attr", "oprd"}
 ASSOC_HEADS = {"back", "support", "aid", "assist", "help", "ally", "accompany", "cover"}
 ORIGIN_PREPS = {"from", "towards", "toward"}
-ANAPHORS = {"town", "city", "village", "it", "area", "neighbourhood", "neighborhood", "district"}
-PLURAL_AREAS = {
-    "towns",
-    "villages",
-    "areas",
-    "positions",
-    "hills",
-    "hilltops",
-    "localities",
-    "settlements",
-}
 
 
 def token_of(sent: Span, start: int, end: int) -> Token | None:
@@ -228,7 +218,7 @@ def object_is_anaphor(trig: Trigger) -> bool:
         if c.lower_ == "control":
             objects += [g for p in c.children if p.lower_ == "of" for g in p.children]
     for c in objects:
-        if c.lower_ in ANAPHORS:
+        if c.lower_ in tx.PLACE_ANAPHORS:
             if c.lower_ == "it" or any(d.lower_ in {"the", "this"} for d in c.children):
                 return True
     return False
@@ -237,10 +227,10 @@ def object_is_anaphor(trig: Trigger) -> bool:
 def object_is_plural_area(trig: Trigger) -> bool:
     """True for "captured several towns and villages": unnamed places, province level."""
     for c in trig.token.children:
-        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in PLURAL_AREAS:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in tx.PLURAL_AREAS:
             return True
         if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"dozens", "scores", "numbers"}:
-            if any(w.lower_ in PLURAL_AREAS for w in c.subtree):
+            if any(w.lower_ in tx.PLURAL_AREAS for w in c.subtree):
                 return True
     return False
 
@@ -248,7 +238,7 @@ def object_is_plural_area(trig: Trigger) -> bool:
 def plural_area_around_anaphor(trig: Trigger) -> bool:
     """True for "seized hilltops surrounding the town": places around the one just named."""
     for c in trig.token.children:
-        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in PLURAL_AREAS:
-            if any(w.lower_ in ANAPHORS for w in c.subtree if w is not c):
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in tx.PLURAL_AREAS:
+            if any(w.lower_ in tx.PLACE_ANAPHORS for w in c.subtree if w is not c):
                 return True
     return False

@@ -260,3 +260,26 @@ INTENT_HEADS = {
     "demand", "urge", "call", "prepare", "attempt", "need", "promise", "pledge", "warn",
     "push", "move", "order", "ask", "decide", "agree", "refuse", "fail", "allow", "work",
 }  # fmt: skip
+
+# -- nouns for places, by the job they do --------------------------------------------------
+# Each set is a different question, so their members differ on purpose.
+
+# "the town", "it": a word that stands for the place named just before (roles: the object
+# of the action is that place).
+PLACE_ANAPHORS = frozenset(
+    {"town", "city", "village", "it", "area", "neighbourhood", "neighborhood", "district"}
+)
+# "the villages", "positions": a plural object that spreads the action over an area.
+PLURAL_AREAS = frozenset(
+    {"towns", "villages", "areas", "positions", "hills", "hilltops", "localities", "settlements"}
+)
+# "the base", "this hill": nouns a pre-parse cue accepts after the/this/that as a place
+# pointed back to, so that the sentence is parsed even with no place name in it.
+ANAPHOR_CUE_NOUNS = (
+    "town", "city", "village", "area", "district", "base", "hill", "airport", "neighbou?rhood",
+)  # fmt: skip
+# Nouns that can be the target of an attack without naming it ("the rebel stronghold").
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "area", "stronghold", "bastion", "position", "hill", "base",
+    "district", "neighbourhood", "neighborhood", "region", "enclave", "pocket", "suburb",
+})  # fmt: skip
