@@ -205,3 +205,16 @@ def test_batches_do_not_read_ahead() -> None:
     it = batches(stream(), 2)
     assert next(it) == [0, 1] and taken == [0, 1]
     assert list(it) == [[2, 3], [4]]
+
+
+def test_auto_engine_uses_every_core_for_a_backfill_only() -> None:
+    from warwire.engine import POOL_MIN, choose
+
+    assert choose("auto", 0, POOL_MIN - 1, cores=4) == ("local", 1)
+    assert choose("auto", 0, POOL_MIN, cores=4) == ("process", 4)
+    assert choose("auto", 3, 10_000, cores=4) == ("process", 3)
+    assert choose("auto", 0, 10_000, cores=1) == ("local", 1)
+    assert choose("local", 8, 10_000, cores=4) == ("local", 1)
+    assert choose("dask", 0, 5, cores=2) == ("dask", 2)
+    with pytest.raises(ValueError, match="unknown engine 'ray'"):
+        choose("ray", 0, 5)

@@ -475,3 +475,17 @@ def test_cli_ingest_exit_code_and_good_files_stored(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(corpus), "--db", db])
     assert result.exit_code == 0, result.output
     assert "0 new" in result.output and "2 unchanged" in result.output
+
+
+def test_cli_unknown_engine_is_one_clear_error_before_any_work(tmp_path: Path) -> None:
+    from warwire.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(f"Ariha shelled\n\n{LEDE}\n", encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    result = CliRunner().invoke(app, ["run", str(corpus), "--db", db, "--engine", "ray"])
+    assert result.exit_code == 2
+    assert "'ray' is not one of auto, local, process, dask" in result.output
+    assert "Traceback" not in result.output
+    assert not Path(db).exists()  # nothing was ingested

@@ -36,10 +36,28 @@ DbOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _engine(value: str) -> str:
+    from warwire.engine import CHOICES
+
+    if value not in CHOICES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(CHOICES)}")
+    return value
+
+
 EngineOpt = Annotated[
-    str, typer.Option("--engine", help="where coding runs: local, process or dask")
+    str,
+    typer.Option(
+        "--engine",
+        callback=_engine,
+        help="where coding runs: auto (a process per core for 200+ articles, else here), "
+        "local, process or dask",
+    ),
 ]
-WorkersOpt = Annotated[int, typer.Option("--workers", help="processes or Dask workers")]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", help="processes or Dask workers (0: one per core)")
+]
 
 
 def demo_corpus() -> Path:
@@ -164,8 +182,8 @@ def run(
     out_dir: Annotated[Path, typer.Option("--out", help="folder for the exports")] = Path(
         "warwire-out"
     ),
-    engine: EngineOpt = "local",
-    workers: WorkersOpt = 1,
+    engine: EngineOpt = "auto",
+    workers: WorkersOpt = 0,
 ) -> None:
     """The main job: ingest PATH, code and merge events, show them, write the exports."""
     from warwire.pipeline import publish
@@ -198,7 +216,7 @@ def ingest_cmd(
 
 
 @app.command("code")
-def code_cmd(db: DbOpt = None, engine: EngineOpt = "local", workers: WorkersOpt = 1) -> None:
+def code_cmd(db: DbOpt = None, engine: EngineOpt = "auto", workers: WorkersOpt = 0) -> None:
     """Read and code every article not coded yet, then merge."""
     with _store(db) as store:
         do_code(store, engine, workers)

@@ -13,6 +13,25 @@ from collections.abc import Iterable, Iterator
 from warwire.records import Article, Mention
 
 ENGINES = ("local", "process", "dask")
+CHOICES = ("auto", *ENGINES)
+# A worker spends about 3 s importing spaCy and loading the models (some 60 articles' worth
+# of coding), so below this many pending articles a pool does not pay for itself.
+POOL_MIN = 200
+
+
+def choose(engine: str, workers: int, pending: int, cores: int | None = None) -> tuple[str, int]:
+    """(engine, workers) to run: "auto" is a process per core for a backfill of POOL_MIN
+    articles or more and this process otherwise; WORKERS 0 means one per core."""
+    if engine not in CHOICES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(CHOICES)}")
+    cores = cores or os.cpu_count() or 1
+    if engine == "auto":
+        if pending < POOL_MIN or (cores == 1 and workers <= 1):
+            return "local", 1
+        engine = "process"
+    if engine == "local":
+        return "local", 1
+    return engine, workers if workers > 0 else cores
 
 
 def _process_pool(

@@ -77,17 +77,20 @@ def ingest(
 def code_pending(
     store: Store,
     *,
-    engine: str = "local",
-    workers: int = 1,
+    engine: str = "auto",
+    workers: int = 0,
     progress: Progress = _noop,
 ) -> int:
-    """Code every article whose current text has no mentions yet; returns articles coded."""
+    """Code every article whose current text has no mentions yet; returns articles coded.
+
+    ENGINE and WORKERS as in `warwire.engine.choose` ("auto": every core for a backfill)."""
     from warwire.code import coder_version
-    from warwire.engine import map_code
+    from warwire.engine import choose, map_code
 
     version = "@" + coder_version()  # a new version of the rules codes everything again
     pending = store.articles_to_code(version)
     total = len(pending)
+    engine, workers = choose(engine, workers, total)
 
     def articles() -> Iterable[Article]:
         for i in range(0, total, READ_CHUNK):

@@ -228,8 +228,8 @@ class Watcher:
         feeds: list[str],
         out: Path | None,
         *,
-        engine: str = "local",
-        workers: int = 1,
+        engine: str = "auto",
+        workers: int = 0,
         console: Console | None = None,
         on_update: Callable[[Update], None] | None = None,
     ):
@@ -348,8 +348,8 @@ def watch_folder(
     once: bool = False,
     stop_event: threading.Event | None = None,
     quiet: float = QUIET,
-    engine: str = "local",
-    workers: int = 1,
+    engine: str = "auto",
+    workers: int = 0,
     console: Console | None = None,
     on_update: Callable[[Update], None] | None = None,
 ) -> None:
