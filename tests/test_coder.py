@@ -198,3 +198,18 @@ def test_a_civilian_body_named_as_agent_elsewhere_is_not_the_attacker() -> None:
     )
     assert ms and ms[0].sub_event_type == "Air/drone strike"
     assert all(m.actor1 is None or m.actor1.side != "civilians" for m in ms)
+
+
+def test_who_did_it_to_them_set_the_ambush() -> None:
+    ms = code("Islamic State fighters killed 12 soldiers in an ambush near Palmyra on Monday.")
+    assert [m.sub_event_type for m in ms] == ["Armed clash"]
+    assert ms[0].actor1 and ms[0].actor1.side == "islamic_state"
+    assert ms[0].actor2 and ms[0].actor2.side == "syrian_government"
+    assert ms[0].fatalities == 12
+
+
+def test_civilians_who_carry_the_wounded_did_not_strike() -> None:
+    ms = code(
+        "Civilians carried 12 wounded people to hospitals after an air strike on Ariha on Monday."
+    )
+    assert ms and all(m.actor1 is None or m.actor1.side != "civilians" for m in ms)

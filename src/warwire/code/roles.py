@@ -88,6 +88,12 @@ def assign_actors(
                 head = head.head
             if head.pos_ in {"VERB", "AUX"}:
                 obj_ids |= _child_ids(head, {"nsubjpass", "dobj"})
+                if any(c.dep_ == "dobj" for c in head.children):
+                    # "X killed 12 soldiers in an ambush": who did it to them set the ambush
+                    # (civilians are victims in these reports, never the ones who strike)
+                    doer = _child_ids(head, {"nsubj"})
+                    if any(tok.i in doer and a.actor.side != "civilians" for a, tok in located):
+                        subj_ids |= doer
     elif lem == "fall":
         subj_ids = {
             w.i for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for w in c.subtree
