@@ -84,6 +84,7 @@ def code_pending(
     """Code every article whose current text has no mentions yet; returns articles coded.
 
     ENGINE and WORKERS as in `warwire.engine.choose` ("auto": every core for a backfill)."""
+    from warwire.batching import batches
     from warwire.code import coder_version
     from warwire.engine import choose, map_code
 
@@ -97,17 +98,10 @@ def code_pending(
             yield from store.articles_by_id(pending[i : i + READ_CHUNK])
 
     done = 0
-    coded: list[tuple[str, str, list[Mention]]] = []
-    for art, mentions in map_code(articles(), engine=engine, workers=workers):
-        coded.append((art.id, art.content_hash + version, mentions))
-        if len(coded) >= WRITE_CHUNK:
-            store.replace_mentions_many(coded)  # a crash loses at most this batch's coding
-            done += len(coded)
-            progress(done, total)
-            coded = []
-    if coded:
-        store.replace_mentions_many(coded)
-        done += len(coded)
+    results = map_code(articles(), engine=engine, workers=workers)
+    for chunk in batches(results, WRITE_CHUNK):  # a crash loses at most one chunk's coding
+        store.replace_mentions_many([(a.id, a.content_hash + version, ms) for a, ms in chunk])
+        done += len(chunk)
         progress(done, total)
     return done
 

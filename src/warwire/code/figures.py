@@ -66,6 +66,11 @@ TOLL_TO = re.compile(
 )
 
 
+def _field_of(verb: str) -> str:
+    """The figure a casualty verb counts: "wounded"/"injured" the wounded, the rest the dead."""
+    return "wounded" if WOUND.match(verb) else "fatalities"
+
+
 def _last(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the last match of PATTERN in TEXT ends, or None."""
     ends = [m.end() for m in pattern.finditer(text)]
@@ -136,13 +141,11 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
             continue  # "30 children were among 39 people killed": part of the total
         tight = TIGHT_AFTER.match(after)
         if tight:  # "40 Civilians Killed 100 Injured", "12 soldiers were wounded"
-            word = tight.group("verb")
-            out.append(Figure("wounded" if WOUND.match(word) else "fatalities", q))
+            out.append(Figure(_field_of(tight.group("verb")), q))
             continue
         right_before = VERB_JUST_BEFORE.search(before)
         if right_before:  # "killed 12 and wounded 30", "killing at least 7"
-            word = right_before.group("verb")
-            out.append(Figure("wounded" if WOUND.match(word) else "fatalities", q))
+            out.append(Figure(_field_of(right_before.group("verb")), q))
             continue
         lead = before[-25:]  # "killing 12 civilians and wounding 20": the verb before wins
         k, w = _last(KILL, lead), _last(WOUND, lead)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -86,6 +87,16 @@ def _near_bucket(km: float) -> int:
     return 3
 
 
+def _first_words(keys: Iterable[str]) -> dict[str, int]:
+    """First word of each key -> the most words a key starting with it has (this bounds the
+    span search at that word)."""
+    out: dict[str, int] = {}
+    for k in keys:
+        w = k.split(" ")
+        out[w[0]] = max(out.get(w[0], 0), len(w))
+    return out
+
+
 class Gazetteer:
     """Places with their name indexes; built by load_gazetteer()."""
 
@@ -106,15 +117,8 @@ class Gazetteer:
         self._lookup_cache: dict[tuple[str, str], list[tuple[int, float]]] = {}
         self._by_id = {p.id: i for i, p in enumerate(places) if p.id}
         # first words of every name: most capitalised words start none, and are dropped early
-        # and the longest name (in words) each first word starts, to bound the span search
-        self._first_light: dict[str, int] = {}
-        for k in light:
-            w = k.split(" ")
-            self._first_light[w[0]] = max(self._first_light.get(w[0], 0), len(w))
-        self._first_fold: dict[str, int] = {}
-        for k in fold:
-            w = k.split(" ")
-            self._first_fold[w[0]] = max(self._first_fold.get(w[0], 0), len(w))
+        self._first_light = _first_words(light)
+        self._first_fold = _first_words(fold)
 
     def __len__(self) -> int:
         return len(self.places)
