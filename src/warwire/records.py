@@ -109,6 +109,7 @@ class Claim:
     attributed_to: str = ""
     outlet: str = ""
     text: str = ""
+    day: str = ""  # ISO day of the report that gave it, so the latest figure can be told
 
 
 @dataclass
@@ -135,6 +136,7 @@ class Mention:
     wire_group: str = ""
     summary: bool = False  # province-wide roll-up ("strikes killed 35 in Idlib and Aleppo")
     notes: str = ""
+    also_at: list[str] = field(default_factory=list)  # places of the same action ("A and B")
 
 
 @dataclass
@@ -248,6 +250,7 @@ def mention_from_dict(d: dict[str, Any]) -> Mention:
         wire_group=d.get("wire_group", ""),
         summary=d.get("summary", False),
         notes=d.get("notes", ""),
+        also_at=list(d.get("also_at", [])),
     )
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.attribution import attribution
+from warwire.code.background import background_action
 from warwire.code.context import ActorHit, DayHit, PlaceHit, SentenceInfo, scan_article
 from warwire.code.figures import BACKGROUND, sentence_figures
 from warwire.code.notes import write_note
@@ -268,7 +269,7 @@ class ArticleCoder:
                 disc.last_kind = kinds[0]
         elif doc is None and REMOTE_CUE.search(info.sent.text):  # not parsed: the words say it
             disc.last_kind = tx.AIR if tx.AIR_CUES.search(info.sent.text) else tx.SHELLING
-        if doc is not None and not BACKGROUND.search(info.sent.text) and not question:
+        if doc is not None and not question:
             made = self._events_in(info, doc[:], source, found)
         if not made and doc is not None and not question:
             made = self._bare_toll(info, doc[:], source, found)
@@ -296,7 +297,9 @@ class ArticleCoder:
         self, info: SentenceInfo, sent: Span, source: str, found: list[Trigger]
     ) -> list[Mention]:
         offset = info.sent.start
-        triggers = [t for t in found if is_factual(t)]
+        triggers = [
+            t for t in found if is_factual(t) and not background_action(t, self.disc.published)
+        ]
         if not triggers:
             return []
         figures = sentence_figures(info.sent.text, offset, info.numbers)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
+from warwire.code.background import background_place
 from warwire.code.context import ActorHit, PlaceHit
 from warwire.code.triggers import Trigger
 
@@ -179,6 +180,8 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS:
             continue  # "attacked from Jabal al-Zawiya", "withdrew towards Khan Shaykhun"
+        if background_place(sent, tok):
+            continue  # "the highway linking Damascus to Aleppo", "officials in Damascus"
         hits.append((p, tok))
     if not hits:
         return []

@@ -11,6 +11,7 @@ an exact repeat of an earlier line, or a cookie notice, can remove it.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -183,8 +184,25 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+_MARKUP = re.compile(r"</?(?:span|p|br|div|strong|em|b|i|a|font|h[1-6]|li|ul)\b[^>]*>", re.I)
+_BREAK = re.compile(r"<br\s*/?>|</p>|</div>|</h[1-6]>|</li>", re.I)
+_ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5});", re.I)
+
+
+def strip_markup(raw: str) -> str:
+    """Text scraped with its inline HTML left in ("<span style=...>", "&nbsp;"): the words
+    alone, paragraph ends kept as line breaks. Text without tags is returned as it is."""
+    if not _MARKUP.search(raw) and not _ENTITY.search(raw):
+        return raw
+    raw = _BREAK.sub("\n", raw)
+    raw = _MARKUP.sub(" ", raw)
+    raw = re.sub(r"(?m)^[ \t]*(''[ \t]*)+", "", raw)  # quote marks left where empty tags were
+    return html.unescape(raw).replace("\xa0", " ")
+
+
 def split_lines(raw: str) -> list[str]:
     """Normalised lines: one kind of newline and space, no invisible characters."""
+    raw = strip_markup(raw)
     raw = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
     return _unwrap([_SPACES.sub(" ", ln).strip() for ln in raw.split("\n")])
 

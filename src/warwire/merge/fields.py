@@ -1,18 +1,21 @@
 """An event's fields, taken by agreement from the mentions that report it.
 
 Place and day come from the most precise reports; type and actors from the majority of
-independent sources; every figure stays a claim with who said it, and figures that differ
-between reports become conflicts. As ACLED does, the event's fatality figure is the most
-conservative one reported.
+independent sources; every figure stays a claim with who said it and the day it was
+reported, and figures that differ between reports become conflicts. A toll is the latest one
+reported by a named source: tolls rise as bodies are counted, and the early figure is kept
+as a claim and a conflict, not as the event's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+import re
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from warwire.merge.identity import is_capture
 from warwire.records import Article, Claim, Conflict, Event, Mention
 
 T = TypeVar("T", bound=Hashable)
@@ -82,9 +85,61 @@ def _conflicts(claims: list[Claim], group: dict[str, str]) -> list[Conflict]:
     return out
 
 
+AGENCIES = {
+    "AP": r"AP|Associated Press",
+    "AFP": r"AFP|Agence France-Presse",
+    "Reuters": r"Reuters",
+    "Anadolu": r"Anadolu|AA",
+    "TASS": r"TASS",
+    "DPA": r"DPA|dpa",
+    "Xinhua": r"Xinhua",
+}
+_AGENCY_IN_OUTLET = {
+    name: re.compile(rf"\((?:[^)]*\b)?(?:{pat})\b[^)]*\)") for name, pat in AGENCIES.items()
+}
+_AGENCY_DATELINE = {
+    name: re.compile(rf"^[A-Z][A-Za-z ,.]{{0,40}}\((?:{pat})\)\s*[-\u2013\u2014]")
+    for name, pat in AGENCIES.items()
+}
+
+
+def agency(article: Article) -> str:
+    """The news agency whose story an outlet republishes: "(AP)" or "(Reuters)" in the outlet's
+    name, or an agency dateline ("BEIRUT (Reuters) -") opening one of the first lines."""
+    for name, pat in _AGENCY_IN_OUTLET.items():
+        if pat.search(article.outlet or ""):
+            return name
+    head = [ln.strip() for ln in (article.text or "")[:1200].splitlines() if ln.strip()][:6]
+    for name, pat in _AGENCY_DATELINE.items():
+        if any(pat.search(ln) for ln in head):
+            return name
+    return ""
+
+
 def wire_groups(articles: dict[str, Article]) -> dict[str, str]:
-    """Article id -> its wire group (itself when it has none)."""
-    return {aid: (a.wire_group or aid) for aid, a in articles.items()}
+    """Article id -> its independent source: the agency whose copy it carries, else its wire
+    group (near-identical text), else itself. The same AP story on two sites counts once."""
+    out = {}
+    for aid, a in articles.items():
+        ag = agency(a)
+        out[aid] = f"agency:{ag}" if ag else (a.wire_group or aid)
+    return out
+
+
+def latest_toll(claims: list[Claim], group: dict[str, str]) -> int | None:
+    """The event's toll: among figures from a named source (any figure when none is named),
+    those of the latest reporting day; of these the one most independent sources give, and
+    the higher on a tie (a toll that rose between reports: 29, then 33)."""
+    fatal = [c for c in claims if c.field == "fatalities"]
+    if not fatal:
+        return None
+    named = [c for c in fatal if c.attributed_to] or fatal
+    last = max(c.day for c in named)
+    latest = [c for c in named if c.day == last]
+    support: dict[int, set[str]] = {}
+    for c in latest:
+        support.setdefault(c.value, set()).add(group.get(c.article, c.article))
+    return max(support, key=lambda v: (len(support[v]), v))
 
 
 def build_event(
@@ -124,19 +179,22 @@ def build_event(
         elif date:
             date_range = (date, date)
 
-    sub = _vote(ms, lambda m: m.sub_event_type, group) or ms[0].sub_event_type
-    etype = next(m.event_type for m in ms if m.sub_event_type == sub)
-    a1 = _vote(ms, lambda m: m.actor1.name if m.actor1 else None, group)
-    a2 = _vote(ms, lambda m: m.actor2.name if m.actor2 else None, group)
-    side1 = next((m.actor1.side for m in ms if m.actor1 and m.actor1.name == a1), "")
-    side2 = next((m.actor2.side for m in ms if m.actor2 and m.actor2.name == a2), "")
+    # a capture and the fighting for it: the event is the capture, and its direction is the
+    # capture's (a clash report names the two camps in either order)
+    typed = [m for m in ms if is_capture(m)] or ms
+    sub = _vote(typed, lambda m: m.sub_event_type, group) or typed[0].sub_event_type
+    etype = next(m.event_type for m in typed if m.sub_event_type == sub)
+    a1 = _vote(typed, lambda m: m.actor1.name if m.actor1 else None, group)
+    a2 = _vote(typed, lambda m: m.actor2.name if m.actor2 else None, group)
+    side1 = next((m.actor1.side for m in typed if m.actor1 and m.actor1.name == a1), "")
+    side2 = next((m.actor2.side for m in typed if m.actor2 and m.actor2.name == a2), "")
     assoc1 = _unique(a.name for m in ms for a in m.assoc_actor_1 if a.name not in (a1, a2))
     assoc2 = _unique(a.name for m in ms for a in m.assoc_actor_2 if a.name not in (a1, a2))
 
-    claims = _unique_claims(c for m in ms for c in m.claims)
-    fatal = [c.value for c in claims if c.field == "fatalities"]
+    claims = _unique_claims(_dated(c, articles) for m in ms for c in m.claims)
+    toll = latest_toll(claims, group)
     reported_zero = any(m.fatalities == 0 for m in ms)
-    fatalities = min(fatal) if fatal else (0 if reported_zero else None)
+    fatalities = toll if toll is not None else (0 if reported_zero else None)
     counts: dict[str, int] = {}
     for c in claims:
         if c.field != "fatalities":
@@ -190,6 +248,19 @@ def build_event(
         confidence=confidence(len(groups), attributions),
         notes=notes_m.notes if notes_m else "",
     )
+
+
+def _dated(c: Claim, articles: dict[str, Article]) -> Claim:
+    """The claim with the day of the report that made it (claims stored before days were)."""
+    if c.day:
+        return c
+    a = articles.get(c.article)
+    if a is None or a.published is None:
+        return c
+    return Claim(
+        c.field, c.value, c.article, c.qualifier, c.attributed_to, c.outlet, c.text,
+        a.published.isoformat(),
+    )  # fmt: skip
 
 
 def _unique(items) -> list:

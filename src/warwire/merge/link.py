@@ -17,21 +17,23 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from warwire.merge.identity import (
+    CAPTURE_DAYS,
+    actors_fit,
+    day_slack,
+    family,
+    is_capture,
+    named_together,
+    types_fit,
+    vague_choice,
+    vague_may_join,
+)
 from warwire.merge.similarity import bag, cosine
 from warwire.places import distance_km, fold_key
 from warwire.records import Article, Event, Mention
 
 NEAR_KM = 5.0  # two precise reports this close, same day and type, are one event
 LOOSE_KM = 12.0  # when one of them only says "near X"
-LOOSE_MIN = -0.3  # a province-level report must also read like the precise one (sim >= 0.2)
-CAMPS = {"syrian_government": "state", "russia": "state", "iran_allies": "state"}
-SIBLING_TYPES = {
-    frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
-}
-
-
-def _camp(side: str) -> str:
-    return CAMPS.get(side, side)
 
 
 def place_key(m: Mention) -> str:
@@ -39,6 +41,11 @@ def place_key(m: Mention) -> str:
     if not m.place:
         return ""
     return m.place.id or "name:" + fold_key(m.place.name)
+
+
+def _lookup_slack(m: Mention) -> int:
+    """A capture looks CAPTURE_DAYS either side for the same change of control."""
+    return CAPTURE_DAYS if is_capture(m) else 1
 
 
 def _days(m: Mention, slack: int = 1) -> Iterator[int]:
@@ -59,11 +66,7 @@ def _cell(m: Mention) -> tuple[int, int] | None:
 
 
 def _family(m: Mention) -> str:
-    """Types that may be one event (see SIBLING_TYPES) share a family, and a block."""
-    for sib in SIBLING_TYPES:
-        if m.sub_event_type in sib:
-            return "|".join(sorted(sib))
-    return m.sub_event_type
+    return family(m.sub_event_type)
 
 
 def _filed_under(m: Mention) -> list[tuple]:
@@ -110,11 +113,15 @@ class Cluster:
     def precise(self) -> bool:
         return any(_is_precise(m) for m in self.mentions)
 
+    def sources(self) -> int:
+        """Independent reports so far (one per wire group)."""
+        return len({m.wire_group or m.article for m in self.mentions})
 
-def _day_fit(a: Mention, b: Mention, similar: bool) -> bool:
+
+def _day_fit(a: Mention, b: Mention, similar: bool, precise: bool = True) -> bool:
     if a.day is None or b.day is None:
         return a.day is None and b.day is None
-    slack = dt.timedelta(days=1 if (similar or a.day.precision > 1 or b.day.precision > 1) else 0)
+    slack = dt.timedelta(days=day_slack(a, b, similar, precise))
     return a.day.start - slack <= b.day.end and b.day.start - slack <= a.day.end
 
 
@@ -124,7 +131,8 @@ def _place_fit(a: Mention, b: Mention) -> int:
         return 2 if a.place is b.place else 0
     pa, pb = _is_precise(a), _is_precise(b)
     if pa and pb:
-        if place_key(a) == place_key(b):
+        ka, kb = place_key(a), place_key(b)
+        if ka == kb or named_together(a, b, ka, kb):
             return 2
         if a.geo_precision == 1 and b.geo_precision == 1 and a.place.id and b.place.id:
             return 0  # two known villages are two places, however close
@@ -136,27 +144,17 @@ def _place_fit(a: Mention, b: Mention) -> int:
     return 0
 
 
-def _type_fit(a: Mention, b: Mention) -> bool:
-    if a.sub_event_type == b.sub_event_type:
-        return True
-    return frozenset({a.sub_event_type, b.sub_event_type}) in SIBLING_TYPES
-
-
-def _actor_fit(a: Mention, b: Mention) -> bool:
-    # only the actor who acted decides: the target is often inferred and more often wrong
-    x, y = a.actor1, b.actor1
-    return not (x and y and "unknown" not in (x.side, y.side) and _camp(x.side) != _camp(y.side))
-
-
 def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | None:
     """How well M (with evidence WORDS) fits cluster C, or None when it cannot be the same."""
     sim = cosine(words, c.words)
     best: tuple[float, int] | None = None
     for o in c.mentions:
-        if not _type_fit(m, o) or not _actor_fit(m, o):
+        if not types_fit(m, o) or not actors_fit(m, o):
             return None
         pf = _place_fit(m, o)
-        if pf == 0 or not _day_fit(m, o, sim >= 0.3):
+        if pf == 0 or (pf < 0 and not vague_may_join(m, o)):
+            continue
+        if not _day_fit(m, o, sim >= 0.3, precise=pf > 0):
             continue
         s = pf + sim + (0.5 if m.sub_event_type == o.sub_event_type else 0.0)
         if best is None or s > best[0]:
@@ -198,7 +196,7 @@ class MergeState:
         the province (province-level reports), on the days M allows."""
         found: set[str] = set()
         keys = _looked_up_under(m)
-        for d in _days(m):
+        for d in _days(m, _lookup_slack(m)):
             for key in keys:
                 found |= self.index.get((key, d), set())
         return found
@@ -216,14 +214,12 @@ class MergeState:
             if s is not None:
                 scored.append((s, cid))
         precise = [(s, cid) for s, cid in scored if s[1] > 0]
-        loose = [(s, cid) for s, cid in scored if s[1] < 0]
+        loose = [cid for s, cid in scored if s[1] < 0]
         choice = None
         if precise:
             choice = max(precise, key=lambda t: (t[0][0], t[1]))[1]
-        elif len(loose) == 1 and loose[0][0][0] >= LOOSE_MIN:
-            # a province-level report attaches to a precise event only when it is the only one
-            # of its kind there that day; otherwise it stands on its own
-            choice = loose[0][1]
+        elif loose:
+            choice = vague_choice([(cid, self.clusters[cid].sources()) for cid in loose])
         eid = choice or new_event_id(m)
         self._file(m, eid, words)
         return eid

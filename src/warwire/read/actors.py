@@ -106,6 +106,21 @@ class _Elem:
     roles: _Roles
 
 
+def _qualified_by_other(elems: list[_Elem]) -> str | None:
+    """ "the Turkish regime", "the Russian government": a word that names the Syrian state
+    when it stands alone (it is its entry's name and its adjective) is another state's when
+    another actor's adjective qualifies it."""
+    if len(elems) < 2:
+        return None
+    first, last = elems[0], elems[-1]
+    word = last.roles.name
+    if not (word and last.end - last.start == 1 and last.roles.adj == word):
+        return None
+    if first.roles.adj and first.roles.adj != word and not first.roles.name:
+        return first.roles.adj
+    return None
+
+
 @dataclass
 class _Node:
     children: dict[tuple[str, str], _Node] = field(default_factory=dict)
@@ -369,6 +384,8 @@ class ActorDict:
     def _resolve(self, elems: list[_Elem]) -> str | None:
         names = [e.roles.name for e in elems if e.roles.name]
         specific = [k for k in names if not self.entries[k].generic]
+        if specific and (other := _qualified_by_other(elems)):
+            return other
         if specific:
             return specific[0]
         strong = [e.roles.adj for e in elems if e.roles.adj]

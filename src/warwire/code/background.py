@@ -1,0 +1,203 @@
+"""Background, not news: the sentence structures that carry a place or an action that did not
+happen on the story's day.
+
+Reports of a battle are full of things that are not the battle: what the town is ("a former
+protest hotspot turned ghost town"), where it lies ("on the highway linking Damascus to
+Aleppo"), who speaks for whom ("officials in Damascus made no comment"), and what happened
+there long ago ("the following year, it was captured by rebels"). Each test below reads one
+of these structures from the dependency parse, so it holds for any place, side or year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span, Token
+
+from warwire.code.triggers import Trigger
+
+# clause-level history: an explicit earlier year, or a phrase that sets the action apart
+YEAR = re.compile(r"^(19|20)\d\d$")
+HISTORY_WORDS = re.compile(
+    r"\b(the following year|the next year|the year before|the previous year|years? ago|"
+    r"months ago|decades? ago|a decade|last year|(?:first|originally|once) (?:captured|seized|"
+    r"took|taken|fell|overran|overrun|besieged))\b",
+    re.I,
+)
+LONG_UNITS = {"year", "years", "month", "months", "decade", "decades"}
+ANCHORS = {"after", "before", "since"}
+CLAUSES = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "appos", "parataxis"}
+DURATION_NOUNS = {"year", "month", "week", "decade", "day"}
+ROUTE_VERBS = {"link", "connect", "join", "lead", "run", "stretch"}
+ROUTE_NOUNS = {"highway", "road", "route", "motorway", "artery", "corridor", "railway"}
+ROUTE_PREPS = {"to", "from", "between", "with"}
+SPEECH_VERBS = {
+    "say", "deny", "defend", "accuse", "claim", "insist", "urge", "warn", "condemn", "announce",
+    "reject", "demand", "respond", "comment", "blame", "call", "vow", "threaten", "argue",
+    "refuse", "welcome", "praise", "criticise", "criticize", "back", "support", "insist",
+}  # fmt: skip
+PEOPLE_NOUNS = {
+    "official", "officials", "loyalist", "loyalists", "government", "regime", "authority",
+    "authorities", "diplomat", "diplomats", "source", "sources", "spokesman", "leadership",
+    "newspaper", "media", "ally", "allies", "envoy", "talks", "negotiators", "delegation",
+}  # fmt: skip
+
+
+def _clause_head(t: Token) -> Token:
+    """The verb whose clause T is in (T itself when it heads one)."""
+    node = t
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"} or node.dep_ in CLAUSES or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _own_clause(t: Token) -> list[Token]:
+    """The tokens of T's clause, without the clauses nested in it."""
+    head = _clause_head(t)
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(c for c in n.children if c.dep_ not in CLAUSES or c is t or t in c.subtree)
+    return out
+
+
+def earlier_year(trig: Trigger, published: dt.date | None) -> bool:
+    """ "The city fell to the Islamic State group in 2014": the trigger's own clause names a
+    year before the report's, or says "the following year", "years ago", "first captured".
+    A year in another clause of the sentence ("the town, held since 2012, was retaken") does
+    not make the main action history."""
+    clause = _own_clause(trig.token)
+    if published is not None:
+        for w in clause:
+            if YEAR.match(w.text) and int(w.text) < published.year:
+                prev = w.nbor(-1).lower_ if w.i > w.sent.start else ""
+                if prev in {"in", "since", "of", "during", "by", "until", "early", "late", "mid"}:
+                    return True
+    text = " ".join(w.text for w in sorted(clause, key=lambda w: w.i))
+    return HISTORY_WORDS.search(text) is not None
+
+
+def long_before(trig: Trigger) -> bool:
+    """ "a year after the army's failed drive to retake it", "months after it was shelled":
+    an action measured back from the story by months or years is background."""
+    node = trig.token
+    for _ in range(10):
+        if node.lower_ in ANCHORS:
+            left = [w.lower_ for w in node.doc[max(node.sent.start, node.i - 3) : node.i]]
+            kids = [c.lower_ for c in node.children]
+            if any(w in LONG_UNITS for w in left + kids):
+                return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def descriptor(trig: Trigger) -> bool:
+    """ "Maaret al-Numan, a former protest hotspot turned ghost town after months of
+    bombardment": a noun of action inside an apposition describes the place or the group, and
+    "months of bombardment" is a duration, not an event."""
+    if not trig.nominal:
+        return False
+    t = trig.token
+    head = t.head
+    if head.lower_ == "of" and head.head.lemma_.lower() in DURATION_NOUNS:
+        if head.head.tag_ == "NNS" or head.head.lower_.endswith("s"):
+            return True  # "months of bombardment", "years of siege"
+    node = t
+    for _ in range(8):
+        if node.dep_ == "appos":
+            return True
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "relcl", "amod"}:
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def participle_descriptor(trig: Trigger) -> bool:
+    """ "the SDF, an alliance supported by the coalition battling IS": a participle that
+    qualifies an actor's name ("forces fighting the jihadists") says what the group does in
+    general, not what it did that day."""
+    t = trig.token
+    if trig.nominal or t.tag_ != "VBG" or t.i == t.sent.start:
+        return False
+    if t.dep_ in {"ROOT", "conj", "advcl", "xcomp", "ccomp", "pcomp"}:
+        return False  # "..., killing five": the sentence's own action
+    if any(c.dep_ in {"aux", "auxpass"} for c in t.children):
+        return False  # "were battling": a verb of the story
+    if t.nbor(-1).pos_ not in {"NOUN", "PROPN"}:
+        return False
+    nxt = t.nbor(1) if t.i + 1 < t.sent.end else None
+    named_object = nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ == "the")
+    if not (named_object or any(c.dep_ == "dobj" for c in t.children)):
+        return False  # "regime shelling on the post" is a noun of action, not a descriptor
+    before = {w.lower_ for w in t.doc[max(t.sent.start, t.i - 4) : t.i]}
+    return "with" not in before  # "with troops shelling the town" is the story
+
+
+def route_place(tok: Token) -> bool:
+    """ "lies on the M5 highway linking Damascus to Aleppo": the ends of a route are not
+    where anything happened."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in ROUTE_VERBS:
+            return True
+        if node.dep_ == "pobj" and head.lower_ in ROUTE_PREPS:
+            gov = head.head
+            if gov.lemma_.lower() in ROUTE_VERBS | ROUTE_NOUNS:
+                return True
+        if node.dep_ not in {"pobj", "prep", "conj", "cc", "appos", "compound", "dobj"}:
+            return False
+        node = head
+    return False
+
+
+def metonym_place(tok: Token) -> bool:
+    """ "Damascus defended its ally", "officials in Damascus made no comment", "Damascus
+    loyalists": a capital named for the government that sits there is not a battlefield."""
+    if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if tok.dep_ in {"compound", "amod", "npadvmod", "poss"}:
+        if tok.head.lower_ in PEOPLE_NOUNS or tok.head.lemma_.lower() in PEOPLE_NOUNS:
+            return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "from"}:
+        gov = tok.head.head
+        if gov.lower_ in PEOPLE_NOUNS or gov.lemma_.lower() in PEOPLE_NOUNS:
+            return True
+    return False
+
+
+def background_place(sent: Span, tok: Token) -> bool:
+    """A place named only as a route's end or as a seat of government."""
+    return route_place(tok) or metonym_place(tok)
+
+
+def history_clause(trig: Trigger) -> bool:
+    """ "since 2014", "over the past months", "the war, which has killed ...": the background
+    phrases, read in the trigger's own clause rather than anywhere in the sentence, so that
+    "the town, held by IS since 2014, was retaken on Tuesday" is still news."""
+    from warwire.code.figures import BACKGROUND
+
+    clause = sorted(_own_clause(trig.token), key=lambda w: w.i)
+    return BACKGROUND.search(" ".join(w.text for w in clause)) is not None
+
+
+def background_action(trig: Trigger, published: dt.date | None) -> bool:
+    """An action the sentence names as history or description, not as today's news."""
+    return (
+        history_clause(trig)
+        or earlier_year(trig, published)
+        or long_before(trig)
+        or descriptor(trig)
+        or participle_descriptor(trig)
+    )

@@ -1,0 +1,144 @@
+"""When two reports are the same event: the rules about how wars are reported.
+
+Each rule is a small pure function over two mentions (or a mention and the candidates it could
+join), named for the reporting pattern it covers. `warwire.merge.link` asks them in turn; the
+blocking index there decides which pairs are ever compared, these decide the pairs.
+"""
+
+from __future__ import annotations
+
+from warwire.records import Mention
+
+CAPTURES = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+FIGHTING = frozenset({"Armed clash"})
+BATTLE_FAMILY = CAPTURES | FIGHTING
+REMOTE_FAMILY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+CAMPS = {"syrian_government": "state", "russia": "state", "iran_allies": "state"}
+# A change of control keeps its identity for this long: the same capture is reported as
+# "overnight", "on Thursday" and, in a later piece, "took the town on Saturday".
+CAPTURE_DAYS = 3
+# A vague report joins the biggest precise candidate when it has this many times the sources
+# of the next one: a province-level line about "a key town" names the story everyone covers.
+DOMINANT = 2
+
+
+def camp(side: str) -> str:
+    """Allies that fight as one camp (the state and its backers) count as one."""
+    return CAMPS.get(side, side)
+
+
+def family(sub_event_type: str) -> str:
+    """Types that may be one event share a family, and so a block in the index."""
+    if sub_event_type in BATTLE_FAMILY:
+        return "battle"
+    if sub_event_type in REMOTE_FAMILY:
+        return "remote"
+    return sub_event_type
+
+
+def is_capture(m: Mention) -> bool:
+    return m.sub_event_type in CAPTURES
+
+
+def taker_camp(m: Mention) -> str:
+    """The camp that took the place, when the report or its type says so."""
+    if m.actor1 and m.actor1.side not in ("", "unknown", "civilians"):
+        return camp(m.actor1.side)
+    if m.sub_event_type == "Government regains territory":
+        return "state"  # ACLED's type itself names the taker
+    return ""
+
+
+def _camps(m: Mention) -> set[str]:
+    return {
+        camp(a.side)
+        for a in (m.actor1, m.actor2)
+        if a and a.side not in ("", "unknown", "civilians")
+    }
+
+
+def capture_subsumes_clash(a: Mention, b: Mention) -> bool:
+    """A capture and the fighting for it ("retook the town after heavy clashes") reported as
+    a capture by one outlet and as clashes by another: one event when the clash's camps are
+    among the capture's (a clash has no direction, so its two camps are a set)."""
+    cap, clash = (a, b) if is_capture(a) else (b, a)
+    if not is_capture(cap) or clash.sub_event_type not in FIGHTING:
+        return False
+    cc, fc = _camps(cap), _camps(clash)
+    return not cc or not fc or fc <= cc
+
+
+def same_control_change(a: Mention, b: Mention) -> bool:
+    """Two captures are one change of control when the same camp took the place; a report
+    that names no taker fits any capture of the same ACLED type."""
+    if not (is_capture(a) and is_capture(b)):
+        return False
+    ta, tb = taker_camp(a), taker_camp(b)
+    if ta and tb:
+        return ta == tb
+    return a.sub_event_type == b.sub_event_type
+
+
+def types_fit(a: Mention, b: Mention) -> bool:
+    """Same type, two kinds of remote fire for one strike, or a capture and its fighting."""
+    if a.sub_event_type == b.sub_event_type and not is_capture(a):
+        return True
+    if a.sub_event_type in REMOTE_FAMILY and b.sub_event_type in REMOTE_FAMILY:
+        return True
+    if is_capture(a) and is_capture(b):
+        return same_control_change(a, b)
+    return capture_subsumes_clash(a, b)
+
+
+def actors_fit(a: Mention, b: Mention) -> bool:
+    """Only the actor who acted decides (the target is often inferred, and more often wrong),
+    except between a capture and a clash, where the camps are compared as a set."""
+    if is_capture(a) != is_capture(b) and {a.sub_event_type, b.sub_event_type} & FIGHTING:
+        return capture_subsumes_clash(a, b)
+    if is_capture(a) and is_capture(b):
+        return same_control_change(a, b)
+    x, y = a.actor1, b.actor1
+    return not (x and y and "unknown" not in (x.side, y.side) and camp(x.side) != camp(y.side))
+
+
+def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> int:
+    """Days by which two reports' days may differ and still be one event: a change of control
+    at a named place keeps its identity for CAPTURE_DAYS; a vague or similar report gets a day
+    either side."""
+    if is_capture(a) and is_capture(b) and precise:
+        return CAPTURE_DAYS
+    if a.day and b.day and (similar or a.day.precision > 1 or b.day.precision > 1):
+        return 1
+    return 1 if is_capture(a) or is_capture(b) else 0
+
+
+def named_together(a: Mention, b: Mention, key_a: str, key_b: str) -> bool:
+    """Twin towns under one siege ("broke the siege of A and B"): a report coded at A names
+    B as part of the same action, so a report at B is the same event."""
+    return key_b in a.also_at or key_a in b.also_at
+
+
+def vague_may_join(vague: Mention, precise: Mention) -> bool:
+    """A province-level line joins another outlet's precise report; within one article, a
+    vague line beside a named place is another, vaguer action ("regained villages in Idlib")."""
+    return vague.article != precise.article
+
+
+def vague_choice(candidates: list[tuple[str, int]]) -> str | None:
+    """Which precise event a province-level report joins: the only one that fits, or the one
+    that dominates (DOMINANT times the sources of the next); else none, and it stands alone.
+    CANDIDATES are (event id, independent sources)."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0][0]
+    ranked = sorted(candidates, key=lambda t: (-t[1], t[0]))
+    if ranked[0][1] >= DOMINANT * ranked[1][1]:
+        return ranked[0][0]
+    return None
