@@ -32,6 +32,7 @@ from warwire.code.roles import (
     victims,
 )
 from warwire.code.triggers import Trigger, find_triggers, is_factual
+from warwire.places import entry_key
 from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention, Place
 
 STATE_SIDES = {"syrian_government", "russia", "iran_allies"}
@@ -246,7 +247,7 @@ class ArticleCoder:
         for info in self.infos:
             for a in info.actors:
                 self.disc.sides[a.actor.side] += 1
-        lead = [d for info in self.infos[:4] for d in info.days]
+        lead = [d for info in self.infos[:4] if not _byline(info) for d in info.days]
         if lead:
             self.disc.lead_day = lead[0].day
         for info in self.infos:
@@ -276,7 +277,7 @@ class ArticleCoder:
         followed = not made and self._follow_up(info, source)  # figures went to the last event
         # remember what a reader remembers
         explicit = [d for d in info.days if d.day.precision == 1]
-        if explicit and not BACKGROUND.search(info.sent.text):
+        if explicit and not BACKGROUND.search(info.sent.text) and not _byline(info):
             disc.last_day = _story_day(explicit[0], disc)
         precise = [p for p in info.places if not p.province]
         if precise:
@@ -331,8 +332,12 @@ class ArticleCoder:
                     geo = 1 if places else 0
             if not places:
                 continue
+            also: list[str] = []
             if kind == tx.SIEGE_BREAK:
-                places = places[:1]  # one siege around neighbouring towns is one action
+                # one siege around twin towns ("the siege of A and B") is one action, coded at
+                # the first and known to cover the others
+                also = [entry_key(p.place.id, p.place.name) for p in places[1:]]
+                places = places[:1]
             if kind == tx.CLASH and geo == 3 and out:
                 continue  # "captured X after three days of fighting": the fighting is context
             if trig.nominal and kind in {tx.AIR, tx.SHELLING, tx.CLASH, tx.ATTACK}:
@@ -361,23 +366,23 @@ class ArticleCoder:
                 if trig.kind == tx.KILL and any(w == where for w, _ in seen):
                     continue  # "struck X, killing 14": the deaths are the strike's outcome
                 seen.append((where, kind))
-                out.append(
-                    self._mention(
-                        trig,
-                        kind,
-                        ph,
-                        geo,
-                        day,
-                        a1,
-                        a2,
-                        assoc,
-                        victim,
-                        figures,
-                        source,
-                        info,
-                        summary,
-                    )
+                made = self._mention(
+                    trig,
+                    kind,
+                    ph,
+                    geo,
+                    day,
+                    a1,
+                    a2,
+                    assoc,
+                    victim,
+                    figures,
+                    source,
+                    info,
+                    summary,
                 )
+                made.also_at = also
+                out.append(made)
         return out
 
     def _places(
@@ -599,6 +604,15 @@ class ArticleCoder:
                     m.attribution,
                 )
         return out
+
+
+BYLINE = re.compile(r"\|| \d{1,2}:\d\d\b|\b\d{1,2}(:\d\d)?\s?(am|pm|a\.m\.|p\.m\.|gmt|utc)\b", re.I)
+
+
+def _byline(info: SentenceInfo) -> bool:
+    """ "News On AIR | February 28, 2020 8:55 AM": a page's own time stamp dates the page, not
+    the events it reports."""
+    return BYLINE.search(info.sent.text) is not None and len(info.sent.text.split()) < 16
 
 
 def _weak(trig: Trigger) -> bool:

@@ -32,6 +32,7 @@ ANAPHOR_CUE = re.compile(
     rf"|\bit\b|\b({'|'.join(sorted(tx.PLURAL_AREAS))})\b",
     re.I,
 )
+NEARBY_ADJ = re.compile(r"\bnearby\s+$", re.I)  # "captured nearby Kfar Roummah": the place itself
 HELD_BY = re.compile(
     r"\b(held|controlled|run|dominated|besieged|occupied) by (the )?$"
     r"|\bunder (the )?control of (the )?$",
@@ -170,6 +171,8 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
                 surface=span.surface,
                 place=place,
                 province=is_province,
-                near=NEAR_CUE.search(before) is not None and not is_province,
+                near=NEAR_CUE.search(before) is not None
+                and NEARBY_ADJ.search(before) is None
+                and not is_province,
             )
         )

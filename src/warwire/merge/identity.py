@@ -65,13 +65,19 @@ def _camps(m: Mention) -> set[str]:
 
 def capture_subsumes_clash(a: Mention, b: Mention) -> bool:
     """A capture and the fighting for it ("retook the town after heavy clashes") reported as
-    a capture by one outlet and as clashes by another: one event when the clash's camps are
-    among the capture's (a clash has no direction, so its two camps are a set)."""
+    a capture by one outlet and as clashes by another: one event when the taker is one of the
+    clash's two camps (a clash has no direction; the loser is often inferred, so it is not
+    compared)."""
     cap, clash = (a, b) if is_capture(a) else (b, a)
     if not is_capture(cap) or clash.sub_event_type not in FIGHTING:
         return False
-    cc, fc = _camps(cap), _camps(clash)
-    return not cc or not fc or fc <= cc
+    taker, fc = taker_camp(cap), _camps(clash)
+    if not taker or not fc or taker in fc:
+        return True
+    # only one camp of the clash is known and it is not the taker: the loser, if it is the
+    # capture's ("clashes with rebels", beside "the army took the town from rebels")
+    loser = camp(cap.actor2.side) if cap.actor2 else ""
+    return len(fc) == 1 and (not loser or fc == {loser})
 
 
 def same_control_change(a: Mention, b: Mention) -> bool:
@@ -85,6 +91,29 @@ def same_control_change(a: Mention, b: Mention) -> bool:
     return a.sub_event_type == b.sub_event_type
 
 
+TOLL_MIN = 5  # a toll this large is distinctive enough to name the incident
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def toll_key(m: Mention) -> int | None:
+    """The toll that identifies an incident, when the report gives one that large."""
+    if m.event_type in VIOLENT_TYPES and m.fatalities and m.fatalities >= TOLL_MIN:
+        return m.fatalities
+    return None
+
+
+def same_toll(a: Mention, b: Mention) -> bool:
+    """ "33 soldiers killed in an air strike", "33 killed as they came under fire": outlets
+    disagree on the weapon but give the same toll for the same incident; one violent event
+    when the toll, the province and (where both know it) the victims' camp agree."""
+    ta, tb = toll_key(a), toll_key(b)
+    if ta is None or ta != tb:
+        return False
+    va = camp(a.actor2.side) if a.actor2 else ""
+    vb = camp(b.actor2.side) if b.actor2 else ""
+    return not va or not vb or va == vb
+
+
 def types_fit(a: Mention, b: Mention) -> bool:
     """Same type, two kinds of remote fire for one strike, or a capture and its fighting."""
     if a.sub_event_type == b.sub_event_type and not is_capture(a):
@@ -93,7 +122,7 @@ def types_fit(a: Mention, b: Mention) -> bool:
         return True
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
-    return capture_subsumes_clash(a, b)
+    return capture_subsumes_clash(a, b) or same_toll(a, b)
 
 
 def actors_fit(a: Mention, b: Mention) -> bool:
@@ -101,6 +130,8 @@ def actors_fit(a: Mention, b: Mention) -> bool:
     except between a capture and a clash, where the camps are compared as a set."""
     if is_capture(a) != is_capture(b) and {a.sub_event_type, b.sub_event_type} & FIGHTING:
         return capture_subsumes_clash(a, b)
+    if a.sub_event_type != b.sub_event_type and same_toll(a, b):
+        return True  # the victims' camp was compared; who fired is what outlets dispute
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
     x, y = a.actor1, b.actor1

@@ -24,12 +24,13 @@ from warwire.merge.identity import (
     family,
     is_capture,
     named_together,
+    toll_key,
     types_fit,
     vague_choice,
     vague_may_join,
 )
 from warwire.merge.similarity import bag, cosine
-from warwire.places import distance_km, fold_key
+from warwire.places import distance_km, entry_key
 from warwire.records import Article, Event, Mention
 
 NEAR_KM = 5.0  # two precise reports this close, same day and type, are one event
@@ -40,7 +41,7 @@ def place_key(m: Mention) -> str:
     """Same entry, or same name when the gazetteer did not know it."""
     if not m.place:
         return ""
-    return m.place.id or "name:" + fold_key(m.place.name)
+    return entry_key(m.place.id, m.place.name)
 
 
 def _lookup_slack(m: Mention) -> int:
@@ -73,6 +74,8 @@ def _filed_under(m: Mention) -> list[tuple]:
     admin1 = m.place.admin1 if m.place else ""
     fam = _family(m)
     keys: list[tuple] = [("admin", admin1, fam)]
+    if (toll := toll_key(m)) is not None:
+        keys.append(("toll", admin1, toll))
     if _is_precise(m):
         keys.append(("place", place_key(m), fam))
         cell = _cell(m)
@@ -86,9 +89,10 @@ def _filed_under(m: Mention) -> list[tuple]:
 def _looked_up_under(m: Mention) -> list[tuple]:
     admin1 = m.place.admin1 if m.place else ""
     fam = _family(m)
+    tolls: list[tuple] = [("toll", admin1, t)] if (t := toll_key(m)) is not None else []
     if not _is_precise(m):
-        return [("admin", admin1, fam)]  # a province-level report may be any event there
-    keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam)]
+        return [("admin", admin1, fam), *tolls]  # a province-level report may be any event there
+    keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam), *tolls]
     cell = _cell(m)
     if cell:
         keys += [("cell", (cell[0] + i, cell[1] + j), fam) for i in (-1, 0, 1) for j in (-1, 0, 1)]

@@ -12,12 +12,13 @@ from warwire.places.gazetteer import (
     unknown_place,
 )
 from warwire.places.geonames import import_geonames
-from warwire.places.names import fold_key
+from warwire.places.names import entry_key, fold_key
 
 __all__ = [
     "Gazetteer",
     "PlaceSpan",
     "distance_km",
+    "entry_key",
     "fold_key",
     "import_geonames",
     "load_gazetteer",

@@ -93,6 +93,11 @@ def fold_key(name: str) -> str:
     return " ".join(fold_token(w, i == 0) for i, w in enumerate(words))
 
 
+def entry_key(place_id: str, name: str) -> str:
+    """One place however it was found: its gazetteer id, or its folded name when unlisted."""
+    return place_id or "name:" + fold_key(name)
+
+
 def key_strength(fold: str) -> int:
     """Letters in a fold key: short keys ("br", "mr") join too many names to trust alone."""
     return len(fold.replace(" ", ""))
