@@ -35,7 +35,7 @@ ROUTE_PREPS = {"to", "from", "between", "with"}
 SPEECH_VERBS = {
     "say", "deny", "defend", "accuse", "claim", "insist", "urge", "warn", "condemn", "announce",
     "reject", "demand", "respond", "comment", "blame", "call", "vow", "threaten", "argue",
-    "refuse", "welcome", "praise", "criticise", "criticize", "back", "support", "insist",
+    "refuse", "welcome", "praise", "criticise", "criticize", "back", "support",
 }  # fmt: skip
 PEOPLE_NOUNS = {
     "official", "officials", "loyalist", "loyalists", "government", "regime", "authority",

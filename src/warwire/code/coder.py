@@ -20,7 +20,14 @@ from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.attribution import attribution
 from warwire.code.background import background_action
-from warwire.code.context import ActorHit, DayHit, PlaceHit, SentenceInfo, scan_article
+from warwire.code.context import (
+    ActorHit,
+    DayHit,
+    PlaceHit,
+    SentenceInfo,
+    opens_with_place,
+    scan_article,
+)
 from warwire.code.figures import BACKGROUND, sentence_figures
 from warwire.code.notes import write_note
 from warwire.code.roles import (
@@ -314,8 +321,11 @@ class ArticleCoder:
         for trig in ranked:
             if _weak(trig) and out:
                 continue  # "the offensive", "the campaign": the concrete action was coded
+            named_next: PlaceHit | None = None
             if trig.kind == tx.TERRITORY and _unnamed_target(trig):
-                continue  # "retook a key town": the place is named elsewhere, coded there
+                named_next = self._named_next(info)
+                if named_next is None:
+                    continue  # "retook a key town": the place is named elsewhere, coded there
             a1, a2, assoc = assign_actors(trig, sent, offset, info.actors)
             kind = _kind_for(trig, a1, a2, info.sent.text)
             if kind is None or kind == tx.KILL and not trig.nominal and a1 is None:
@@ -325,6 +335,13 @@ class ArticleCoder:
                     continue
                 kind = tx.ATTACK if (victim and victim.actor.side == "civilians") else tx.CLASH
             places, geo = self._places(trig, sent, offset, info, kind)
+            if named_next is not None:
+                places, geo = [named_next], 1
+            if not places and kind == tx.CLASH and _between_camps(trig):
+                # "there were clashes between rebels and the forces who entered": the fighting
+                # is in the town the previous sentence named
+                places = [p for p in self.disc.previous_places if not p.province][-1:]
+                geo = 1 if places else 0
             if not places and trig.nominal and kind in REMOTE:
                 if any(f.field == "airstrikes" for f in figures):
                     # "conducted 120 airstrikes in support of the Salma offensive"
@@ -345,7 +362,7 @@ class ArticleCoder:
                 direct = any(
                     p.start <= offset + trig.token.idx + 80 and p.start >= offset + trig.token.idx
                     for p in places
-                )
+                ) or _where_clause_of_place(trig, sent, offset, places)
                 has_fig = any(f.field in {"airstrikes", "fatalities", "wounded"} for f in figures)
                 if not (direct or has_fig):
                     continue
@@ -420,6 +437,14 @@ class ArticleCoder:
             admin = load_gazetteer().admin_place(prov.admin1) if prov.admin1 else prov
             return [PlaceHit(0, 0, admin.name, admin, province=True, near=False)], 3
         return [], 0
+
+    def _named_next(self, info: SentenceInfo) -> PlaceHit | None:
+        """ "Troops recaptured a strategic highway town on Wednesday. Maaret al-Numan, a former
+        ... lies on ...": the town is named by the next sentence, which opens with its name."""
+        nxt = info.index + 1
+        if nxt >= len(self.infos) or self.infos[nxt].index != nxt:
+            return None
+        return opens_with_place(self.infos[nxt])
 
     def _mention(
         self,
@@ -613,6 +638,35 @@ def _byline(info: SentenceInfo) -> bool:
     """ "News On AIR | February 28, 2020 8:55 AM": a page's own time stamp dates the page, not
     the events it reports."""
     return BYLINE.search(info.sent.text) is not None and len(info.sent.text.split()) < 16
+
+
+def _between_camps(trig: Trigger) -> bool:
+    """ "clashes between rebels and government forces": a fight named with both its camps."""
+    t = trig.token
+    return trig.nominal and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in t.children
+    )  # fmt: skip
+
+
+def _where_clause_of_place(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]) -> bool:
+    """ "the village of Kafr Naya, where they were involved in a long battle": the noun of
+    action sits in a "where" clause hung on the place, so the place is its own."""
+    from warwire.code.roles import token_of
+
+    node = trig.token
+    for _ in range(8):
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            head = node.head
+            ids = {w.i for w in head.subtree} - {w.i for w in node.subtree}
+            for p in places:
+                tok = token_of(sent, p.start - offset, p.end - offset)
+                if tok is not None and (tok.i in ids or tok.i == head.i):
+                    return True
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _weak(trig: Trigger) -> bool:

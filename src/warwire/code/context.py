@@ -33,6 +33,10 @@ ANAPHOR_CUE = re.compile(
     re.I,
 )
 NEARBY_ADJ = re.compile(r"\bnearby\s+$", re.I)  # "captured nearby Kfar Roummah": the place itself
+INDEFINITE_PLACE = re.compile(
+    rf"\ban?\s+([\w-]+\s+){{0,3}}({'|'.join(sorted(tx.PLACE_NOUNS))})\b", re.I
+)
+FIGHT_BETWEEN = re.compile(r"\b(clash|fight|battl|firefight)\w*\s+between\b", re.I)
 HELD_BY = re.compile(
     r"\b(held|controlled|run|dominated|besieged|occupied) by (the )?$"
     r"|\bunder (the )?control of (the )?$",
@@ -113,12 +117,31 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
         ]
         infos.append(info)
     _resolve_places(text, infos)
-    for info in infos:
-        # an event needs a place: named, pointed back to ("the town", "it", "villages"), or
-        # inherited by a figure ("Ten soldiers were wounded."); other sentences are not parsed
+    for k, info in enumerate(infos):
+        # an event needs a place: named, pointed back to ("the town", "it", "villages"),
+        # inherited by a figure ("Ten soldiers were wounded."), or named by the next sentence
+        # ("retook a key town. Saraqeb, which ..."); other sentences are not parsed
         if info.candidate and not (info.places or info.numbers):
-            info.candidate = ANAPHOR_CUE.search(info.sent.text) is not None
+            info.candidate = (
+                ANAPHOR_CUE.search(info.sent.text) is not None
+                or (
+                    INDEFINITE_PLACE.search(info.sent.text) is not None
+                    and k + 1 < len(infos)
+                    and opens_with_place(infos[k + 1]) is not None
+                )
+                or (
+                    FIGHT_BETWEEN.search(info.sent.text) is not None
+                    and k > 0
+                    and any(not p.province for p in infos[k - 1].places)
+                )
+            )
     return infos
+
+
+def opens_with_place(info: SentenceInfo) -> PlaceHit | None:
+    """The town whose name begins the sentence ("Maaret al-Numan, a former ..."), if any."""
+    first = [p for p in info.places if not p.province]
+    return first[0] if first and first[0].start - info.sent.start <= 2 else None
 
 
 def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:

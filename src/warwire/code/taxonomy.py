@@ -185,6 +185,12 @@ NOUNS: dict[str, str] = {
     "rocket fire": SHELLING,
     "clash": CLASH,
     "fighting": CLASH,
+    "firefight": CLASH,
+    "gunfight": CLASH,
+    "counterattack": CLASH,
+    "counter-attack": CLASH,
+    "counter-assault": CLASH,
+    "counteroffensive": CLASH,
     "battle": CLASH,
     "ambush": CLASH,
     "assault": CLASH,
@@ -230,6 +236,7 @@ NOUNS: dict[str, str] = {
 CANDIDATE = re.compile(
     r"\b(seiz|captur|recaptur|retak|retook|took|take[ns]?\b|taking|regain|overr[au]n|wrest|"
     r"conquer|liberat|fell\b|fall(s|en)?\b|control|clash|fight(s|ing)?\b|fought|battl|ambush|"
+    r"firefight|gunfight|counter-?(attack|assault|offensive)|enter(ed|s|ing)?\b|"
     r"repel|repuls|storm|assault|attack|offensive|bomb|strike|struck|raid|shell|bombard|pound|"
     r"target|hit(s|ting)?\b|"
     r"artillery|mortar|rocket|missile|explo(d|sion|sive)|blast|ied|(land)?mines?\b|suicide|"

@@ -70,6 +70,10 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return None
     if lem == "break" and dobj is not None and _lemma(dobj) == "siege":
         return tx.SIEGE_BREAK
+    if lem == "break" and _through(t, "siege"):
+        return tx.SIEGE_BREAK  # "broke through the siege of Deir ez-Zor"
+    if lem == "enter" and dobj is not None and dobj.pos_ == "PROPN":
+        return tx.CLASH  # "government forces entered Maarat al-Numan": fighting for the town
     if lem in {"lift", "end"} and dobj is not None and _lemma(dobj) == "siege":
         return tx.SIEGE_BREAK
     if lem in {"agree", "sign", "reach", "conclude", "broker"}:
@@ -103,6 +107,14 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
+
+
+def _through(t: Token, noun: str) -> bool:
+    return any(
+        c.dep_ in {"prep", "prt"} and c.lower_ == "through"
+        and any(_lemma(g) == noun for g in c.subtree)
+        for c in t.children
+    )  # fmt: skip
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -151,7 +163,9 @@ def is_factual(trig: Trigger) -> bool:
             to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             if to_inf and node.dep_ in {"xcomp", "advcl", "acl", "ccomp", "relcl"}:
                 head = node.head
-                if _lemma(head) not in {"continue", "begin", "start", "manage", "keep", "go"}:
+                if _lemma(head) not in {
+                    "continue", "begin", "start", "manage", "keep", "go", "able", "succeed",
+                }:  # fmt: skip
                     return False
             if _lemma(node) in tx.INTENT_HEADS and node is not t and node.tag_ != "VBD":
                 return False

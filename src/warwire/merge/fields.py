@@ -10,8 +10,8 @@ as a claim and a conflict, not as the event's.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
