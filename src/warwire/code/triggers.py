@@ -58,6 +58,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
     dobj = kids.get("dobj")
     if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
         if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
+            if any(c.dep_ == "compound" and c.lower_ == "fire" for c in dobj.children):
+                return tx.CLASH  # "imposed fire control over the village": in range, not held
             return tx.TERRITORY
         if dobj is not None and dobj.pos_ == "PROPN":
             return tx.TERRITORY

@@ -166,7 +166,8 @@ def build_event(
     )
     place = place_m.place if place_m else None
 
-    dated = [m for m in ms if m.day]
+    # a capture and its fighting: the day the place changed hands
+    dated = [m for m in ms if m.day and is_capture(m)] or [m for m in ms if m.day]
     best_prec = min((m.day.precision for m in dated if m.day), default=None)
     day_ms = [m for m in dated if m.day and m.day.precision == best_prec]
     date = _vote(day_ms, lambda m: m.day.date if m.day else None, group)

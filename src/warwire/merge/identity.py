@@ -146,6 +146,8 @@ def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> in
         return CAPTURE_DAYS
     if a.day and b.day and (similar or a.day.precision > 1 or b.day.precision > 1):
         return 1
+    # the fighting for a town and its fall are often told a day apart ("stormed the town on
+    # Tuesday", "took it on Wednesday"); the event keeps the capture's day (see fields)
     return 1 if is_capture(a) or is_capture(b) else 0
 
 
