@@ -92,6 +92,7 @@ def same_control_change(a: Mention, b: Mention) -> bool:
 
 
 TOLL_MIN = 5  # a toll this large is distinctive enough to name the incident
+TOLL_RISE = 0.75  # 29 and then 33 dead: a toll revised upwards is still the same toll
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -104,10 +105,11 @@ def toll_key(m: Mention) -> int | None:
 
 def same_toll(a: Mention, b: Mention) -> bool:
     """ "33 soldiers killed in an air strike", "33 killed as they came under fire": outlets
-    disagree on the weapon but give the same toll for the same incident; one violent event
-    when the toll, the province and (where both know it) the victims' camp agree."""
+    disagree on the weapon but give the same toll for the same incident (or the same toll as
+    it rose, within TOLL_RISE); one violent event when the toll, the province and (where both
+    know it) the victims' camp agree."""
     ta, tb = toll_key(a), toll_key(b)
-    if ta is None or ta != tb:
+    if ta is None or tb is None or min(ta, tb) < TOLL_RISE * max(ta, tb):
         return False
     va = camp(a.actor2.side) if a.actor2 else ""
     vb = camp(b.actor2.side) if b.actor2 else ""
@@ -159,7 +161,8 @@ def named_together(a: Mention, b: Mention, key_a: str, key_b: str) -> bool:
 
 def vague_may_join(vague: Mention, precise: Mention) -> bool:
     """A province-level line joins another outlet's precise report; within one article, a
-    vague line beside a named place is another, vaguer action ("regained villages in Idlib")."""
+    vague line beside a named place is another, vaguer action ("regained villages in Idlib").
+    """
     return vague.article != precise.article
 
 
