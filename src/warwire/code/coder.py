@@ -80,6 +80,9 @@ INTERVENED = re.compile(
     r"protesters|detained \w* ?protesters)",
     re.I,
 )
+NAMED_PLACES = re.compile(
+    r"\bthe (two |three |twin |besieged )?(towns?|villages?|cities|city) of\s*", re.I
+)
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
 STALE = dt.timedelta(days=45)
@@ -323,7 +326,8 @@ class ArticleCoder:
                 continue  # "the offensive", "the campaign": the concrete action was coded
             named_next: PlaceHit | None = None
             if trig.kind == tx.TERRITORY and _unnamed_target(trig):
-                named_next = self._named_next(info)
+                later = self._named_next(info) or self._named_later(info)[:1]
+                named_next = later[0] if later else None
                 if named_next is None:
                     continue  # "retook a key town": the place is named elsewhere, coded there
             a1, a2, assoc = assign_actors(trig, sent, offset, info.actors)
@@ -337,6 +341,9 @@ class ArticleCoder:
             places, geo = self._places(trig, sent, offset, info, kind)
             if named_next is not None:
                 places, geo = [named_next], 1
+            if not places and kind == tx.SIEGE_BREAK:
+                places = self._named_later(info)  # "the siege of two towns ... the two towns
+                geo = 1  # of Nubl and Zahraa"
             if not places and kind == tx.CLASH and _between_camps(trig):
                 # "there were clashes between rebels and the forces who entered": the fighting
                 # is in the town the previous sentence named
@@ -371,7 +378,8 @@ class ArticleCoder:
                 continue  # "since the ceasefire agreed in March 2020": history, not news
             if kind in {tx.BASE, tx.AGREEMENT} and not explicit:
                 continue  # undated posts and deals are background ("under a 2017 agreement")
-            summary = len(places) > 1 and all(p.province for p in places)
+            # a roll-up names several provinces; "Raqqa ... in Raqqa, Syria" names one twice
+            summary = len({p.place.admin1 for p in places}) > 1 and all(p.province for p in places)
             if summary:
                 places = places[:1]
             for ph in places:
@@ -438,13 +446,27 @@ class ArticleCoder:
             return [PlaceHit(0, 0, admin.name, admin, province=True, near=False)], 3
         return [], 0
 
-    def _named_next(self, info: SentenceInfo) -> PlaceHit | None:
+    def _named_next(self, info: SentenceInfo) -> list[PlaceHit]:
         """ "Troops recaptured a strategic highway town on Wednesday. Maaret al-Numan, a former
         ... lies on ...": the town is named by the next sentence, which opens with its name."""
         nxt = info.index + 1
         if nxt >= len(self.infos) or self.infos[nxt].index != nxt:
-            return None
-        return opens_with_place(self.infos[nxt])
+            return []
+        first = opens_with_place(self.infos[nxt])
+        return [first] if first else []
+
+    def _named_later(self, info: SentenceInfo) -> list[PlaceHit]:
+        """ "broke the siege of two towns in the north ... The two towns of Nubl and Zahraa,
+        with 60,000 people, ...": the places are named a few sentences on, after "the towns of"."""
+        for follow in self.infos[info.index + 1 : info.index + 4]:
+            for m in NAMED_PLACES.finditer(follow.sent.text):
+                at = follow.sent.start + m.end()
+                named = [p for p in follow.places if not p.province and p.start >= at]
+                if named and named[0].start - at <= 2:
+                    first = named[0]
+                    rest = [p for p in named[1:] if p.start - first.end <= 12]
+                    return [first, *rest[:1]]
+        return []
 
     def _mention(
         self,
