@@ -46,7 +46,9 @@ BACKGROUND = re.compile(
     r"april|may|june|july|august|september|october|november|december)|"
     r"(over|in|during) the (past|last) (few )?(\w+ )?(months|years|weeks)|"
     r"the (war|conflict|uprising|revolution|civil war),? which|war that has|conflict that has|"
-    r"(has|have) (so far )?(killed|left|displaced|forced))",
+    r"\b(war|conflict|fighting|violence|uprising|revolution|crisis|campaign|offensive)s?,? "
+    r"(which |that )?(has|have) (so far |now )?(killed|left|displaced|forced)|"
+    r"\b(which|that) (has|have) (so far |now )?(killed|left|displaced|forced))",
     re.I,
 )
 

@@ -121,7 +121,7 @@ def assign_actors(
         before = [
             (a, tok) for a, tok in located
             if tok.i < t.i and t.i - tok.i <= 4 and tok.i not in obj_ids
-            and a.actor.side != "civilians"
+            and a.actor.side != "civilians" and not is_victim_token(tok)
         ]  # fmt: skip
         if before:
             a1 = before[-1][0]
@@ -149,6 +149,19 @@ def assign_actors(
     return a1, a2, assoc
 
 
+HARM = {"kill", "wound", "injure"}
+
+
+def is_victim_token(tok: Token) -> bool:
+    """ "21 civilians were killed", "33 soldiers killed in an attack" (a headline's reduced
+    passive): the noun names who was harmed, never who struck."""
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in HARM:
+        return True
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HARM for c in tok.children
+    )
+
+
 def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
     """The actor that was killed or wounded in the sentence ("21 civilians were killed")."""
     for a in actors:
@@ -157,7 +170,7 @@ def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
         tok = token_of(sent, a.start - offset, a.end - offset)
         if tok is None:
             continue
-        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in {"kill", "wound", "injure"}:
+        if is_victim_token(tok):
             return a
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
             "kill",
