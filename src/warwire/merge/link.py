@@ -74,8 +74,8 @@ def _filed_under(m: Mention) -> list[tuple]:
     admin1 = m.place.admin1 if m.place else ""
     fam = _family(m)
     keys: list[tuple] = [("admin", admin1, fam)]
-    if (toll := toll_key(m)) is not None:
-        keys.append(("toll", admin1, toll))
+    if toll_key(m) is not None:
+        keys.append(("toll", admin1))  # incidents with a large toll, of any type
     if _is_precise(m):
         keys.append(("place", place_key(m), fam))
         cell = _cell(m)
@@ -89,7 +89,7 @@ def _filed_under(m: Mention) -> list[tuple]:
 def _looked_up_under(m: Mention) -> list[tuple]:
     admin1 = m.place.admin1 if m.place else ""
     fam = _family(m)
-    tolls: list[tuple] = [("toll", admin1, t)] if (t := toll_key(m)) is not None else []
+    tolls: list[tuple] = [("toll", admin1)] if toll_key(m) is not None else []
     if not _is_precise(m):
         return [("admin", admin1, fam), *tolls]  # a province-level report may be any event there
     keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam), *tolls]

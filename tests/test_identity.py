@@ -1,0 +1,200 @@
+"""Event identity across outlets: the reporting patterns that made one event several records.
+
+Every mention here is invented; each test builds the reports one pattern produces and checks
+that the merge keeps one event (or keeps two where the reports say two things happened).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from warwire.merge import merge_mentions
+from warwire.merge.fields import agency, latest_toll, wire_groups
+from warwire.merge.identity import (
+    capture_subsumes_clash,
+    same_control_change,
+    same_toll,
+    vague_choice,
+)
+from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention, Place
+
+TUE = dt.date(2021, 3, 9)
+SARMIN = Place("Sarmin", "p10", "Idlib", latitude=35.90, longitude=36.72)
+TAFTANAZ = Place("Taftanaz", "p11", "Idlib", latitude=35.99, longitude=36.78)
+TELL_A = Place("Tell Abyad", "p12", "Raqqa", latitude=36.70, longitude=38.95)
+TELL_B = Place("Tell Samin", "p13", "Raqqa", latitude=36.72, longitude=38.97)  # ~3 km
+IDLIB = Place("Idlib", "adm-idlib", "Idlib", latitude=35.8, longitude=36.6, feature="admin1")
+GOV = ActorRef("Military Forces of Syria (2000-)", "syrian_government")
+IRAN = ActorRef("Iran Backed Militia (Syria)", "iran_allies")
+OPP = ActorRef("Opposition Rebels (Syria)", "opposition")
+HTS = ActorRef("HTS: Hayat Tahrir al Sham", "jihadist")
+TURKEY = ActorRef("Military Forces of Turkey (2016-)", "turkey")
+ETYPE = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+}
+
+
+def m(
+    mid: str,
+    sub: str,
+    place: Place,
+    d: dt.date = TUE,
+    a1: ActorRef | None = GOV,
+    a2: ActorRef | None = OPP,
+    geo: int = 1,
+    fatal: int | None = None,
+    precision: int = 1,
+) -> Mention:
+    art = mid.split(":")[0]
+    day = DayRef(d, d - dt.timedelta(days=6 if precision > 1 else 0), d, precision)
+    text = f"report {mid}"
+    return Mention(
+        id=mid,
+        article=art,
+        event_type=ETYPE[sub],
+        sub_event_type=sub,
+        day=day,
+        place=place,
+        geo_precision=geo,
+        actor1=a1,
+        actor2=a2,
+        fatalities=fatal,
+        claims=[Claim("fatalities", fatal, art, text=text)] if fatal is not None else [],
+        evidence=[Evidence(art, 0, len(text), text)],
+        wire_group=art,
+    )
+
+
+def articles(*ids: str, outlet: str = "Outlet") -> dict[str, Article]:
+    return {a: Article(a, "", outlet=f"{outlet} {a}", published=TUE) for a in ids}
+
+
+def events(ms: list[Mention], arts: dict[str, Article] | None = None):
+    arts = arts or articles(*{x.article for x in ms})
+    return merge_mentions(ms).events(arts)
+
+
+def test_capture_and_the_fighting_for_it_are_one_event() -> None:
+    ms = [
+        m("a:1", "Government regains territory", SARMIN),
+        m("b:1", "Armed clash", SARMIN, a1=OPP, a2=GOV),  # a clash has no direction
+        m("c:1", "Armed clash", SARMIN, a1=None, a2=OPP),  # only the loser named
+    ]
+    [ev] = events(ms)
+    assert ev.sub_event_type == "Government regains territory"
+    assert ev.actor1_side == "syrian_government" and sorted(ev.articles) == ["a", "b", "c"]
+
+
+def test_a_clash_between_other_camps_is_not_the_capture() -> None:
+    cap = m("a:1", "Government regains territory", SARMIN)
+    other = m("b:1", "Armed clash", SARMIN, a1=TURKEY, a2=HTS)
+    assert not capture_subsumes_clash(cap, other)
+    assert len(events([cap, other])) == 2
+
+
+def test_one_capture_told_on_three_days_is_one_change_of_control() -> None:
+    ms = [
+        m("a:1", "Government regains territory", SARMIN, d=TUE),  # "overnight"
+        m("b:1", "Government regains territory", SARMIN, d=TUE + dt.timedelta(days=1)),
+        m("c:1", "Government regains territory", SARMIN, d=TUE + dt.timedelta(days=3), a1=IRAN),
+    ]
+    [ev] = events(ms)
+    assert sorted(ev.articles) == ["a", "b", "c"]
+
+
+def test_a_capture_by_the_other_camp_is_another_event() -> None:
+    won = m("a:1", "Government regains territory", SARMIN)
+    lost = m("b:1", "Non-state actor overtakes territory", SARMIN, a1=OPP, a2=GOV)
+    assert not same_control_change(won, lost)
+    assert len(events([won, lost])) == 2
+
+
+def test_captures_a_week_apart_stay_two_events() -> None:
+    ms = [
+        m("a:1", "Government regains territory", SARMIN, d=TUE),
+        m("b:1", "Government regains territory", SARMIN, d=TUE + dt.timedelta(days=8)),
+    ]
+    assert len(events(ms)) == 2
+
+
+def test_a_vague_report_joins_the_only_precise_event_that_fits() -> None:
+    ms = [
+        m("a:1", "Government regains territory", SARMIN),
+        m("b:1", "Government regains territory", IDLIB, geo=3),  # "a key town in Idlib"
+    ]
+    [ev] = events(ms)
+    assert ev.location == "Sarmin" and ev.geo_precision == 1
+
+
+def test_a_vague_report_joins_the_dominant_of_two_candidates() -> None:
+    ms = [
+        m("a:1", "Government regains territory", SARMIN),
+        m("b:1", "Government regains territory", SARMIN),
+        m("c:1", "Government regains territory", TAFTANAZ),
+        m("d:1", "Government regains territory", IDLIB, geo=3),
+    ]
+    evs = events(ms)
+    sarmin = next(e for e in evs if e.location == "Sarmin")
+    assert "d" in sarmin.articles and len(evs) == 2
+    assert vague_choice([("x", 3), ("y", 2)]) is None  # no clear favourite: stands alone
+
+
+def test_a_vague_line_beside_a_named_place_in_one_article_is_another_action() -> None:
+    ms = [
+        m("a:1", "Government regains territory", SARMIN),
+        m("a:2", "Government regains territory", IDLIB, geo=3),  # "regained villages in Idlib"
+    ]
+    assert len(events(ms)) == 2
+
+
+def test_twin_towns_under_one_siege_are_one_event() -> None:
+    first = m("a:1", "Armed clash", TELL_A)
+    first.also_at = ["p13"]  # "broke the siege of Tell Abyad and Tell Samin"
+    second = m("b:1", "Government regains territory", TELL_B)
+    [ev] = events([first, second])
+    assert sorted(ev.articles) == ["a", "b"]
+    # without the shared siege, two known villages stay two places however close
+    assert len(events([m("a:1", "Armed clash", TELL_A), second])) == 2
+
+
+def test_the_same_toll_names_one_incident_whatever_the_weapon() -> None:
+    air = m("a:1", "Air/drone strike", IDLIB, a2=TURKEY, geo=3, fatal=29)
+    fire = m("b:1", "Armed clash", IDLIB, a1=None, a2=TURKEY, geo=3, fatal=33)
+    assert same_toll(air, fire)  # 29, then 33: a toll that rose
+    assert not same_toll(air, m("c:1", "Armed clash", IDLIB, a2=TURKEY, geo=3, fatal=12))
+    civ = ActorRef("Civilians (Syria)", "civilians")
+    assert not same_toll(air, m("d:1", "Armed clash", IDLIB, a2=civ, geo=3, fatal=33))
+    [ev] = events([air, fire])
+    assert ev.fatalities == 33
+    assert {c.field: c.values for c in ev.conflicts} == {"fatalities": [29, 33]}
+
+
+def test_latest_toll_from_a_named_source_wins() -> None:
+    early = Claim("fatalities", 29, "a", attributed_to="governor", day="2021-03-09")
+    later = Claim("fatalities", 33, "b", attributed_to="ministry", day="2021-03-10")
+    unnamed = Claim("fatalities", 40, "c", day="2021-03-11")
+    assert latest_toll([early, later, unnamed], {}) == 33
+    assert latest_toll([early, unnamed], {}) == 29
+    assert latest_toll([unnamed], {}) == 40
+    same_day = [Claim("fatalities", v, a, attributed_to="x", day="2021-03-10") for v, a in
+                [(30, "a"), (30, "b"), (34, "c")]]  # fmt: skip
+    assert latest_toll(same_day, {}) == 30  # more independent sources give it
+
+
+def test_one_agency_story_on_two_sites_counts_once() -> None:
+    arts = {
+        "a": Article("a", "text", outlet="Daily Paper (AP)"),
+        "b": Article("b", "text", outlet="Evening Post (AP)"),
+        "c": Article("c", "BEIRUT (Reuters) - Troops shelled the town.", outlet="Site"),
+        "d": Article("d", "text", outlet="Local Outlet"),
+    }
+    assert agency(arts["a"]) == "AP" and agency(arts["c"]) == "Reuters" and agency(arts["d"]) == ""
+    groups = wire_groups(arts)
+    assert groups["a"] == groups["b"] != groups["c"]
+    ms = [m(f"{a}:1", "Air/drone strike", SARMIN) for a in arts]
+    [ev] = events(ms, arts)
+    assert ev.independent_sources == 3
