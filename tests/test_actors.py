@@ -352,3 +352,14 @@ def test_names_are_read_as_their_side_by_the_shared_scorer() -> None:
     for e in _data()["entries"]:
         if e["side"] in scored:
             assert e["side"] in scorer.sides_of(e["name"]), e["name"]
+
+
+def test_another_states_adjective_qualifies_the_regime() -> None:
+    from warwire.read.actors import load_actors
+
+    sides = {h.surface: h.actor.side for h in load_actors().find(
+        "Damascus accused the Turkish regime of arming rebels, while the regime itself "
+        "and the Syrian regime army pressed on."
+    )}  # fmt: skip
+    assert sides["Turkish regime"] == "turkey"
+    assert sides["regime"] == "syrian_government"

@@ -172,3 +172,17 @@ def test_seed_drops_no_sentence_but_repeats() -> None:
         for ln in classify(path.read_text(encoding="utf-8"), title):
             if ln.reason:
                 assert not is_sentence(ln.text) or ln.reason == "repeated line", ln
+
+
+def test_inline_markup_left_in_scraped_text_is_stripped() -> None:
+    from warwire.ingest.clean import clean_text, strip_markup
+
+    raw = (
+        "<span style=\"color: #222;\">Rebels shelled the town &nbsp;on Monday.</span><br />'' "
+        "<br />'' <span>Two people were killed in the shelling of the market.</span>"
+    )
+    text = clean_text(raw)
+    assert "<span" not in text and "&nbsp;" not in text and "''" not in text
+    assert "shelled the town on Monday." in " ".join(text.split())
+    plain = "No tags here; 5 < 7 and 7 > 5."
+    assert strip_markup(plain) == plain
