@@ -177,6 +177,55 @@ def metonym_place(tok: Token) -> bool:
     return False
 
 
+REPORT_VERBS = SPEECH_VERBS | {
+    "report", "stress", "affirm", "confirm", "state", "add", "tell", "admit", "quote", "note",
+    "stress", "explain", "declare", "allege", "maintain",
+}  # fmt: skip
+
+
+def _verb_above(t: Token) -> Token | None:
+    node = t
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def habitual_claim(trig: Trigger) -> bool:
+    """ "A military source stressed that Turkey provides support to terrorists in the battles
+    around Saraqeb": under a reporting verb in the past, a reported event is backshifted into
+    the past; a clause left in the present simple states a standing claim, not an event."""
+    verb = _verb_above(trig.token)
+    if verb is None or verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_ in {"be", "have"}:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ in {"have", "be"} for c in verb.children):
+        return False  # "has killed", "is shelling": perfect and progressive report events
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "relcl", "advcl", "conj", "xcomp"} or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.tag_ == "VBD":
+            return node.lemma_.lower() in REPORT_VERBS
+    return False
+
+
+def reporting_day(tok: Token, trig: Trigger) -> bool:
+    """ "Officials admitted on Friday that 33 were killed": the day hangs on the reporting
+    verb, so it dates the report; the event was on that day or before it."""
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.i != trig.token.i and node.lemma_.lower() in REPORT_VERBS
+    return False
+
+
 def background_place(sent: Span, tok: Token) -> bool:
     """A place named only as a route's end or as a seat of government."""
     return route_place(tok) or metonym_place(tok)
@@ -200,4 +249,5 @@ def background_action(trig: Trigger, published: dt.date | None) -> bool:
         or long_before(trig)
         or descriptor(trig)
         or participle_descriptor(trig)
+        or habitual_claim(trig)
     )

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.attribution import attribution
-from warwire.code.background import background_action
+from warwire.code.background import background_action, reporting_day
 from warwire.code.context import (
     ActorHit,
     DayHit,
@@ -134,13 +134,19 @@ def _story_day(hit: DayHit, disc: Discourse) -> DayRef:
     return day
 
 
-def _pick_day(info: SentenceInfo, trig_at: int, disc: Discourse) -> tuple[DayRef | None, bool]:
-    """(day, explicit): the day nearest the trigger, else the story's day, else publication."""
+def _pick_day(
+    info: SentenceInfo, trig_at: int, disc: Discourse, trig: Trigger | None = None
+) -> tuple[DayRef | None, bool]:
+    """(day, explicit): the day nearest the trigger, else the story's day, else publication.
+    A day that dates the report rather than the action ("admitted on Friday that ...") only
+    bounds the action: that day or the one before."""
     limit = (disc.published or dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
     usable = [(h, _before_story(h, _story_day(h, disc), trig_at, info, disc)) for h in info.days]
     usable = [(h, d) for h, d in usable if d.start <= limit]
     if usable:
         hit, day = min(usable, key=lambda t: abs(t[0].start - trig_at))
+        if trig is not None and day.precision == 1 and _dates_the_report(hit, info, trig):
+            day = DayRef(day.date, day.date - dt.timedelta(days=1), day.date, 2, day.text)
         return day, True
     if disc.last_day is not None:
         return disc.last_day, False
@@ -373,7 +379,7 @@ class ArticleCoder:
                 has_fig = any(f.field in {"airstrikes", "fatalities", "wounded"} for f in figures)
                 if not (direct or has_fig):
                     continue
-            day, explicit = _pick_day(info, offset + trig.token.idx, self.disc)
+            day, explicit = _pick_day(info, offset + trig.token.idx, self.disc, trig)
             if day and self.disc.published and day.end < self.disc.published - STALE:
                 continue  # "since the ceasefire agreed in March 2020": history, not news
             if kind in {tx.BASE, tx.AGREEMENT} and not explicit:
@@ -660,6 +666,14 @@ def _byline(info: SentenceInfo) -> bool:
     """ "News On AIR | February 28, 2020 8:55 AM": a page's own time stamp dates the page, not
     the events it reports."""
     return BYLINE.search(info.sent.text) is not None and len(info.sent.text.split()) < 16
+
+
+def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
+    from warwire.code.roles import token_of
+
+    sent = trig.token.doc[:]
+    tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
+    return tok is not None and reporting_day(tok, trig)
 
 
 def _between_camps(trig: Trigger) -> bool:

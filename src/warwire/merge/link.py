@@ -166,6 +166,26 @@ def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | N
     return best
 
 
+def _clusters_fit(a: Cluster, b: Cluster) -> bool:
+    """Every report of A may be the same event as every report of B (no camp, type or capture
+    contradicts), each named place of one is a place of the other (twin towns included), and
+    one pair of same-level reports agrees on place and day."""
+    both_vague = not a.precise and not b.precise
+    linked = False
+    placed: dict[str, bool] = {}  # precise mention id -> has a same-place partner
+    for m in a.mentions:
+        for o in b.mentions:
+            if not types_fit(m, o) or not actors_fit(m, o):
+                return False
+            pf = _place_fit(m, o)
+            if _is_precise(m) and _is_precise(o):
+                placed[m.id] = placed.get(m.id, False) or pf > 0
+                placed[o.id] = placed.get(o.id, False) or pf > 0
+            if not linked and pf > 0 and (both_vague or _is_precise(m)):
+                linked = _day_fit(m, o, False)
+    return linked and all(placed.values())
+
+
 class MergeState:
     """Clusters of mentions and a blocking index; grows as batches arrive."""
 
@@ -228,6 +248,46 @@ class MergeState:
         self._file(m, eid, words)
         return eid
 
+    def consolidate(self, touched: Iterable[str]) -> int:
+        """Join events that turned out to be one once all reports were read.
+
+        Linking is greedy: a clash report read before the capture reports starts an event of
+        its own, and the captures then gather elsewhere. Each event this batch touched is
+        compared with the events its reports could join (the same blocks); two are merged
+        when every pair of their reports may be one event and at least one pair, precise or
+        vague alike, agrees on place and day. Returns the number of merges."""
+        merged = 0
+        queue = list(dict.fromkeys(touched))
+        while queue:
+            cid = queue.pop()
+            c = self.clusters.get(cid)
+            if c is None:
+                continue
+            others: set[str] = set()
+            for m in c.mentions:
+                others |= self.candidates(m)
+            others.discard(cid)
+            for oid in sorted(others):
+                o = self.clusters.get(oid)
+                if o is None or not _clusters_fit(c, o):
+                    continue
+                keep, gone = (cid, oid) if len(c.mentions) >= len(o.mentions) else (oid, cid)
+                self._absorb(keep, gone)
+                merged += 1
+                queue.append(keep)
+                break
+        return merged
+
+    def _absorb(self, keep: str, gone: str) -> None:
+        dead = self.clusters.pop(gone)
+        for m in dead.mentions:
+            for key in _filed_under(m):
+                for d in _days(m, slack=0):
+                    ids = self.index.get((key, d))
+                    if ids is not None:
+                        ids.discard(gone)
+            self._file(m, keep)
+
     def assignments(self) -> dict[str, str]:
         return dict(self.of_mention)
 
@@ -273,6 +333,10 @@ def merge_mentions(new: Iterable[Mention], state: MergeState | None = None) -> M
     """Link NEW mentions into STATE (or a fresh state) and return it."""
     state = state or MergeState()
     with _gc_paused():
+        touched: list[str] = []
         for m in sorted(new, key=_order):
-            state.add(m)
+            eid = state.add(m)
+            if eid:
+                touched.append(eid)
+        state.consolidate(touched)
     return state
