@@ -179,7 +179,7 @@ def metonym_place(tok: Token) -> bool:
 
 REPORT_VERBS = SPEECH_VERBS | {
     "report", "stress", "affirm", "confirm", "state", "add", "tell", "admit", "quote", "note",
-    "stress", "explain", "declare", "allege", "maintain",
+    "explain", "declare", "allege", "maintain",
 }  # fmt: skip
 
 

@@ -7,6 +7,8 @@ blocking index there decides which pairs are ever compared, these decide the pai
 
 from __future__ import annotations
 
+import math
+
 from warwire.records import Mention
 
 CAPTURES = frozenset(
@@ -103,6 +105,11 @@ def toll_key(m: Mention) -> int | None:
     return None
 
 
+def toll_bucket(toll: int) -> int:
+    """Tolls within TOLL_RISE of each other fall in the same or a neighbouring bucket."""
+    return int(math.log(toll) / -math.log(TOLL_RISE))
+
+
 def same_toll(a: Mention, b: Mention) -> bool:
     """ "33 soldiers killed in an air strike", "33 killed as they came under fire": outlets
     disagree on the weapon but give the same toll for the same incident (or the same toll as
@@ -157,6 +164,12 @@ def named_together(a: Mention, b: Mention, key_a: str, key_b: str) -> bool:
     """Twin towns under one siege ("broke the siege of A and B"): a report coded at A names
     B as part of the same action, so a report at B is the same event."""
     return key_b in a.also_at or key_a in b.also_at
+
+
+def order_sensitive(m: Mention) -> bool:
+    """Reports whose event can be split by the order they are read in: captures and clashes
+    (one is linked to the other through its camps) and large tolls (linked across types)."""
+    return m.sub_event_type in BATTLE_FAMILY or toll_key(m) is not None
 
 
 def vague_may_join(vague: Mention, precise: Mention) -> bool:

@@ -24,6 +24,8 @@ from warwire.merge.identity import (
     family,
     is_capture,
     named_together,
+    order_sensitive,
+    toll_bucket,
     toll_key,
     types_fit,
     vague_choice,
@@ -74,8 +76,8 @@ def _filed_under(m: Mention) -> list[tuple]:
     admin1 = m.place.admin1 if m.place else ""
     fam = _family(m)
     keys: list[tuple] = [("admin", admin1, fam)]
-    if toll_key(m) is not None:
-        keys.append(("toll", admin1))  # incidents with a large toll, of any type
+    if (toll := toll_key(m)) is not None:
+        keys.append(("toll", admin1, toll_bucket(toll)))  # a large toll, of any type
     if _is_precise(m):
         keys.append(("place", place_key(m), fam))
         cell = _cell(m)
@@ -89,7 +91,11 @@ def _filed_under(m: Mention) -> list[tuple]:
 def _looked_up_under(m: Mention) -> list[tuple]:
     admin1 = m.place.admin1 if m.place else ""
     fam = _family(m)
-    tolls: list[tuple] = [("toll", admin1)] if toll_key(m) is not None else []
+    toll = toll_key(m)
+    tolls: list[tuple] = []
+    if toll is not None:
+        b = toll_bucket(toll)
+        tolls = [("toll", admin1, b + i) for i in (-1, 0, 1)]
     if not _is_precise(m):
         return [("admin", admin1, fam), *tolls]  # a province-level report may be any event there
     keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam), *tolls]
@@ -257,7 +263,10 @@ class MergeState:
         when every pair of their reports may be one event and at least one pair, precise or
         vague alike, agrees on place and day. Returns the number of merges."""
         merged = 0
-        queue = list(dict.fromkeys(touched))
+        queue = [
+            cid for cid in dict.fromkeys(touched)
+            if cid in self.clusters and any(order_sensitive(m) for m in self.clusters[cid].mentions)
+        ]  # fmt: skip
         while queue:
             cid = queue.pop()
             c = self.clusters.get(cid)
