@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, fields
 from typing import Any
 
+from warwire.merge.holders import ControlHistory, control_history
 from warwire.records import Event, event_from_dict
 from warwire.store import Store
 
@@ -43,6 +44,28 @@ class StoreProvider:
                 with contextlib.suppress(Exception):
                     store.close()
             self._all.clear()
+
+
+class ControlMaps:
+    """The control history, rebuilt only when the store's control changes were replaced.
+
+    Every request for the map on some day asks the store for one short token; the changes
+    themselves are read and ordered again only when a merge has written new ones."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: str | None = None
+        self._history: ControlHistory | None = None
+
+    def get(self, store: Store) -> ControlHistory:
+        key = store.control_version()
+        with self._lock:
+            if self._history is not None and key == self._key:
+                return self._history
+        history = control_history(store.control_change_records())
+        with self._lock:
+            self._key, self._history = key, history
+        return history
 
 
 @dataclass
