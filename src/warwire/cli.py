@@ -30,7 +30,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 # piped output (CI logs, files) gets a wide table rather than Rich's 80-column default
 out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 
 DbOpt = Annotated[
     str | None,
