@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from warwire.records import ControlChange
@@ -173,13 +173,34 @@ def place_history(changes: Iterable[ControlChange]) -> list[Holding]:
 class ControlHistory:
     """Every place's holdings, indexed for asking about any day."""
 
-    places: dict[str, list[Holding]]
+    places: dict[str, list[Holding]]  # by place key, in the order of the places' names
     first: dt.date | None  # the first and last days with a recorded change
     last: dt.date | None
     _starts: dict[str, list[dt.date]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = {k: [h.since for h in hs] for k, hs in self.places.items()}
+
+    def on(self, day: dt.date) -> Iterator[tuple[str, int, bool]]:
+        """(place key, index of its holding on DAY, on the front line?) for each place held.
+
+        A place is on the front line when it changed hands (a new holder, or its first
+        recorded capture) on DAY or in the FRONT_LINE_DAYS - 1 days before it."""
+        window_start = day - dt.timedelta(FRONT_LINE_DAYS - 1)
+        for key, starts in self._starts.items():
+            i = bisect.bisect_right(starts, day) - 1
+            if i < 0:
+                continue
+            holdings = self.places[key]
+            front = False
+            for j in range(i, -1, -1):
+                h = holdings[j]
+                if h.since < window_start:
+                    break
+                if j == 0 or holdings[j - 1].holder != h.holder:
+                    front = True
+                    break
+            yield key, i, front
 
 
 def control_history(changes: Iterable[ControlChange]) -> ControlHistory:
@@ -188,31 +209,18 @@ def control_history(changes: Iterable[ControlChange]) -> ControlHistory:
     for c in changes:
         by_place.setdefault(place_key(c), []).append(c)
     places = {k: hs for k, cs in by_place.items() if (hs := place_history(cs))}
+    ordered = dict(sorted(places.items(), key=lambda kv: (kv[1][0].place.lower(), kv[0])))
     days = [h.since for hs in places.values() for h in hs]
-    return ControlHistory(places, min(days, default=None), max(days, default=None))
+    return ControlHistory(ordered, min(days, default=None), max(days, default=None))
 
 
 def holders_on(history: ControlHistory, day: dt.date) -> list[Holding]:
-    """Who held each place on DAY (places first captured later are left out), by place name.
-
-    A place is on the front line when it changed hands (a new holder, or its first recorded
-    capture) on DAY or in the FRONT_LINE_DAYS - 1 days before it."""
-    window_start = day - dt.timedelta(FRONT_LINE_DAYS - 1)
-    out: list[Holding] = []
-    for key, holdings in history.places.items():
-        i = bisect.bisect_right(history._starts[key], day) - 1
-        if i < 0:
-            continue
-        front = False
-        for j in range(i, -1, -1):
-            h = holdings[j]
-            if h.since < window_start:
-                break
-            if j == 0 or holdings[j - 1].holder != h.holder:
-                front = True
-                break
-        out.append(dataclasses.replace(holdings[i], front_line=front))
-    return sorted(out, key=lambda h: (h.place.lower(), h.place_id))
+    """Who held each place on DAY (places first captured later are left out), by place name;
+    `front_line` as in ControlHistory.on."""
+    return [
+        dataclasses.replace(history.places[key][i], front_line=front)
+        for key, i, front in history.on(day)
+    ]
 
 
 def holding_record(h: Holding) -> dict[str, object]:
@@ -234,5 +242,4 @@ def holding_record(h: Holding) -> dict[str, object]:
         "front_line": h.front_line,
         "events": list(h.events),
         "outlets": list(h.outlets),
-        "articles": list(h.articles),
     }
