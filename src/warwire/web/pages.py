@@ -165,6 +165,7 @@ class BandPiece:
     href: str  # the event of the change that began it
     title: str
     contested: bool
+    day: str = ""  # the change's day, written under its tick where there is room
 
 
 @dataclass
@@ -205,6 +206,12 @@ def control_band(holdings: list[Holding], last_seen: dt.date | None) -> Band | N
                 contested=h.contested,
             )
         )
+    room = 80  # px a day label needs
+    last_label = 0.0  # the start is written at the left end
+    for piece, h in zip(pieces, holdings, strict=True):
+        if piece.x - last_label >= room and BAND_WIDTH - piece.x >= room:
+            piece.day = h.since.isoformat()
+            last_label = piece.x
     return Band(holdings[0].place_id or holdings[0].place, pieces, start, end)
 
 

@@ -63,8 +63,8 @@
     this.events = [];
     svgEl("rect", { x: 0, y: 0, width: this.width, height: this.height, "class": "sea" }, svg);
     this.gBase = svgEl("g", { "class": "basemap" }, svg);
-    this.gLayers = svgEl("g", { "class": "layers" }, svg);   // other layers, under the events
     this.gPoints = svgEl("g", { "class": "points" }, svg);
+    this.gLayers = svgEl("g", { "class": "layers" }, svg);   // other layers, over the events
     this.layers = [];
     this._bindPanZoom();
   }
@@ -149,7 +149,7 @@
     this.render();
   };
 
-  /* Another layer drawn under the events: DRAW(g, map) runs on every redraw (pan, zoom). */
+  /* Another layer, drawn over the events: DRAW(g, map) runs on every redraw (pan, zoom). */
   EventMap.prototype.addLayer = function (name, draw) {
     var g = svgEl("g", { "class": "layer layer-" + name }, this.gLayers);
     this.layers.push({ g: g, draw: draw });
