@@ -114,16 +114,22 @@ def test_reports_of_one_change_that_agree_are_one_change() -> None:
 
 def test_reports_that_disagree_on_the_taker_are_contested() -> None:
     changes = [
-        change("e1", D(2019, 4, 2), "opposition"),
-        change("e2", D(2019, 4, 3), "syrian_government"),
+        change("e1", D(2019, 4, 2), "opposition", outlets=("Wire One", "Rebel Voice")),
+        change("e2", D(2019, 4, 3), "syrian_government", outlets=("State Agency",)),
     ]
-    hs = place_history(changes)
-    assert [h.holder for h in hs] == ["opposition", "syrian_government"]
-    assert all(h.contested for h in hs)
-    assert "e2" in hs[0].why_contested[0] and "e1" in hs[1].why_contested[0]
+    # one change, dated by its first report; the taker with more outlets behind it holds
+    (h,) = place_history(changes)
+    assert (h.holder, h.since, h.events) == ("opposition", D(2019, 4, 2), ["e1"])
+    assert h.contested and "e2 reports syrian_government" in h.why_contested[0]
+    # with equal support the taker reported last holds
+    tie = [changes[0], change("e2", D(2019, 4, 3), "syrian_government", outlets=("A", "B"))]
+    (h,) = place_history(tie)
+    assert h.holder == "syrian_government" and h.since == D(2019, 4, 2) and h.contested
     # far apart in time they are two changes, and neither is contested
     apart = [changes[0], change("e2", D(2019, 6, 3), "syrian_government")]
-    assert not any(h.contested for h in place_history(apart))
+    hs = place_history(apart)
+    assert [h.holder for h in hs] == ["opposition", "syrian_government"]
+    assert not any(h.contested for h in hs)
 
 
 def test_a_vague_report_overlapping_another_is_the_same_change() -> None:

@@ -4,17 +4,16 @@ The rule is the one an analyst applies by hand: the holder of a place on day D i
 took it in the latest change on or before D. A place is held from the day of that change until
 the next one; before its first recorded change it has no recorded holder and is left out.
 
-Reports give days, not hours, so changes on one day need an order. Same-day reports are
-ordered by how many outlets carry them (fewest first), then by event id: the best-supported
-report comes last and decides the holder, and the order never depends on how the store
-returned the rows.
-
-Reports of a place within SAME_CHANGE_DAYS of each other (their day ranges, widened by that
-many days, overlap) are taken to be reports of the same change. If they agree on the taker
-they are one change backed by all their events and outlets, dated by the first of them. If
-they disagree, every holding they produce is `contested`. A capture by the side that already
-held the place, with no loss recorded in between, is contested too: a loss was missed, or
-one of the reports is wrong.
+One change is often reported several times, a day apart or with a vague day. Reports of a
+place whose day ranges, widened by SAME_CHANGE_DAYS, overlap (chained in day order) are
+taken as reports of one change, dated by the earliest. If they agree on the taker, the
+change is backed by all their events and outlets. If they disagree, the record is
+`contested` and the taker with the most distinct outlets behind it holds the place; a tie
+goes to the taker reported last, in report order: by day, then by number of outlets, then
+by event id. So changes on the same day (reports give days, not hours) have a fixed order
+that never depends on how the store returned the rows, and the best-supported report
+decides. A capture by the side that already held the place, with no loss recorded in
+between, is contested too: a loss was missed, or one of the reports is wrong.
 """
 
 from __future__ import annotations
@@ -79,7 +78,6 @@ class Holding:
     longitude: float | None = None
     front_line: bool = False  # set by holders_on for its day
     until: dt.date | None = None  # the day of the next change, None while it still holds
-    last_report: dt.date = dt.date.min  # the last day its reports cover (for SAME_CHANGE_DAYS)
 
 
 def place_key(c: ControlChange) -> str:
@@ -99,7 +97,7 @@ def _span(c: ControlChange) -> tuple[dt.date, dt.date]:
 
 
 def report_order(c: ControlChange) -> tuple[dt.date, int, str]:
-    """The order changes at one place are applied in; see the module docstring."""
+    """The order reports at one place are read in; see the module docstring."""
     return (c.date or dt.date.min, _support(c), c.event)
 
 
@@ -109,61 +107,79 @@ def _add(seq: list[str], items: Iterable[str]) -> None:
             seq.append(x)
 
 
-def _start(c: ControlChange, previous: Holding | None) -> Holding:
-    assert c.date is not None
+def _side(side: str) -> str:
+    return side or "an unknown side"
+
+
+def _reports_of_changes(reports: list[ControlChange]) -> list[list[ControlChange]]:
+    """Reports in report order, cut into the changes they report (see SAME_CHANGE_DAYS)."""
+    groups: list[list[ControlChange]] = []
+    reach = dt.date.min  # the last day the current group's reports cover
+    for c in reports:
+        first, last = _span(c)
+        if groups and first - dt.timedelta(SAME_CHANGE_DAYS) <= reach:
+            groups[-1].append(c)
+            reach = max(reach, last)
+        else:
+            groups.append([c])
+            reach = last
+    return groups
+
+
+def _holding(group: list[ControlChange], previous: Holding | None) -> Holding:
+    """One change from its reports: the taker with the most outlets behind it holds the place,
+    ties going to the taker reported last; any other taker makes the record contested."""
+    by_taker: dict[str, list[ControlChange]] = {}
+    for c in group:
+        by_taker.setdefault(c.to_side, []).append(c)
+
+    def weight(side: str) -> tuple[int, int]:
+        outlets = {o for c in by_taker[side] for o in (c.outlets or c.sources)}
+        return len(outlets), group.index(by_taker[side][-1])
+
+    taker = max(by_taker, key=weight)
+    backing = by_taker[taker]
+    day = group[0].date  # reports come in report order: the first is the earliest
+    assert day is not None
+    decisive = backing[-1]
     h = Holding(
-        place=c.place,
-        place_id=c.place_id,
-        admin1=c.admin1,
-        holder=c.to_side,
-        holder_actor=c.to_actor,
-        camp=camp_of(c.to_side),
-        since=c.date,
-        taken_from=c.from_side or (previous.holder if previous else ""),
-        latitude=c.latitude,
-        longitude=c.longitude,
-        last_report=_span(c)[1],
+        place=decisive.place,
+        place_id=decisive.place_id,
+        admin1=decisive.admin1,
+        holder=taker,
+        holder_actor=decisive.to_actor,
+        camp=camp_of(taker),
+        since=day,
+        taken_from=next((c.from_side for c in backing if c.from_side), "")
+        or (previous.holder if previous else ""),
     )
-    _absorb(h, c)
+    for c in backing:
+        _add(h.events, [c.event])
+        _add(h.articles, c.articles)
+        _add(h.outlets, c.outlets or c.sources)
+        if h.latitude is None and c.latitude is not None:
+            h.latitude, h.longitude = c.latitude, c.longitude
+    for c in group:
+        if c.to_side != taker:
+            h.contested = True
+            h.why_contested.append(f"{c.event} reports {_side(c.to_side)} took it on {c.date}")
     return h
-
-
-def _absorb(h: Holding, c: ControlChange) -> None:
-    _add(h.events, [c.event])
-    _add(h.articles, c.articles)
-    _add(h.outlets, c.outlets or c.sources)
-    h.last_report = max(h.last_report, _span(c)[1])
-    if h.latitude is None and c.latitude is not None:
-        h.latitude, h.longitude = c.latitude, c.longitude
-
-
-def _contest(h: Holding, why: str) -> None:
-    h.contested = True
-    if why not in h.why_contested:
-        h.why_contested.append(why)
 
 
 def place_history(changes: Iterable[ControlChange]) -> list[Holding]:
     """One place's holdings in date order (changes without a day cannot be placed)."""
     reports = sorted((c for c in changes if c.date), key=report_order)
     out: list[Holding] = []
-    for c in reports:
+    for group in _reports_of_changes(reports):
         last = out[-1] if out else None
-        near = last is not None and _span(c)[0] - dt.timedelta(SAME_CHANGE_DAYS) <= last.last_report
-        if last is not None and near and c.to_side == last.holder:
-            _absorb(last, c)  # another report of the same change
-            continue
-        h = _start(c, last)
-        if last is not None and near:
-            _contest(
-                last, f"{c.event} reports {c.to_side or 'an unknown side'} took it on {c.date}"
-            )
-            _contest(h, f"{last.events[0]} reports {last.holder or 'an unknown side'} took it on "
-                        f"{last.since}")  # fmt: skip
-        elif last is not None and c.to_side == last.holder:
-            _contest(h, f"taken again by {c.to_side or 'an unknown side'}, which held it since "
-                        f"{last.since} with no loss recorded in between")  # fmt: skip
+        h = _holding(group, last)
         if last is not None:
+            if h.holder == last.holder:
+                h.contested = True
+                h.why_contested.append(
+                    f"taken again by {_side(h.holder)}, which held it since {last.since} "
+                    "with no loss recorded in between"
+                )
             last.until = h.since
         out.append(h)
     return out
