@@ -138,12 +138,22 @@ def held(client: TestClient, day: str) -> dict[str, dict]:
 
 
 def test_control_map_before_between_and_after_the_changes(client: TestClient) -> None:
-    assert held(client, "2019-02-28") == {}
+    # before its first change a place is held by the side that change took it from
+    before = held(client, "2019-02-28")
+    assert {k: (v["holder"], v["since"], v["inferred"]) for k, v in before.items()} == {
+        "Tel Marrow": ("syrian_government", None, True),
+        "Ash Hollow": ("opposition", None, True),
+        "Nameless Hill": ("syrian_government", None, True),
+    }  # Quiet Ford saw fighting but no change of control: never on the control map
+    assert before["Tel Marrow"]["until"] == "2019-03-01"
+    assert before["Tel Marrow"]["events"] == ["ev-t1"] and not before["Tel Marrow"]["front_line"]
     early = held(client, "2019-05-01")
     assert {k: v["holder"] for k, v in early.items()} == {
         "Tel Marrow": "opposition",
         "Ash Hollow": "islamic_state",
-    }  # Quiet Ford saw fighting but no change of control; Nameless Hill is taken later
+        "Nameless Hill": "syrian_government",
+    }
+    assert not early["Tel Marrow"]["inferred"]
     late = held(client, "2019-06-20")
     tm = late["Tel Marrow"]
     assert (tm["holder"], tm["camp"], tm["since"], tm["taken_from"]) == (
@@ -202,6 +212,7 @@ def test_place_page_draws_the_control_band(client: TestClient) -> None:
     html = client.get("/places/Tel Marrow").text
     band = html[html.index('<svg class="control-band"') : html.index("</svg>")]
     assert band.index('href="/events/ev-t1"') < band.index('href="/events/ev-t2"')
+    assert band.count('class="holding inferred"') == 1  # the government before ev-t1
     assert f'fill="{camp_colour("opposition")}"' in band
     assert f'fill="{camp_colour("government")}"' in band
     contested = client.get("/places/Ash Hollow").text
@@ -273,9 +284,9 @@ def test_cli_control_on_a_day_and_for_a_place(db: str) -> None:
     result = runner.invoke(app, ["control", "--date", "2019-05-01", "--db", db])
     assert result.exit_code == 0, result.output
     assert "Tel Marrow" in result.output and "[opposition]" in result.output
-    assert "Ash Hollow" in result.output and "Nameless Hill" not in result.output
+    assert "Ash Hollow" in result.output and "(before 2019-05-05)" in result.output
     later = runner.invoke(app, ["control", "--date", "2019-06-20", "--db", db]).output
-    assert "[syrian_government]" in later and "Nameless Hill" in later
+    assert "[syrian_government]" in later and "(before" not in later
     # the old form still works, and the side is shown, not swallowed as markup
     place = runner.invoke(app, ["control", "Tel Marrow", "--db", db])
     assert place.exit_code == 0 and "[syrian_government]" in place.output

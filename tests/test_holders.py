@@ -211,3 +211,25 @@ def test_control_changes_keep_the_events_point_and_outlets() -> None:
     old = {k: v for k, v in to_jsonable(c).items() if k not in ("outlets", "latitude")}
     back = control_change_from_dict(old)
     assert back.latitude is None and back.outlets == [] and back.date == D(2019, 4, 2)
+
+
+def test_before_its_first_change_a_place_is_held_by_the_side_that_lost_it() -> None:
+    changes = [
+        change("e1", D(2019, 1, 10), "opposition", from_side="syrian_government"),
+        change("e2", D(2019, 5, 20), "syrian_government", from_side="opposition"),
+    ]
+    hs = place_history(changes)
+    assert [(h.holder, h.inferred) for h in hs] == [
+        ("syrian_government", True),
+        ("opposition", False),
+        ("syrian_government", False),
+    ]
+    assert hs[0].until == D(2019, 1, 10) and hs[0].events == ["e1"] and not hs[0].contested
+    history = control_history(changes)
+    assert history.first == D(2019, 1, 10)  # an inferred holding is not a recorded change
+    (h,) = holders_on(history, D(2018, 6, 1))
+    assert h.inferred and h.holder == "syrian_government" and not h.front_line
+    (h,) = holders_on(history, D(2019, 1, 10))
+    assert h.holder == "opposition" and h.front_line  # the government lost it that day
+    # a first change that says nothing of whom it took the place from infers nothing
+    assert not place_history([change("e1", D(2019, 1, 10), "opposition")])[0].inferred

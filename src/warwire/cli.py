@@ -410,7 +410,7 @@ def _print_holders(history: ControlHistory, day: dt.date) -> None:
             h.place,
             h.admin1,
             escape(f"{_short(h.holder_actor) or h.holder} [{h.holder}]"),
-            h.since.isoformat(),
+            f"(before {h.until})" if h.inferred else h.since.isoformat(),
             "yes" if h.front_line else "",
             escape("; ".join(h.why_contested)) if h.contested else "",
             ", ".join(h.events),

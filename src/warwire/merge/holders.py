@@ -77,6 +77,9 @@ class Holding:
     latitude: float | None = None
     longitude: float | None = None
     front_line: bool = False  # set by holders_on for its day
+    # held before the place's first recorded change, by the side that change took it from:
+    # `since` is then unknown (date.min here, null in the API and the exports)
+    inferred: bool = False
     until: dt.date | None = None  # the day of the next change, None while it still holds
 
 
@@ -166,8 +169,34 @@ def _holding(group: list[ControlChange], previous: Holding | None) -> Holding:
     return h
 
 
+def _before(first: Holding, group: list[ControlChange]) -> Holding | None:
+    """Who held the place before its first recorded change: the side that change took it
+    from, as its own reports say; None when they do not say."""
+    loser = next((c for c in group if c.to_side == first.holder and c.from_side), None)
+    if loser is None or loser.from_side == first.holder:
+        return None
+    return Holding(
+        place=first.place,
+        place_id=first.place_id,
+        admin1=first.admin1,
+        holder=loser.from_side,
+        holder_actor=loser.from_actor,
+        camp=camp_of(loser.from_side),
+        since=dt.date.min,
+        taken_from="",
+        events=[loser.event],
+        articles=list(loser.articles),
+        outlets=list(loser.outlets or loser.sources),
+        latitude=first.latitude,
+        longitude=first.longitude,
+        until=first.since,
+        inferred=True,
+    )
+
+
 def place_history(changes: Iterable[ControlChange]) -> list[Holding]:
-    """One place's holdings in date order (changes without a day cannot be placed)."""
+    """One place's holdings in date order (changes without a day cannot be placed), starting
+    with who held it before its first change when that change says whom it was taken from."""
     reports = sorted((c for c in changes if c.date), key=report_order)
     out: list[Holding] = []
     for group in _reports_of_changes(reports):
@@ -182,6 +211,10 @@ def place_history(changes: Iterable[ControlChange]) -> list[Holding]:
                 )
             last.until = h.since
         out.append(h)
+        if len(out) == 1:
+            before = _before(h, group)
+            if before is not None:
+                out.insert(0, before)
     return out
 
 
@@ -226,7 +259,7 @@ def control_history(changes: Iterable[ControlChange]) -> ControlHistory:
         by_place.setdefault(place_key(c), []).append(c)
     places = {k: hs for k, cs in by_place.items() if (hs := place_history(cs))}
     ordered = dict(sorted(places.items(), key=lambda kv: (kv[1][0].place.lower(), kv[0])))
-    days = [h.since for hs in places.values() for h in hs]
+    days = [h.since for hs in places.values() for h in hs if not h.inferred]
     return ControlHistory(ordered, min(days, default=None), max(days, default=None))
 
 
@@ -250,7 +283,8 @@ def holding_record(h: Holding) -> dict[str, object]:
         "holder": h.holder,
         "holder_actor": h.holder_actor,
         "camp": h.camp,
-        "since": h.since.isoformat(),
+        "since": None if h.inferred else h.since.isoformat(),
+        "inferred": h.inferred,
         "until": h.until.isoformat() if h.until else None,
         "taken_from": h.taken_from,
         "contested": h.contested,

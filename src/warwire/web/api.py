@@ -194,7 +194,12 @@ class HoldingOut(BaseModel):
     holder: str = Field(description="the side that took it in the latest change on or before")
     holder_actor: str = ""
     camp: str = Field(description="the holder's camp (see camps)")
-    since: str = Field(description="day of that change")
+    since: str | None = Field(description="day of that change; null when inferred")
+    inferred: bool = Field(
+        False,
+        description="held before the place's first recorded change, by the side that change "
+        "took it from (since is then unknown)",
+    )
     until: str | None = Field(None, description="day of the next recorded change, if any")
     taken_from: str = ""
     contested: bool = Field(

@@ -165,6 +165,7 @@ class BandPiece:
     href: str  # the event of the change that began it
     title: str
     contested: bool
+    inferred: bool = False  # before the first recorded change
     day: str = ""  # the change's day, written under its tick where there is room
 
 
@@ -179,40 +180,53 @@ class Band:
 
 def control_band(holdings: list[Holding], last_seen: dt.date | None) -> Band | None:
     """The place's holdings laid along a time axis from its first change to a little past the
-    last day anything is known about it (its last change or event)."""
-    if not holdings:
+    last day anything is known about it (its last change or event); who held it before the
+    first change, when that is known, fills a stretch before it."""
+    changes = [h for h in holdings if not h.inferred]
+    if not changes:
         return None
-    start = holdings[0].since
-    last = max(holdings[-1].since, last_seen or start)
-    end = last + dt.timedelta(days=max(7, (last - start).days // 10))
+    first = changes[0].since
+    last = max(changes[-1].since, last_seen or first)
+    pad = dt.timedelta(days=max(7, (last - first).days // 10))
+    start = first - pad if holdings[0].inferred else first
+    end = last + pad
     scale = (BAND_WIDTH - 2 * BAND_LEFT) / max((end - start).days, 1)
     pieces = []
     for h in holdings:
+        begin = start if h.inferred else h.since
         stop = h.until or end
-        width = max((stop - h.since).days * scale, 3.0)
+        width = max((stop - begin).days * scale, 3.0)
         who = h.holder_actor or h.holder or "unknown"
-        title = f"{h.since} to {h.until or 'the last report'}: held by {who}"
+        if h.inferred:
+            title = (
+                f"before {h.until}: held by {who}, the side its first recorded capture took it from"
+            )
+        else:
+            title = f"{h.since} to {h.until or 'the last report'}: held by {who}"
         if h.contested:
             title += " (contested: " + "; ".join(h.why_contested) + ")"
         title += ". Reported by " + ("; ".join(h.outlets) or "no named outlet")
         pieces.append(
             BandPiece(
-                x=round(BAND_LEFT + (h.since - start).days * scale, 1),
+                x=round(BAND_LEFT + (begin - start).days * scale, 1),
                 width=round(width, 1),
                 colour=camp_colour(h.camp),
                 label=CAMP_LABELS.get(h.camp, h.camp) if width > 90 else "",
                 href="/events/" + path_part(h.events[0]) if h.events else "",
                 title=title,
                 contested=h.contested,
+                inferred=h.inferred,
             )
         )
     room = 80  # px a day label needs
     last_label = 0.0  # the start is written at the left end
     for piece, h in zip(pieces, holdings, strict=True):
+        if h.inferred:
+            continue
         if piece.x - last_label >= room and BAND_WIDTH - piece.x >= room:
             piece.day = h.since.isoformat()
             last_label = piece.x
-    return Band(holdings[0].place_id or holdings[0].place, pieces, start, end)
+    return Band(changes[0].place_id or changes[0].place, pieces, start, end)
 
 
 # -- pages ------------------------------------------------------------------------------------

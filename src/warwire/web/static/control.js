@@ -112,7 +112,8 @@
     });
     var note = document.createElement("span");
     note.className = "muted";
-    note.textContent = "ring: front line (changed hands in the last 7 days) · dashed: contested";
+    note.textContent = "ring: front line (changed hands in the last 7 days) · dashed: contested" +
+      " · faded: held before its first recorded change (by the side that lost it then)";
     box.appendChild(note);
   };
 
@@ -123,7 +124,8 @@
       var xy = map.screen(p.longitude, p.latitude);
       if (xy[0] < -20 || xy[1] < -20 || xy[0] > map.width + 20 || xy[1] > map.height + 20) return;
       var x = xy[0], y = xy[1], r = 9;
-      var cls = "marker control-marker" + (p.front_line ? " front" : "") + (p.contested ? " contested" : "");
+      var cls = "marker control-marker" + (p.front_line ? " front" : "") +
+        (p.contested ? " contested" : "") + (p.inferred ? " inferred" : "");
       var a = svgEl("g", {
         "class": cls, "data-place": p.place, "data-camp": p.camp,
         transform: "translate(" + x.toFixed(1) + "," + y.toFixed(1) + ")", tabindex: 0
@@ -135,7 +137,9 @@
       }, a);
       var title = svgEl("title", null, a);
       title.textContent = p.place + (p.admin1 && p.admin1 !== p.place ? ", " + p.admin1 : "") +
-        ": held by " + (p.holder_actor || p.holder || "unknown") + " since " + p.since +
+        ": held by " + (p.holder_actor || p.holder || "unknown") +
+        (p.inferred ? " until " + p.until + " (the side its first recorded capture took it from)"
+          : " since " + p.since) +
         (p.front_line ? " · front line" : "") +
         (p.contested ? " · contested: " + p.why_contested.join("; ") : "") +
         " · " + (p.outlets || []).join("; ");
