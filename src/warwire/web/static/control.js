@@ -2,7 +2,8 @@
  *
  * Each place is a diamond in its holder's camp colour (the colours and labels come with the
  * API's answer, so they are defined once, in Python). A ring marks the front line (changed
- * hands in the last days before the day), a dashed outline a contested record. Clicking a
+ * hands in the last days before the day), a dashed outline a contested record, a small
+ * diamond a holder inferred from the place's first recorded change. Clicking a
  * place opens its page. The date slider asks the API again; an answer that arrives after the
  * slider moved on is dropped, so the map always shows the day the slider shows.
  */
@@ -113,7 +114,7 @@
     var note = document.createElement("span");
     note.className = "muted";
     note.textContent = "ring: front line (changed hands in the last 7 days) · dashed: contested" +
-      " · faded: held before its first recorded change (by the side that lost it then)";
+      " · small: held before its first recorded change (by the side that lost it then)";
     box.appendChild(note);
   };
 
@@ -123,7 +124,7 @@
     this.places.forEach(function (p) {
       var xy = map.screen(p.longitude, p.latitude);
       if (xy[0] < -20 || xy[1] < -20 || xy[0] > map.width + 20 || xy[1] > map.height + 20) return;
-      var x = xy[0], y = xy[1], r = 9;
+      var x = xy[0], y = xy[1], r = p.inferred ? 6 : 9;   // small: inferred, not recorded
       var cls = "marker control-marker" + (p.front_line ? " front" : "") +
         (p.contested ? " contested" : "") + (p.inferred ? " inferred" : "");
       var a = svgEl("g", {
