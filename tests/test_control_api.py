@@ -292,3 +292,24 @@ def test_cli_control_on_a_day_and_for_a_place(db: str) -> None:
     assert place.exit_code == 0 and "[syrian_government]" in place.output
     one = runner.invoke(app, ["control", "Tel Marrow", "--date", "2019-05-01", "--db", db])
     assert "[opposition]" in one.output and "Ash Hollow" not in one.output
+
+
+def test_store_control_version_and_records(store_url: str) -> None:
+    """On SQLite and PostgreSQL: the token changes with every replace, and a change stored
+    without its point (by an older warwire) gets it from its event."""
+    events = control_events()
+    with Store(store_url) as store:
+        assert store.control_version() == ""
+        store.replace_events(events, {})
+        old = control_changes(events)
+        for c in old:
+            c.latitude = c.longitude = None
+            c.outlets = []
+        store.replace_control_changes(old)
+        first = store.control_version()
+        store.replace_control_changes(old)
+        assert first and store.control_version() not in ("", first)
+        records = {c.event: c for c in store.control_change_records()}
+    assert (records["ev-t1"].latitude, records["ev-t1"].longitude) == TEL_MARROW
+    assert records["ev-t2"].outlets == ["Wire One", "State Agency"]
+    assert records["ev-t6"].latitude is None  # its event has no point either
