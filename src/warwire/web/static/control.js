@@ -144,7 +144,9 @@
         (p.front_line ? " · front line" : "") +
         (p.contested ? " · contested: " + p.why_contested.join("; ") : "") +
         " · " + (p.outlets || []).join("; ");
-      function open() { window.location.href = "/places/" + encodeURIComponent(p.place); }
+      // by gazetteer id when there is one: a town and its province can share a name
+      var page = "/places/" + encodeURIComponent(p.place_id || p.place);
+      function open() { window.location.href = page; }
       a.addEventListener("click", function (ev) { ev.stopPropagation(); open(); });
       a.addEventListener("keydown", function (ev) { if (ev.key === "Enter") open(); });
     });
