@@ -76,7 +76,7 @@ class Holding:
     why_contested: list[str] = field(default_factory=list)
     latitude: float | None = None
     longitude: float | None = None
-    front_line: bool = False  # set by holders_on for its day
+    front_line: bool = False  # set for the day asked about (ControlHistory.on, holders_on)
     # held before the place's first recorded change, by the side that change took it from:
     # `since` is then unknown (date.min here, null in the API and the exports)
     inferred: bool = False
