@@ -6,15 +6,19 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
 from rich.table import Table
 
 from warwire.records import Event, IngestError
 from warwire.store import Store, default_db
+
+if TYPE_CHECKING:
+    from warwire.merge.holders import ControlHistory
 
 app = typer.Typer(
     help="warwire: conflict-event records from war reporting, with the evidence attached.",
@@ -26,7 +30,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 
 # piped output (CI logs, files) gets a wide table rather than Rich's 80-column default
 out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 
 DbOpt = Annotated[
     str | None,
@@ -280,20 +284,39 @@ def events(
     out.print(events_table(evs, limit))
 
 
+CONTROL_GEOJSON = "control-geojson"
+
+
 @app.command()
 def export(
     db: DbOpt = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="jsonl, acled-csv, geojson or timeline-md")
+        str,
+        typer.Option("--format", help="jsonl, acled-csv, geojson, timeline-md or control-geojson"),
     ] = "jsonl",
     out_file: Annotated[Path | None, typer.Option("--out", help="file to write")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="control-geojson: who held what on this day (YYYY-MM-DD)"),
+    ] = None,
 ) -> None:
-    """Write the events in one format."""
+    """Write the events in one format, or the control map of one day (control-geojson)."""
     from warwire.publish import writers
 
     table = writers()
-    if fmt not in table:
-        err.print(f"[red]error[/red] --format {fmt!r}: choose one of {', '.join(table)}")
+    if fmt != CONTROL_GEOJSON and fmt not in table:
+        choices = ", ".join([*table, CONTROL_GEOJSON])
+        err.print(f"[red]error[/red] --format {fmt!r}: choose one of {choices}")
+        raise typer.Exit(2)
+    if fmt == CONTROL_GEOJSON:
+        day = _parse_day(date, "date")
+        if day is None:
+            err.print("[red]error[/red] --format control-geojson needs --date YYYY-MM-DD")
+            raise typer.Exit(2)
+        _export_control(db, day, out_file or Path(f"control-{day.isoformat()}.geojson"))
+        return
+    if date:
+        err.print(f"[red]error[/red] --date applies to --format {CONTROL_GEOJSON} only")
         raise typer.Exit(2)
     name, write = table[fmt]
     target = out_file or Path(name)
@@ -302,40 +325,99 @@ def export(
     out.print(f"wrote {n} events to {target}", highlight=False)
 
 
-@app.command()
-def control(
-    place: Annotated[str, typer.Argument(help="place name")],
-    db: DbOpt = None,
-) -> None:
-    """Who took PLACE, from whom, when, on whose report."""
-    from warwire.places import load_gazetteer
+def _export_control(db: str | None, day: dt.date, target: Path) -> None:
+    from warwire.merge.holders import control_history
+    from warwire.publish.control_geojson import write_control_geojson
 
     with _store(db) as store:
-        changes = store.control_changes(place)
-        if not changes:
-            # try the gazetteer's spelling variants (Saraqib for Saraqeb ...)
-            for cand in load_gazetteer().candidates(place):
-                changes = store.control_changes(cand.id) or store.control_changes(cand.name)
-                if changes:
-                    break
+        history = control_history(store.control_change_records())
+    n = write_control_geojson(history, day, target)
+    out.print(f"wrote {n} places held on {day} to {target}", highlight=False)
+
+
+def _changes_of(store: Store, place: str) -> list[dict]:
+    """The stored changes of PLACE, trying the gazetteer's spellings (Saraqib for Saraqeb)."""
+    from warwire.places import load_gazetteer
+
+    changes = store.control_changes(place)
     if not changes:
+        for cand in load_gazetteer().candidates(place):
+            changes = store.control_changes(cand.id) or store.control_changes(cand.name)
+            if changes:
+                break
+    return changes
+
+
+@app.command()
+def control(
+    place: Annotated[str | None, typer.Argument(help="place name")] = None,
+    db: DbOpt = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="who held each place on this day (YYYY-MM-DD)"),
+    ] = None,
+) -> None:
+    """Who took PLACE, from whom, when, on whose report; with --date, who held what that day."""
+    day = _parse_day(date, "date")
+    if place is None and day is None:
+        err.print("[red]error[/red] give a PLACE, or --date YYYY-MM-DD for the map of a day")
+        raise typer.Exit(2)
+    with _store(db) as store:
+        changes = _changes_of(store, place) if place else []
+        if day is not None:
+            from warwire.merge.holders import control_history
+
+            if place:
+                from warwire.records import control_change_from_dict
+
+                records = [control_change_from_dict(c) for c in changes]
+            else:
+                records = store.control_change_records()
+            history = control_history(records)
+    if place and not changes:
         out.print(f"no control changes recorded for {place}")
         raise typer.Exit(1)
+    if day is not None:
+        _print_holders(history, day)
+        return
     t = Table(title=f"control of {changes[0]['place']} ({changes[0]['admin1']})")
     for col in ("date", "taken by", "from", "event", "articles", "sources"):
         t.add_column(col, overflow="fold")
     for c in changes:
-        day = c["date"] or ""
+        when = c["date"] or ""
         if c.get("date_range") and c["date_range"][0] != c["date_range"][1]:
-            day = f"{day} ({c['date_range'][0]}..{c['date_range'][1]})"
+            when = f"{when} ({c['date_range'][0]}..{c['date_range'][1]})"
         t.add_row(
-            day,
-            f"{c['to_actor']} [{c['to_side']}]",
-            f"{c['from_actor']} [{c['from_side']}]" if c["from_actor"] else "",
+            when,
+            escape(f"{c['to_actor']} [{c['to_side']}]"),
+            escape(f"{c['from_actor']} [{c['from_side']}]") if c["from_actor"] else "",
             c["event"],
             ", ".join(c["articles"]),
             ", ".join(c["sources"]),
         )
+    out.print(t)
+
+
+def _print_holders(history: ControlHistory, day: dt.date) -> None:
+    from warwire.merge.holders import FRONT_LINE_DAYS, holders_on
+
+    held = holders_on(history, day)
+    t = Table(title=f"who held what on {day} ({len(held)} places)")
+    for col in ("place", "admin1", "held by", "since", "front line", "contested", "events"):
+        t.add_column(col, overflow="fold")
+    for h in held:
+        t.add_row(
+            h.place,
+            h.admin1,
+            escape(f"{_short(h.holder_actor) or h.holder} [{h.holder}]"),
+            f"(before {h.until})" if h.inferred else h.since.isoformat(),
+            "yes" if h.front_line else "",
+            escape("; ".join(h.why_contested)) if h.contested else "",
+            ", ".join(h.events),
+        )
+    t.caption = f"front line: changed hands on {day} or in the {FRONT_LINE_DAYS - 1} days before"
+    if not held:
+        t.caption = "no place has a recorded change of control on or before this day"
     out.print(t)
 
 

@@ -198,6 +198,9 @@ class ControlChange:
     event: str
     articles: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # the outlets that reported the event
+    latitude: float | None = None  # the event's point, so a control map can draw the place
+    longitude: float | None = None
 
 
 def to_jsonable(obj: Any) -> Any:
@@ -252,6 +255,19 @@ def mention_from_dict(d: dict[str, Any]) -> Mention:
         notes=d.get("notes", ""),
         also_at=list(d.get("also_at", [])),
     )
+
+
+def control_change_from_dict(d: dict[str, Any]) -> ControlChange:
+    """Inverse of to_jsonable for a ControlChange; fields an older store lacks get defaults."""
+    names = {f.name for f in dataclasses.fields(ControlChange)}
+    kw = {k: v for k, v in d.items() if k in names}
+    kw["date"] = _date(kw.get("date"))
+    span = kw.get("date_range")
+    kw["date_range"] = (_date(span[0]), _date(span[1])) if span else None
+    for key in ("place", "place_id", "admin1", "to_side", "to_actor", "from_side", "from_actor"):
+        kw[key] = kw.get(key) or ""
+    kw["event"] = kw.get("event") or ""
+    return ControlChange(**kw)
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:

@@ -36,6 +36,9 @@ def control_changes(events: list[Event]) -> list[ControlChange]:
                 event=e.id,
                 articles=list(e.articles),
                 sources=list(e.sources),
+                outlets=list(e.outlets),
+                latitude=e.latitude,
+                longitude=e.longitude,
             )
         )
     return sorted(out, key=lambda c: (c.place, c.date or dt.date.min, c.event))

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from warwire.records import (
     ControlChange,
     Event,
     Mention,
+    control_change_from_dict,
     event_from_dict,
     mention_from_dict,
     to_jsonable,
@@ -467,6 +469,35 @@ class Store:
                     for c in changes
                 ],
             )
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('control_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (uuid.uuid4().hex,),
+            )
+
+    def control_version(self) -> str:
+        """A token that changes whenever the control changes are replaced: the cache key of
+        anything derived from them (the web view's control map)."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'control_version'")
+        return str(rows[0][0]) if rows else ""
+
+    def control_change_records(self) -> list[ControlChange]:
+        """Every stored change as a record. Changes stored before they kept their event's
+        point and outlets get them from the event."""
+        changes = [control_change_from_dict(d) for d in self.control_changes()]
+        missing = sorted({c.event for c in changes if c.latitude is None and c.event})
+        events: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(missing), 500):
+            ids = missing[i : i + 500]
+            marks = ", ".join("?" * len(ids))
+            for r in self._rows(f"SELECT id, data FROM events WHERE id IN ({marks})", ids):
+                events[r[0]] = json.loads(r[1])
+        for c in changes:
+            e = events.get(c.event)
+            if e and c.latitude is None:
+                c.latitude, c.longitude = e.get("latitude"), e.get("longitude")
+                c.outlets = c.outlets or list(e.get("outlets") or [])
+        return changes
 
     def control_changes(self, place: str | None = None) -> list[dict[str, Any]]:
         if place:

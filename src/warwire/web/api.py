@@ -1,4 +1,4 @@
-"""The JSON API under /api/: events, places, control changes, outlets, articles, boundaries.
+"""The JSON API under /api/: events, places, control, outlets, articles, boundaries.
 
 Input is checked strictly so a typo is an error, not a silently ignored filter: unknown query
 parameters get 400, malformed dates and oversized pages 422, unknown ids 404.
@@ -7,6 +7,7 @@ parameters get 400, malformed dates and oversized pages 422, unknown ids 404.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Annotated, Any, Literal
 
@@ -14,9 +15,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from warwire.merge.holders import FRONT_LINE_DAYS
 from warwire.records import Article, Event, to_jsonable
 from warwire.store import Store
-from warwire.web import queries
+from warwire.web import camps, queries
 from warwire.web.queries import EventFilters
 
 MAX_LIMIT = 500
@@ -179,6 +181,51 @@ class ControlOut(BaseModel):
     event: str = ""
     articles: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+
+
+class HoldingOut(BaseModel):
+    """Who held a place on the day asked about, since when, and on whose report."""
+
+    place: str
+    place_id: str = ""
+    admin1: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    holder: str = Field(description="the side that took it in the latest change on or before")
+    holder_actor: str = ""
+    camp: str = Field(description="the holder's camp (see camps)")
+    since: str | None = Field(description="day of that change; null when inferred")
+    inferred: bool = Field(
+        False,
+        description="held before the place's first recorded change, by the side that change "
+        "took it from (since is then unknown)",
+    )
+    until: str | None = Field(None, description="day of the next recorded change, if any")
+    taken_from: str = ""
+    contested: bool = Field(
+        description="reports of that change disagree on the taker, or the holder took it again "
+        "with no loss recorded in between"
+    )
+    why_contested: list[str] = Field(default_factory=list)
+    front_line: bool = Field(description="changed hands on the day or in the 6 days before it")
+    events: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+
+
+class CampOut(BaseModel):
+    camp: str
+    label: str
+    colour: str
+    sides: list[str]
+
+
+class ControlMapOut(BaseModel):
+    date: str | None = Field(description="the day asked about (default: the last recorded change)")
+    first: str | None = Field(description="first day with a recorded change of control")
+    last: str | None = Field(description="last day with a recorded change of control")
+    front_line_days: int
+    camps: list[CampOut]
+    places: list[HoldingOut]
 
 
 class OutletOut(BaseModel):
@@ -345,6 +392,28 @@ def place_control(request: Request, name: str) -> list[dict[str, Any]]:
     if not changes and not queries.count_events(store, EventFilters(place=name)):
         raise HTTPException(status_code=404, detail=f"no events or control changes at {name!r}")
     return changes
+
+
+@router.get("/control", response_model=ControlMapOut, responses=ERRORS)
+def control_map(request: Request, date: Day = None) -> Response:
+    """Who held each place with a recorded change of control on DATE (default: the day of the
+    last recorded change), with the day of that change, its events and outlets."""
+    day = parse_day(date, "date")
+    cmap = request.app.state.control.get(store_of(request))
+    history = cmap.history
+    day = day or history.last
+    head = {
+        "date": day.isoformat() if day else None,
+        "first": history.first.isoformat() if history.first else None,
+        "last": history.last.isoformat() if history.last else None,
+        "front_line_days": FRONT_LINE_DAYS,
+        "camps": camps.legend(),
+    }
+    places = cmap.places_json(day) if day else "[]"
+    # the holdings are encoded once per merge (see queries.ControlMap): the model documents
+    # the shape, and the answer is assembled from the encoded parts
+    body = json.dumps(head, ensure_ascii=False)[:-1] + ', "places": ' + places + "}"
+    return Response(content=body, media_type="application/json")
 
 
 @router.get("/outlets", response_model=OutletList, responses=ERRORS)

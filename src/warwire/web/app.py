@@ -18,7 +18,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from warwire.web import api, pages
-from warwire.web.queries import StoreProvider
+from warwire.web.queries import ControlMaps, StoreProvider
 
 BOUNDARIES_RESOURCE = ("warwire", "data/admin_boundaries.geojson")
 DEFAULT_ATTRIBUTION = (
@@ -101,6 +101,7 @@ def create_app(store_url: str, boundaries: Path | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.templates = pages.make_env()
     app.state.boundaries = Boundaries(boundaries)
+    app.state.control = ControlMaps()
 
     @app.middleware("http")
     async def security_headers(

@@ -7,6 +7,7 @@ plain segments (highlighted or not) here, so the template never marks anything a
 from __future__ import annotations
 
 import collections
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -15,9 +16,11 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from warwire.records import Claim, Event, Evidence
+from warwire.merge.holders import CAMP_LABELS, Holding, control_history
+from warwire.records import Claim, Event, Evidence, control_change_from_dict
 from warwire.web import queries
 from warwire.web.api import store_of
+from warwire.web.camps import camp_colour
 from warwire.web.queries import EventFilters
 
 router = APIRouter(include_in_schema=False)
@@ -145,6 +148,87 @@ def figure_rows(e: Event) -> list[FigureRow]:
     return [FigureRow(n, by_field.get(n, []), list(conflicts.get(n, []))) for n in names]
 
 
+# -- control band -----------------------------------------------------------------------------
+
+BAND_WIDTH = 800
+BAND_LEFT = 4
+
+
+@dataclass
+class BandPiece:
+    """One holding drawn as a stretch of the place page's control band."""
+
+    x: float
+    width: float
+    colour: str
+    label: str  # written on the stretch when it is wide enough
+    href: str  # the event of the change that began it
+    title: str
+    contested: bool
+    inferred: bool = False  # before the first recorded change
+    day: str = ""  # the change's day, written under its tick where there is room
+
+
+@dataclass
+class Band:
+    place: str  # which place: its gazetteer id, or its name
+    pieces: list[BandPiece]
+    start: dt.date
+    end: dt.date
+    width: int = BAND_WIDTH
+
+
+def control_band(holdings: list[Holding], last_seen: dt.date | None) -> Band | None:
+    """The place's holdings laid along a time axis from its first change to a little past the
+    last day anything is known about it (its last change or event); who held it before the
+    first change, when that is known, fills a stretch before it."""
+    changes = [h for h in holdings if not h.inferred]
+    if not changes:
+        return None
+    first = changes[0].since
+    last = max(changes[-1].since, last_seen or first)
+    pad = dt.timedelta(days=max(7, (last - first).days // 10))
+    start = first - pad if holdings[0].inferred else first
+    end = last + pad
+    scale = (BAND_WIDTH - 2 * BAND_LEFT) / max((end - start).days, 1)
+    pieces = []
+    for h in holdings:
+        begin = start if h.inferred else h.since
+        stop = h.until or end
+        width = max((stop - begin).days * scale, 3.0)
+        who = h.holder_actor or h.holder or "unknown"
+        if h.inferred:
+            title = (
+                f"before {h.until}: held by {who}, the side its first recorded capture took it from"
+            )
+        else:
+            title = f"{h.since} to {h.until or 'the last report'}: held by {who}"
+        if h.contested:
+            title += " (contested: " + "; ".join(h.why_contested) + ")"
+        title += ". Reported by " + ("; ".join(h.outlets) or "no named outlet")
+        pieces.append(
+            BandPiece(
+                x=round(BAND_LEFT + (begin - start).days * scale, 1),
+                width=round(width, 1),
+                colour=camp_colour(h.camp),
+                label=CAMP_LABELS.get(h.camp, h.camp) if width > 90 else "",
+                href="/events/" + path_part(h.events[0]) if h.events else "",
+                title=title,
+                contested=h.contested,
+                inferred=h.inferred,
+            )
+        )
+    room = 80  # px a day label needs
+    last_label = 0.0  # the start is written at the left end
+    for piece, h in zip(pieces, holdings, strict=True):
+        if h.inferred:
+            continue
+        if piece.x - last_label >= room and BAND_WIDTH - piece.x >= room:
+            piece.day = h.since.isoformat()
+            last_label = piece.x
+    return Band(changes[0].place_id or changes[0].place, pieces, start, end)
+
+
 # -- pages ------------------------------------------------------------------------------------
 
 
@@ -187,6 +271,11 @@ def place_page(request: Request, name: str) -> HTMLResponse:
         return not_found(request, f"No events or control changes recorded at {name!r}.")
     first = events[0] if events else None
     admin1 = first.admin1 if first else (control[0].get("admin1", "") if control else "")
+    # one band per place the name stands for (a town and its province can share a name)
+    history = control_history(control_change_from_dict(c) for c in control)
+    days = [e.date for e in events if e.date]
+    bands = [control_band(hs, max(days, default=None)) for hs in history.places.values()]
+    contested = {e for hs in history.places.values() for h in hs if h.contested for e in h.events}
     return render(
         request,
         "place.html",
@@ -195,6 +284,8 @@ def place_page(request: Request, name: str) -> HTMLResponse:
         admin1=admin1,
         events=events,
         control=control,
+        bands=[b for b in bands if b],
+        contested=contested,
     )
 
 

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, fields
 from typing import Any
 
+from warwire.merge.holders import ControlHistory, control_history, holding_record
 from warwire.records import Event, event_from_dict
 from warwire.store import Store
 
@@ -43,6 +44,50 @@ class StoreProvider:
                 with contextlib.suppress(Exception):
                     store.close()
             self._all.clear()
+
+
+class ControlMap:
+    """A control history with each holding's JSON encoded once, so that the answer for a day
+    is a join of strings: the front-line flag is the only part computed per day."""
+
+    def __init__(self, history: ControlHistory):
+        self.history = history
+        self._json: dict[tuple[str, int], str] = {}
+        for key, holdings in history.places.items():
+            for i, h in enumerate(holdings):
+                rec = holding_record(h)
+                del rec["front_line"]
+                self._json[key, i] = json.dumps(rec, ensure_ascii=False)[:-1] + ', "front_line": '
+
+    def places_json(self, day: dt.date) -> str:
+        """The JSON array of the holdings on DAY, by place name."""
+        parts = [
+            self._json[key, i] + ("true}" if front else "false}")
+            for key, i, front in self.history.on(day)
+        ]
+        return "[" + ", ".join(parts) + "]"
+
+
+class ControlMaps:
+    """The control map, rebuilt only when the store's control changes were replaced.
+
+    Every request for the map on some day asks the store for one short token; the changes
+    themselves are read and ordered again only when a merge has written new ones."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: str | None = None
+        self._map: ControlMap | None = None
+
+    def get(self, store: Store) -> ControlMap:
+        key = store.control_version()
+        with self._lock:
+            if self._map is not None and key == self._key:
+                return self._map
+        built = ControlMap(control_history(store.control_change_records()))
+        with self._lock:
+            self._key, self._map = key, built
+        return built
 
 
 @dataclass

@@ -254,6 +254,21 @@
   byId("zoom-fit").addEventListener("click", function () { map.fitEvents(); });
   legend();
 
+  var control = new window.WarwireControl.ControlLayer(map, {
+    slider: byId("control-day"),
+    label: byId("control-date"),
+    legend: byId("control-legend"),
+    onStatus: function (msg) { byId("control-status").textContent = msg; }
+  });
+  byId("layer-events").addEventListener("change", function (ev) {
+    map.showLayer("events", ev.target.checked);
+    byId("legend").classList.toggle("layer-off", !ev.target.checked);
+  });
+  byId("layer-control").addEventListener("change", function (ev) {
+    map.showLayer("control", ev.target.checked);
+    byId("control-legend").classList.toggle("layer-off", !ev.target.checked);
+  });
+
   var basemap = fetchJson("/api/boundaries").then(function (g) { map.setBoundaries(g); })
     .catch(function () { byId("map-status").textContent = "no basemap bundled"; });
   loadEvents().then(function (events) {
@@ -264,4 +279,6 @@
   }).catch(function (err) {
     byId("event-count").textContent = "could not load events: " + err.message;
   });
+  basemap.then(function () { return control.load(); }, function () { return control.load(); })
+    .catch(function (err) { byId("control-status").textContent = "could not load control: " + err.message; });
 })();

@@ -64,6 +64,8 @@
     svgEl("rect", { x: 0, y: 0, width: this.width, height: this.height, "class": "sea" }, svg);
     this.gBase = svgEl("g", { "class": "basemap" }, svg);
     this.gPoints = svgEl("g", { "class": "points" }, svg);
+    this.gLayers = svgEl("g", { "class": "layers" }, svg);   // other layers, over the events
+    this.layers = [];
     this._bindPanZoom();
   }
 
@@ -147,6 +149,19 @@
     this.render();
   };
 
+  /* Another layer, drawn over the events: DRAW(g, map) runs on every redraw (pan, zoom). */
+  EventMap.prototype.addLayer = function (name, draw) {
+    var g = svgEl("g", { "class": "layer layer-" + name }, this.gLayers);
+    this.layers.push({ g: g, draw: draw });
+    return g;
+  };
+
+  /* Show or hide the events or a named layer. */
+  EventMap.prototype.showLayer = function (name, on) {
+    var g = name === "events" ? this.gPoints : this.svg.querySelector(".layer-" + name);
+    if (g) g.classList.toggle("layer-off", !on);
+  };
+
   EventMap.prototype.setEvents = function (events) {
     this.events = events.filter(function (e) {
       return typeof e.latitude === "number" && typeof e.longitude === "number";
@@ -177,6 +192,10 @@
     while (this.gPoints.firstChild) this.gPoints.removeChild(this.gPoints.firstChild);
     if (!this.bbox) return;
     var self = this;
+    this.layers.forEach(function (layer) {
+      while (layer.g.firstChild) layer.g.removeChild(layer.g.firstChild);
+      layer.draw(layer.g, self);
+    });
     var clustered = this.k < this.clusterBelow;
     var cells = {};
     var order = [];
@@ -340,5 +359,7 @@
     });
   };
 
-  window.WarwireMap = { EventMap: EventMap, colourOf: colourOf, TYPE_COLOURS: TYPE_COLOURS };
+  window.WarwireMap = {
+    EventMap: EventMap, colourOf: colourOf, TYPE_COLOURS: TYPE_COLOURS, svgEl: svgEl
+  };
 })();
