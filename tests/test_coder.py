@@ -304,3 +304,33 @@ def test_a_page_time_stamp_does_not_date_the_event() -> None:
     )
     [x] = ms
     assert x.day.precision > 1 or x.day.date != WED or x.day.text == ""
+
+
+def test_where_the_losers_fled_is_not_the_battle() -> None:
+    ms = code("Government forces captured Sarmin on Tuesday after rebels fled to Taftanaz.")
+    assert [x.place.name for x in ms] == ["Sarmin"]
+
+
+def test_members_of_an_alliance_are_its_allies_not_its_enemies() -> None:
+    [x] = code(
+        "An alliance led by Hayat Tahrir al-Sham, including Ahrar al-Sham, attacked government "
+        "positions in Kafr Nabl on Tuesday."
+    )
+    assert x.actor1.side == "jihadist" and x.actor2.side == "syrian_government"
+
+
+def test_a_standing_claim_under_a_past_reporting_verb_is_not_an_event() -> None:
+    assert (
+        code(
+            "A military source said on Tuesday that Turkey provides rockets to the rebels in the "
+            "battles around Saraqeb."
+        )
+        == []
+    )
+
+
+def test_a_day_that_dates_the_report_only_bounds_the_action() -> None:
+    [x] = code("The Observatory said on Tuesday that government forces shelled Sarmin.")
+    assert x.day.date == dt.date(2021, 3, 9) and x.day.start == dt.date(2021, 3, 8)
+    [y] = code("Government forces shelled Sarmin on Tuesday, the Observatory said.")
+    assert y.day.start == y.day.end == dt.date(2021, 3, 9)

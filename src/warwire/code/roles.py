@@ -19,6 +19,12 @@ from warwire.code.triggers import Trigger
 SUBJ = {"nsubj", "agent", "csubj"}
 OBJ = {"dobj", "nsubjpass", "attr", "oprd"}
 ASSOC_HEADS = {"back", "support", "aid", "assist", "help", "ally", "accompany", "cover"}
+MEMBER_HEADS = {"include", "comprise", "join"}  # "an alliance led by X, including Y and Z"
+GROUP_NOUNS = {
+    "alliance", "coalition", "group", "faction", "force", "operation", "room", "militia",
+    "army", "front", "umbrella", "formation", "brigade",
+}  # fmt: skip
+REFUGE_VERBS = {"flee", "withdraw", "retreat", "escape", "pull", "evacuate", "head"}
 ORIGIN_PREPS = {"from", "towards", "toward"}
 
 
@@ -48,11 +54,28 @@ def _child_ids(t: Token, deps: set[str], preps: set[str] | None = None) -> set[i
     return out
 
 
+def _of_group(w: Token) -> bool:
+    """ "an alliance ..., including X": the members are named for an armed group."""
+    node = w.head
+    for _ in range(3):
+        if node.lemma_.lower() in GROUP_NOUNS:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _assoc_ids(t: Token, sent: Span) -> set[int]:
     """Tokens inside "backed by X", "with the support of X", "allied X" phrases."""
     out: set[int] = set()
     for w in sent:
-        if w.lemma_.lower() in ASSOC_HEADS and w.i != t.i:
+        lem = w.lemma_.lower()
+        if lem in MEMBER_HEADS and w.i != t.i and _of_group(w):
+            for c in w.children:
+                if c.dep_ in {"pobj", "dobj"}:
+                    out |= {x.i for x in c.subtree}
+        if lem in ASSOC_HEADS and w.i != t.i:
             for c in w.children:
                 if c.dep_ in {"agent", "prep", "pobj", "dobj"}:
                     out |= {x.i for x in c.subtree}
@@ -183,6 +206,12 @@ def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
     return None
 
 
+def _refuge(tok: Token) -> bool:
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"to", "into", "toward", "towards"}:
+        return False
+    return tok.head.head.lemma_.lower() in REFUGE_VERBS
+
+
 def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]) -> list[PlaceHit]:
     """The places the action happened in or to: coordinated objects give one place each."""
     t = trig.token
@@ -193,6 +222,8 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS:
             continue  # "attacked from Jabal al-Zawiya", "withdrew towards Khan Shaykhun"
+        if _refuge(tok):
+            continue  # "rebels fled to Ariha": where the losers went is not the battle
         if background_place(sent, tok):
             continue  # "the highway linking Damascus to Aleppo", "officials in Damascus"
         hits.append((p, tok))
