@@ -94,26 +94,27 @@ AGENCIES = {
     "DPA": r"DPA|dpa",
     "Xinhua": r"Xinhua",
 }
-_AGENCY_IN_OUTLET = {
-    name: re.compile(rf"\((?:[^)]*\b)?(?:{pat})\b[^)]*\)") for name, pat in AGENCIES.items()
-}
-_AGENCY_DATELINE = {
-    name: re.compile(rf"^[A-Z][A-Za-z ,.]{{0,40}}\((?:{pat})\)\s*[-\u2013\u2014]")
-    for name, pat in AGENCIES.items()
-}
+_AGENCY_IN_OUTLET = re.compile(
+    r"\((?:[^)]*\b)?(" + "|".join(f"(?P<{k}>{p})" for k, p in AGENCIES.items()) + r")\b[^)]*\)"
+)
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z ,.]{0,40}\(("
+    + "|".join(f"(?P<{k}>{p})" for k, p in AGENCIES.items())
+    + r")\)\s*[-\u2013\u2014]",
+    re.M,
+)
 
 
 def agency(article: Article) -> str:
     """The news agency whose story an outlet republishes: "(AP)" or "(Reuters)" in the outlet's
     name, or an agency dateline ("BEIRUT (Reuters) -") opening one of the first lines."""
-    for name, pat in _AGENCY_IN_OUTLET.items():
-        if pat.search(article.outlet or ""):
-            return name
-    head = [ln.strip() for ln in (article.text or "")[:1200].splitlines() if ln.strip()][:6]
-    for name, pat in _AGENCY_DATELINE.items():
-        if any(pat.search(ln) for ln in head):
-            return name
-    return ""
+    m = _AGENCY_IN_OUTLET.search(article.outlet or "")
+    if m is None and "(" in (article.text or "")[:1200]:
+        head = "\n".join(ln.strip() for ln in (article.text or "")[:1200].splitlines())
+        m = _AGENCY_DATELINE.search(head)
+    if m is None:
+        return ""
+    return next(k for k, v in m.groupdict().items() if v)
 
 
 def wire_groups(articles: dict[str, Article]) -> dict[str, str]:

@@ -166,12 +166,6 @@ def named_together(a: Mention, b: Mention, key_a: str, key_b: str) -> bool:
     return key_b in a.also_at or key_a in b.also_at
 
 
-def order_sensitive(m: Mention) -> bool:
-    """Reports whose event can be split by the order they are read in: captures and clashes
-    (one is linked to the other through its camps) and large tolls (linked across types)."""
-    return m.sub_event_type in BATTLE_FAMILY or toll_key(m) is not None
-
-
 def vague_may_join(vague: Mention, precise: Mention) -> bool:
     """A province-level line joins another outlet's precise report; within one article, a
     vague line beside a named place is another, vaguer action ("regained villages in Idlib").

@@ -24,7 +24,6 @@ from warwire.merge.identity import (
     family,
     is_capture,
     named_together,
-    order_sensitive,
     toll_bucket,
     toll_key,
     types_fit,
@@ -200,6 +199,8 @@ class MergeState:
         self.index: dict[tuple[str, int], set[str]] = {}
         self.of_mention: dict[str, str] = {}
         self.dropped: list[Mention] = []
+        self.ambiguous: list[tuple[str, str]] = []  # (chosen, also fitting) events, see consolidate
+        self.renamed: dict[str, str] = {}  # absorbed event id -> the event that absorbed it
 
     @classmethod
     def from_assignments(cls, mentions: Iterable[Mention], known: dict[str, str]) -> MergeState:
@@ -248,47 +249,45 @@ class MergeState:
         choice = None
         if precise:
             choice = max(precise, key=lambda t: (t[0][0], t[1]))[1]
+            self.ambiguous.extend((choice, cid) for _, cid in precise if cid != choice)
         elif loose:
             choice = vague_choice([(cid, self.clusters[cid].sources()) for cid in loose])
         eid = choice or new_event_id(m)
         self._file(m, eid, words)
         return eid
 
-    def consolidate(self, touched: Iterable[str]) -> int:
-        """Join events that turned out to be one once all reports were read.
+    def consolidate(self) -> int:
+        """Join events that turned out to be one once the batch was read.
 
         Linking is greedy: a clash report read before the capture reports starts an event of
-        its own, and the captures then gather elsewhere. Each event this batch touched is
-        compared with the events its reports could join (the same blocks); two are merged
-        when every pair of their reports may be one event and at least one pair, precise or
-        vague alike, agrees on place and day. Returns the number of merges."""
+        its own, and the captures then gather elsewhere. A later report that fitted both was
+        filed under one and the pair noted (`self.ambiguous`); each noted pair is merged when
+        every report of one may be the same event as every report of the other, each named
+        place of one is a place of the other, and one pair agrees on place and day. Only
+        these pairs are compared, so the pass costs nothing where reports are unambiguous.
+        Returns the number of merges."""
         merged = 0
-        queue = [
-            cid for cid in dict.fromkeys(touched)
-            if cid in self.clusters and any(order_sensitive(m) for m in self.clusters[cid].mentions)
-        ]  # fmt: skip
-        while queue:
-            cid = queue.pop()
-            c = self.clusters.get(cid)
-            if c is None:
+        pairs, self.ambiguous = self.ambiguous, []
+        for a, b in pairs:
+            a, b = self._current(a), self._current(b)
+            if a == b or a not in self.clusters or b not in self.clusters:
                 continue
-            others: set[str] = set()
-            for m in c.mentions:
-                others |= self.candidates(m)
-            others.discard(cid)
-            for oid in sorted(others):
-                o = self.clusters.get(oid)
-                if o is None or not _clusters_fit(c, o):
-                    continue
-                keep, gone = (cid, oid) if len(c.mentions) >= len(o.mentions) else (oid, cid)
-                self._absorb(keep, gone)
-                merged += 1
-                queue.append(keep)
-                break
+            ca, cb = self.clusters[a], self.clusters[b]
+            if not _clusters_fit(ca, cb):
+                continue
+            keep, gone = (a, b) if len(ca.mentions) >= len(cb.mentions) else (b, a)
+            self._absorb(keep, gone)
+            merged += 1
         return merged
+
+    def _current(self, eid: str) -> str:
+        while eid in self.renamed:
+            eid = self.renamed[eid]
+        return eid
 
     def _absorb(self, keep: str, gone: str) -> None:
         dead = self.clusters.pop(gone)
+        self.renamed[gone] = keep
         for m in dead.mentions:
             for key in _filed_under(m):
                 for d in _days(m, slack=0):
@@ -342,10 +341,7 @@ def merge_mentions(new: Iterable[Mention], state: MergeState | None = None) -> M
     """Link NEW mentions into STATE (or a fresh state) and return it."""
     state = state or MergeState()
     with _gc_paused():
-        touched: list[str] = []
         for m in sorted(new, key=_order):
-            eid = state.add(m)
-            if eid:
-                touched.append(eid)
-        state.consolidate(touched)
+            state.add(m)
+        state.consolidate()
     return state
