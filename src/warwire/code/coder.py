@@ -338,10 +338,14 @@ class ArticleCoder:
                     continue  # "retook a key town": the place is named elsewhere, coded there
             a1, a2, assoc = assign_actors(trig, sent, offset, info.actors)
             kind = _kind_for(trig, a1, a2, info.sent.text)
-            if kind is None or kind == tx.KILL and not trig.nominal and a1 is None:
+            if kind is None:
                 continue
             if kind == tx.KILL:
-                if a1 is None or a1.actor.side == "civilians":
+                if a1 is None and _armed_dead(victim, figures):
+                    # "More than 100 IS fighters killed in Deir ez-Zor": fighting whose other
+                    # side the report does not name
+                    a2 = a2 or victim
+                elif a1 is None or a1.actor.side == "civilians":
                     continue
                 kind = tx.ATTACK if (victim and victim.actor.side == "civilians") else tx.CLASH
             places, geo = self._places(trig, sent, offset, info, kind)
@@ -674,6 +678,16 @@ def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
     sent = trig.token.doc[:]
     tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
     return tok is not None and reporting_day(tok, trig)
+
+
+def _armed_dead(victim: ActorHit | None, figures: list) -> bool:
+    """Armed men reported killed, with a toll: an event even when nobody is said to have
+    killed them."""
+    return (
+        victim is not None
+        and victim.actor.side in ARMED_SIDES - {"unknown"}
+        and any(f.field == "fatalities" for f in figures)
+    )
 
 
 def _between_camps(trig: Trigger) -> bool:
