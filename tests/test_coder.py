@@ -334,3 +334,35 @@ def test_a_day_that_dates_the_report_only_bounds_the_action() -> None:
     assert x.day.date == dt.date(2021, 3, 9) and x.day.start == dt.date(2021, 3, 8)
     [y] = code("Government forces shelled Sarmin on Tuesday, the Observatory said.")
     assert y.day.start == y.day.end == dt.date(2021, 3, 9)
+
+
+def test_fighters_reported_killed_with_a_toll_are_a_clash() -> None:
+    [x] = code("More than 40 Islamic State fighters were killed in Deir ez-Zor on Tuesday.")
+    assert x.sub_event_type == "Armed clash" and x.actor1 is None
+    assert x.actor2.side == "islamic_state" and x.fatalities == 40
+
+
+def test_a_place_name_given_a_persons_title_is_a_person() -> None:
+    ms = code(
+        "Kurdish-led forces captured the hospital in Raqqa on Tuesday.\n\n"
+        "Mustafa Bali, a spokesman for the SDF, said 22 militants were killed in the advance "
+        "on the hospital."
+    )
+    assert [x.place.name for x in ms] == ["Raqqa"]
+    assert ms[0].fatalities == 22 and ms[0].actor2.side != "kurdish"
+
+
+def test_a_whole_battles_toll_is_not_the_days_toll() -> None:
+    ms = code(
+        "The SDF declared the operation over on Tuesday, saying 655 fighters died in the "
+        "130-day battle for Raqqa."
+    )
+    assert all(x.fatalities in (None, 0) for x in ms)
+
+
+def test_a_headline_run_into_the_sentence_is_still_news() -> None:
+    ms = code(
+        "Regime bombing kills 16 in Aleppo Monitor AFP Government air strikes killed at least "
+        "16 civilians on Tuesday in eastern Aleppo city, a monitor said."
+    )
+    assert any(x.fatalities == 16 for x in ms)

@@ -27,7 +27,7 @@ HISTORY_WORDS = re.compile(
 )
 LONG_UNITS = {"year", "years", "month", "months", "decade", "decades"}
 ANCHORS = {"after", "before", "since"}
-CLAUSES = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "appos", "parataxis"}
+CLAUSES = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "appos", "parataxis", "pcomp"}
 DURATION_NOUNS = {"year", "month", "week", "decade", "day"}
 ROUTE_VERBS = {"link", "connect", "join", "lead", "run", "stretch"}
 ROUTE_NOUNS = {"highway", "road", "route", "motorway", "artery", "corridor", "railway"}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.attribution import attribution
-from warwire.code.background import background_action, reporting_day
+from warwire.code.background import background_action, background_place, reporting_day
 from warwire.code.context import (
     ActorHit,
     DayHit,
@@ -83,6 +83,13 @@ INTERVENED = re.compile(
 NAMED_PLACES = re.compile(
     r"\bthe (two |three |twin |besieged )?(towns?|villages?|cities|city) of\s*", re.I
 )
+CAPTURE_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
+CAPTURE_TOLL = re.compile(
+    r"\b(killed|died|dead)\b.{0,40}\b(in|during) the (advance|assault|attack|battle|fighting|"
+    r"push|offensive|storming)\b",
+    re.I,
+)
+CAPTURE_TOLL_REACH = 4  # sentences after the capture
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
 STALE = dt.timedelta(days=45)
@@ -112,6 +119,7 @@ class Discourse:
     last_province: Place | None = None
     last_source: str = ""
     previous: list[Mention] = field(default_factory=list)
+    last_capture: tuple[int, Mention] | None = None  # (sentence index, the latest capture)
     previous_places: list[PlaceHit] = field(default_factory=list)
     last_kind: str = ""  # the last kind of remote violence the article described
     sides: Counter[str] = field(default_factory=Counter)
@@ -278,6 +286,8 @@ class ArticleCoder:
         source = src or (disc.last_source if pronoun else "")
         made: list[Mention] = []
         doc = self.docs.get(info.index)
+        if doc is not None:
+            info.places = _story_places(info, doc)
         question = "?" in info.sent.text  # rhetorical or reported questions state nothing
         found = find_triggers(doc[:]) if doc is not None else []
         if doc is not None and not question:
@@ -307,6 +317,9 @@ class ArticleCoder:
             disc.last_source = src
         if not followed:  # a run of toll sentences keeps completing the same event
             disc.previous = made
+        captures = [m for m in made if m.sub_event_type in CAPTURE_TYPES]
+        if captures:
+            disc.last_capture = (info.index, captures[-1])
         disc.previous_places = list(info.places)
         self.mentions.extend(made)
 
@@ -456,6 +469,14 @@ class ArticleCoder:
             return [PlaceHit(0, 0, admin.name, admin, province=True, near=False)], 3
         return [], 0
 
+    def _capture_toll(self, info: SentenceInfo) -> Mention | None:
+        last = self.disc.last_capture
+        if last is None or info.index - last[0] > CAPTURE_TOLL_REACH:
+            return None
+        if not CAPTURE_TOLL.search(info.sent.text) or self.mentions[-1] is not last[1]:
+            return None
+        return last[1]
+
     def _named_next(self, info: SentenceInfo) -> list[PlaceHit]:
         """ "Troops recaptured a strategic highway town on Wednesday. Maaret al-Numan, a former
         ... lies on ...": the town is named by the next sentence, which opens with its name."""
@@ -596,9 +617,15 @@ class ArticleCoder:
         return [m]
 
     def _follow_up(self, info: SentenceInfo, source: str) -> bool:
-        """A sentence with only a toll ("Ten soldiers were wounded.") completes the last event."""
+        """A sentence with only a toll ("Ten soldiers were wounded.") completes the last event.
+        A toll of fighters "killed in the advance" a few sentences after a capture is the
+        capture's, when nothing else was coded in between."""
         prev = self.disc.previous
-        if len(prev) != 1 or any(not p.province for p in info.places if p):
+        if any(not p.province for p in info.places if p):
+            return False
+        if not prev and (late := self._capture_toll(info)) is not None:
+            prev = [late]
+        if len(prev) != 1:
             return False
         figures = sentence_figures(info.sent.text, info.sent.start, info.numbers)
         if not figures:
@@ -635,7 +662,9 @@ class ArticleCoder:
         explicit = [d for d in info.days if d.day.precision == 1]
         if explicit:
             m.day = _story_day(explicit[0], self.disc)
-        if victims_side := _victim_side(info):
+        doc = self.docs.get(info.index)
+        parsed = victims(doc[:], info.sent.start, info.actors) if doc is not None else None
+        if victims_side := (_actor_ref(parsed) if parsed else _victim_side(info)):
             if m.actor2 is None or victims_side.side == "civilians":
                 m.actor2 = victims_side
         m.evidence.append(Evidence(m.article, info.sent.start, info.sent.end, info.sent.text))
@@ -678,6 +707,20 @@ def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
     sent = trig.token.doc[:]
     tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
     return tok is not None and reporting_day(tok, trig)
+
+
+def _story_places(info: SentenceInfo, doc: Doc) -> list[PlaceHit]:
+    """The sentence's places without those named only as a route's end, a seat of government
+    or a person: neither an event nor "the town" of the next sentence can be there."""
+    from warwire.code.roles import token_of
+
+    sent = doc[:]
+    keep = []
+    for p in info.places:
+        tok = token_of(sent, p.start - info.sent.start, p.end - info.sent.start)
+        if tok is None or not background_place(sent, tok):
+            keep.append(p)
+    return keep
 
 
 def _armed_dead(victim: ActorHit | None, figures: list) -> bool:

@@ -48,7 +48,10 @@ BACKGROUND = re.compile(
     r"the (war|conflict|uprising|revolution|civil war),? which|war that has|conflict that has|"
     r"\b(war|conflict|fighting|violence|uprising|revolution|crisis|campaign|offensive)s?,? "
     r"(which |that )?(has|have) (so far |now )?(killed|left|displaced|forced)|"
-    r"\b(which|that) (has|have) (so far |now )?(killed|left|displaced|forced))",
+    r"\b(which|that) (has|have) (so far |now )?(killed|left|displaced|forced)|"
+    # a whole battle's toll: "died in the 130-day battle", "during the four-month siege"
+    r"\b(in|during|throughout|over) the (\S+[- ](day|week|month|year)s?[- ](long[- ])?)"
+    r"(battle|campaign|siege|war)\b)",
     re.I,
 )
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
-from warwire.code.background import background_place
 from warwire.code.context import ActorHit, PlaceHit
 from warwire.code.triggers import Trigger
 
@@ -224,8 +223,6 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
             continue  # "attacked from Jabal al-Zawiya", "withdrew towards Khan Shaykhun"
         if _refuge(tok):
             continue  # "rebels fled to Ariha": where the losers went is not the battle
-        if background_place(sent, tok):
-            continue  # "the highway linking Damascus to Aleppo", "officials in Damascus"
         hits.append((p, tok))
     if not hits:
         return []
