@@ -366,3 +366,14 @@ def test_a_headline_run_into_the_sentence_is_still_news() -> None:
         "16 civilians on Tuesday in eastern Aleppo city, a monitor said."
     )
     assert any(x.fatalities == 16 for x in ms)
+
+
+def test_unqualified_troops_are_the_armys_the_report_is_about() -> None:
+    ms = code(
+        "Turkish officials said Turkish troops came under attack in Idlib on Tuesday. Turkey's "
+        "defence ministry said 12 military personnel were killed in the air strike in Idlib."
+    )
+    strikes = [x for x in ms if x.sub_event_type == "Air/drone strike"]
+    assert strikes and all(x.actor2.side == "turkey" for x in strikes)
+    [y] = code("Government troops shelled Sarmin on Tuesday, killing two soldiers, rebels said.")
+    assert y.actor1.side == "syrian_government"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from warwire.code import taxonomy as tx
@@ -117,6 +118,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
         ]
         infos.append(info)
     _resolve_places(text, infos)
+    _own_army(infos, actors)
     for k, info in enumerate(infos):
         # an event needs a place: named, pointed back to ("the town", "it", "villages"),
         # inherited by a figure ("Ten soldiers were wounded."), or named by the next sentence
@@ -142,6 +144,38 @@ def opens_with_place(info: SentenceInfo) -> PlaceHit | None:
     """The town whose name begins the sentence ("Maaret al-Numan, a former ..."), if any."""
     first = [p for p in info.places if not p.province]
     return first[0] if first and first[0].start - info.sent.start <= 2 else None
+
+
+FOREIGN_GROUND = {"turkey", "us_coalition"}  # states whose own troops fight on the ground
+GENERIC_TROOPS = re.compile(
+    r"^(the )?((military|army|armed) )?"
+    r"(troops?|soldiers?|personnel|servicemen|forces|army|military)$",
+    re.I,
+)
+
+
+def _own_army(infos: list[SentenceInfo], actors) -> None:
+    """ "33 military personnel were killed" in a report about Turkish troops: unqualified
+    troops are the article's own army. The dictionary reads them as the Syrian army; when a
+    foreign state with troops on the ground is named more often than the Syrian state, they
+    are that state's."""
+    hits = [a for info in infos for a in info.actors]
+    generic = [a for a in hits if a.actor.side == "syrian_government" and _is_generic(a)]
+    if not generic:
+        return
+    named = Counter(a.actor.side for a in hits if not _is_generic(a))
+    foreign = max(FOREIGN_GROUND, key=lambda s: named[s])
+    if named[foreign] <= named["syrian_government"]:
+        return
+    ref = actors.by_side(foreign)
+    if ref is None:
+        return
+    for a in generic:
+        a.actor = ActorRef(ref.name, ref.side, a.surface, ref.key)
+
+
+def _is_generic(a: ActorHit) -> bool:
+    return GENERIC_TROOPS.match(a.surface.strip()) is not None
 
 
 def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
