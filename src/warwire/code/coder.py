@@ -90,6 +90,7 @@ CAPTURE_TOLL = re.compile(
     re.I,
 )
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
+LEAD = 2  # sentences that may take their place from the headline
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
 STALE = dt.timedelta(days=45)
@@ -266,6 +267,7 @@ class ArticleCoder:
         self.docs = docs
         self.disc = Discourse(published=article.published)
         self.mentions: list[Mention] = []
+        self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
 
     def run(self) -> list[Mention]:
         for info in self.infos:
@@ -372,6 +374,11 @@ class ArticleCoder:
                 # is in the town the previous sentence named
                 places = [p for p in self.disc.previous_places if not p.province][-1:]
                 geo = 1 if places else 0
+            if not places and info.index < LEAD and any(f.field == "fatalities" for f in figures):
+                # "33 soldiers were killed in an air strike in north-west Syria" under the
+                # headline "33 soldiers killed in Idlib attack": the headline's place
+                places = self._title_places()[:1]
+                geo = 3 if places and places[0].province else 1
             if not places and trig.nominal and kind in REMOTE:
                 if any(f.field == "airstrikes" for f in figures):
                     # "conducted 120 airstrikes in support of the Salma offensive"
@@ -476,6 +483,13 @@ class ArticleCoder:
         if not CAPTURE_TOLL.search(info.sent.text) or self.mentions[-1] is not last[1]:
             return None
         return last[1]
+
+    def _title_places(self) -> list[PlaceHit]:
+        if self._title is None:
+            title = self.article.title.strip()
+            infos = scan_article(title, self.article.published) if title else []
+            self._title = [p for i in infos for p in i.places]
+        return self._title
 
     def _named_next(self, info: SentenceInfo) -> list[PlaceHit]:
         """ "Troops recaptured a strategic highway town on Wednesday. Maaret al-Numan, a former
