@@ -161,7 +161,8 @@ def is_factual(trig: Trigger) -> bool:
                 return False
             if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
                 return False
-        if node is t or node.pos_ in {"VERB", "AUX"}:
+        if node.pos_ in {"VERB", "AUX"}:  # a noun is never an infinitive ("subjected to
+            # bombardment" parsed with "to" as its auxiliary)
             to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             if to_inf and node.dep_ in {"xcomp", "advcl", "acl", "ccomp", "relcl"}:
                 head = node.head
