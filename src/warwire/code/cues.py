@@ -113,3 +113,8 @@ def cue_names(text: str) -> list[str]:
 
 def has_cue(name: str, text: str) -> bool:
     return CUES[name].search(text) is not None
+
+
+def unarmed_target(text: str) -> bool:
+    """ACLED's Attack vs Armed clash: civilians are named as the target and no armed party is."""
+    return has_cue("civilian_target", text) and not has_cue("armed_target", text)

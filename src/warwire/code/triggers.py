@@ -56,6 +56,10 @@ def _verb_kind(t: Token, start: int) -> str | None:
     lem = _lemma(t)
     kids = {c.dep_: c for c in t.children}
     dobj = kids.get("dobj")
+    if lem in tx.WEAPON_HAUL_VERBS:  # "seized weapons", "a cache was found": arms, not a place
+        obj = dobj if dobj is not None else kids.get("nsubjpass")
+        if obj is not None and _lemma(obj) in tx.WEAPON_NOUNS:
+            return tx.DISRUPTED
     if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
         if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
             return tx.TERRITORY
