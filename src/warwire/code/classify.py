@@ -43,6 +43,8 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
             kind = _kind_for(trig, a1, a2, sent.text)
             if kind is None:
                 continue
+            if kind == tx.KILL and (a1 is None or a1.actor.side == "civilians"):
+                continue  # a toll with nobody named who killed: as in the coder, no event
             if kind == tx.KILL:
                 kind = tx.ATTACK if a2 is None or a2.actor.side == "civilians" else tx.CLASH
             out.factual.append(kind)

@@ -73,6 +73,7 @@ INTERVENED = re.compile(
     r"protesters|detained \w* ?protesters)",
     re.I,
 )
+PROTESTERS = re.compile(r"\b(protesters?|demonstrators?|marchers|protest(s|ing)?)\b", re.I)
 FIGHTING = re.compile(
     r"\b(clash\w*|fight\w*|fought|battl\w*|offensive|assault\w*|storm\w*)\b", re.I
 )
@@ -203,6 +204,11 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             and side1 != "syrian_government"
         ):
             return None
+    if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
+        return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
+    if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
+        if EXCESSIVE.search(sentence):
+            return "excessive_force"  # "troops opened fire on protesters, killing three"
     if kind == tx.ATTACK:
         if a2 is not None and a2.actor.side in ARMED_SIDES:
             return tx.CLASH
@@ -210,8 +216,6 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             return tx.ATTACK  # "gunmen attacked worshippers": no armed side was hit
         if a2 is None or a2.actor.side != "civilians":
             return tx.CLASH if trig.nominal is False and a1 is not None else None
-    if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
-        return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
     if kind == tx.TERRITORY and has_cue("handover", sentence) and not FIGHTING.search(sentence):
         return tx.TRANSFER  # "took over the town after the rebels withdrew under a deal"
     if kind in {tx.PROTEST, tx.RIOT}:

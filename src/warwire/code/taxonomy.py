@@ -117,7 +117,7 @@ KIND_RANK = {
     BASE: 4,
     MOB: 5,
     CHANGE: 3,
-    LOOTING: 2,
+    LOOTING: 4,  # "looted shops after the fighting": the looting is the news
     ATTACK: 2,
     KILL: 1,
 }
