@@ -70,6 +70,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"exchange of fire|gun ?fights?|firefights?|shoot-?outs?|clash\w*|positions)\b",
         "gunmen": r"\b(gunm[ae]n|shot dead|opened fire|shooting|massacre\w*|execut\w*|"
         r"behead\w*|stabb\w*|hacked)\b",
+        # Who acted: the state's forces or an armed group (territory: regained or overtaken)
+        "state_forces": r"\b(army|armed forces|government (forces|troops)|troops|military|"
+        r"soldiers|security forces|regime forces|loyalists?|pro-government)\b",
+        "armed_group": r"\b(rebels?|militants?|insurgents?|jihadists?|fighters|militias?|"
+        r"guerrill\w*|separatists?|opposition|terrorists?|extremists?|islamists?)\b",
         # Remote violence, by weapon
         "air": r"\b(air ?strikes?|air raids?|warplanes?|jets?|drones?|aircraft|helicopters?|"
         r"sorties?|aerial|bomber)\b",

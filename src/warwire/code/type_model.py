@@ -92,7 +92,7 @@ class TypeModel:
 def save_model(model: TypeModel, path: Path) -> None:
     """Gzipped JSON with a fixed timestamp: identical models give identical bytes."""
     raw = json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")).encode()
-    with path.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
+    with path.open("wb") as fh, gzip.GzipFile(filename="", fileobj=fh, mode="wb", mtime=0) as gz:
         gz.write(raw)
 
 
