@@ -96,3 +96,38 @@ def test_the_model_may_only_turn_a_kind_into_its_neighbours(toy_model) -> None:
     assert refine.refine_sub_event("Peaceful protest", tx.PROTEST, span, [], 0) == (
         "Peaceful protest"
     )
+
+
+class _Stub:
+    """A model that always says the same thing, to watch what the coder does with it."""
+
+    def __init__(self, label: str, p: float) -> None:
+        self.label, self.p = label, p
+
+    def predict(self, feats: list[str]) -> tuple[str, float]:
+        return self.label, self.p
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said", "p", "expected"),
+    [
+        ("Attack", 0.9, "Attack"),  # confident, and a clash may be re-typed as an attack
+        ("Attack", 0.3, "Armed clash"),  # not confident enough
+        ("Air/drone strike", 0.99, "Armed clash"),  # a type a clash cannot turn into
+        (NONE, 0.99, "Armed clash"),  # the model never removes a rule mention
+    ],
+)
+def test_the_coder_asks_the_model_and_keeps_event_type_consistent(
+    monkeypatch: pytest.MonkeyPatch, said: str, p: float, expected: str
+) -> None:
+    import datetime as dt
+
+    from warwire.code import code_article
+    from warwire.records import Article
+
+    monkeypatch.setattr(refine, "load_type_model", lambda: _Stub(said, p))
+    text = "Rebels clashed with army troops in Ariha on Tuesday, a monitor said."
+    ms = code_article(Article("t-1", text, outlet="Test Wire", published=dt.date(2021, 3, 10)))
+    assert [m.sub_event_type for m in ms] == [expected]
+    assert ms[0].event_type == tx.SUB_EVENT_TYPES[expected]
