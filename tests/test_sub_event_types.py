@@ -112,3 +112,13 @@ def test_rules_need_a_perpetrator_for_a_toll() -> None:
 def test_capture_after_fighting_is_not_a_handover() -> None:
     text = "Rebels seized the village of Hass after fierce clashes forced the army to withdraw."
     assert classify(text) == "Non-state actor overtakes territory"
+
+
+def test_capture_after_a_bombardment_is_not_a_handover() -> None:
+    text = "Government forces captured the town after days of shelling, and the rebels withdrew."
+    assert classify(text) == "Government regains territory"
+
+
+def test_troops_mobilised_are_not_a_mob() -> None:
+    text = "Army troops mobilised near Tel Rifaat clashed with rebel fighters on Monday."
+    assert classify(text) == "Armed clash"

@@ -75,7 +75,9 @@ INTERVENED = re.compile(
 )
 PROTESTERS = re.compile(r"\b(protesters?|demonstrators?|marchers|protest(s|ing)?)\b", re.I)
 FIGHTING = re.compile(
-    r"\b(clash\w*|fight\w*|fought|battl\w*|offensive|assault\w*|storm\w*)\b", re.I
+    r"\b(clash\w*|fight\w*|fought|battl\w*|offensive|assault\w*|storm\w*|shell\w*|"
+    r"bombard\w*|(air ?)?strikes?|raids?)\b",
+    re.I,
 )
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}

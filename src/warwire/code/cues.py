@@ -60,7 +60,7 @@ CUES: dict[str, re.Pattern[str]] = {
         "crowd_violence": r"\b(threw|throwing|hurled|hurling|pelt\w*) (stones|rocks|bottles|"
         r"petrol|molotov|bricks|objects)|\b(rioters?|riot\w*|clash\w* with (police|security)|"
         r"turned violent|smash\w*|stormed|burn\w* (tyres|tires|cars|vehicles)|barricades?)\b",
-        "mob": r"\b(mob\w*|lynch\w*|vigilantes?|angry (crowd|residents|villagers|locals)|"
+        "mob": r"\b(mobs?|lynch\w*|vigilantes?|angry (crowd|residents|villagers|locals)|"
         r"beaten to death|set upon|mob justice)\b",
         # Who was hit: armed or not
         "civilian_target": r"\b(civilians?|villagers|residents|worshippers|passengers|students|"
