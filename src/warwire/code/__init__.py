@@ -24,7 +24,7 @@ def coder_version() -> str:
         for f in sorted(root.joinpath(pkg).iterdir(), key=lambda p: p.name):
             if f.name.endswith(".py"):
                 h.update(f.name.encode() + f.read_bytes())
-    for name in ("actors.json", "gazetteer.json.gz", "slant.json"):
+    for name in ("actors.json", "gazetteer.json.gz", "slant.json", "type_model.json.gz"):
         f = root.joinpath("data", name)
         if f.is_file():
             h.update(name.encode() + f.read_bytes())

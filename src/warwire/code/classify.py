@@ -2,37 +2,89 @@
 
 Used to measure the event typing alone (on snippets such as CASE 2021's, which come from
 every country): the same triggers, factuality test and actor roles as the full coder, but
-no gazetteer place is required.
+no gazetteer place is required. `classify` is the rule coder alone; `classify_learned` adds
+the shipped type model, which reads the words and the rules' verdicts together.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
 
 from warwire.code import taxonomy as tx
 from warwire.code.coder import _kind_for, _sub_event
 from warwire.code.context import ActorHit
 from warwire.code.roles import assign_actors
 from warwire.code.triggers import find_triggers, is_factual
+from warwire.code.type_features import rule_features, text_features
+from warwire.code.type_model import NONE, TypeModel, load_type_model
 
 
-def classify(text: str) -> str | None:
-    """The ACLED sub-event type of the most specific factual action in TEXT, or None."""
+@dataclass
+class RuleReading:
+    """What the rule coder makes of a text: its best sub-event type and the kinds it saw."""
+
+    sub_event: str | None = None
+    kinds: list[str] = field(default_factory=list)  # every trigger word's kind
+    factual: list[str] = field(default_factory=list)  # kinds of factual triggers, after roles
+
+
+def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> RuleReading:
+    """The rules over SENTS: the most specific factual action wins (KIND_RANK)."""
+    out = RuleReading()
+    best: tuple[int, str] | None = None
+    for sent in sents:
+        for trig in find_triggers(sent):
+            out.kinds.append(trig.kind)
+            if not is_factual(trig):
+                continue
+            a1, a2, _ = assign_actors(trig, sent, offset, actors)
+            kind = _kind_for(trig, a1, a2, sent.text)
+            if kind is None:
+                continue
+            if kind == tx.KILL and (a1 is None or a1.actor.side == "civilians"):
+                continue  # a toll with nobody named who killed: as in the coder, no event
+            if kind == tx.KILL:
+                kind = tx.ATTACK if a2 is None or a2.actor.side == "civilians" else tx.CLASH
+            out.factual.append(kind)
+            rank = tx.KIND_RANK.get(kind, 3)
+            if best is None or rank > best[0]:
+                best = (rank, _sub_event(kind, a1.actor.side if a1 else ""))
+    out.sub_event = best[1] if best else None
+    return out
+
+
+def parse(text: str) -> tuple[Doc, list[ActorHit]]:
     from warwire.read.actors import load_actors
     from warwire.read.nlp import load_nlp
 
     doc = load_nlp()(text)
     actors = [ActorHit(a.start, a.end, a.surface, a.actor) for a in load_actors().find(text)]
-    best: tuple[int, str] | None = None
-    for sent in doc.sents:
-        for trig in find_triggers(sent):
-            if not is_factual(trig):
-                continue
-            a1, a2, _ = assign_actors(trig, sent, 0, actors)
-            kind = _kind_for(trig, a1, a2, sent.text)
-            if kind is None:
-                continue
-            if kind == tx.KILL:
-                kind = tx.ATTACK if a2 is None or a2.actor.side == "civilians" else tx.CLASH
-            rank = tx.KIND_RANK.get(kind, 3)
-            if best is None or rank > best[0]:
-                best = (rank, _sub_event(kind, a1.actor.side if a1 else ""))
-    return best[1] if best else None
+    return doc, actors
+
+
+def features_of(doc: Doc, actors: list[ActorHit]) -> tuple[list[str], RuleReading]:
+    """The type model's features for a parsed text, and the rule reading they include."""
+    reading = rule_reading(list(doc.sents), actors)
+    feats = text_features(doc[:]) + rule_features(reading.sub_event, reading.kinds, reading.factual)
+    return feats, reading
+
+
+def classify(text: str) -> str | None:
+    """The ACLED sub-event type of the most specific factual action in TEXT, or None."""
+    doc, actors = parse(text)
+    return rule_reading(list(doc.sents), actors).sub_event
+
+
+def classify_learned(text: str, model: TypeModel | None = None) -> str | None:
+    """The type model's ACLED sub-event type for TEXT, or None for no conflict event.
+
+    Falls back to the rules when no model is shipped."""
+    model = model or load_type_model()
+    doc, actors = parse(text)
+    feats, reading = features_of(doc, actors)
+    if model is None:
+        return reading.sub_event
+    label, _ = model.predict(feats)
+    return None if label == NONE else label

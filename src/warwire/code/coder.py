@@ -28,8 +28,10 @@ from warwire.code.context import (
     opens_with_place,
     scan_article,
 )
+from warwire.code.cues import has_cue, unarmed_target
 from warwire.code.figures import BACKGROUND, sentence_figures
 from warwire.code.notes import write_note
+from warwire.code.refine import refine_sub_event
 from warwire.code.roles import (
     assign_actors,
     object_is_anaphor,
@@ -91,6 +93,12 @@ CAPTURE_TOLL = re.compile(
 )
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
 LEAD = 2  # sentences that may take their place from the headline
+PROTESTERS = re.compile(r"\b(protesters?|demonstrators?|marchers|protest(s|ing)?)\b", re.I)
+FIGHTING = re.compile(
+    r"\b(clash\w*|fight\w*|fought|battl\w*|offensive|assault\w*|storm\w*|shell\w*|"
+    r"bombard\w*|(air ?)?strikes?|raids?)\b",
+    re.I,
+)
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
 STALE = dt.timedelta(days=45)
@@ -225,11 +233,20 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             and side1 != "syrian_government"
         ):
             return None
+    if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
+        return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
+    if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
+        if EXCESSIVE.search(sentence):
+            return "excessive_force"  # "troops opened fire on protesters, killing three"
     if kind == tx.ATTACK:
         if a2 is not None and a2.actor.side in ARMED_SIDES:
             return tx.CLASH
+        if a2 is None and unarmed_target(sentence):
+            return tx.ATTACK  # "gunmen attacked worshippers": no armed side was hit
         if a2 is None or a2.actor.side != "civilians":
             return tx.CLASH if trig.nominal is False and a1 is not None else None
+    if kind == tx.TERRITORY and has_cue("handover", sentence) and not FIGHTING.search(sentence):
+        return tx.TRANSFER  # "took over the town after the rebels withdrew under a deal"
     if kind in {tx.PROTEST, tx.RIOT}:
         if EXCESSIVE.search(sentence):
             return "excessive_force"
@@ -241,6 +258,7 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
 
 
 def _sub_event(kind: str, side1: str) -> str:
+    """ACLED's sub-event type for a kind of action (territory: who took it decides)."""
     if kind == "excessive_force":
         return "Excessive force against protesters"
     if kind == "intervention":
@@ -541,7 +559,11 @@ class ArticleCoder:
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         if actor1 is not None and actor2 is not None and actor1.side == actor2.side:
             actor2 = None
-        sub = _sub_event(kind, actor1.side if actor1 else "")
+        rule_sub = _sub_event(kind, actor1.side if actor1 else "")
+        doc = self.docs.get(info.index)
+        sub = refine_sub_event(
+            rule_sub, kind, doc[:] if doc is not None else None, info.actors, info.sent.start
+        )
         counts: dict[str, int] = {}
         claims: list[Claim] = []
         fatalities: int | None = None
@@ -589,7 +611,7 @@ class ArticleCoder:
             summary=summary,
         )
         m.notes = write_note(
-            _note_kind(kind),
+            _note_kind(kind) if sub == rule_sub else _kind_of(m),
             day.date if day else None,
             place.name,
             actor1.name if actor1 else None,

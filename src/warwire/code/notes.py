@@ -33,6 +33,8 @@ PHRASES = {
     tx.SEXUAL: "committed sexual violence against {a2} in {place}",
     tx.DISRUPTED: "intercepted or defused a weapon in {place}",
     tx.BASE: "established a base in {place}",
+    tx.MOB: "attacked {a2} as a mob in {place}",
+    tx.CHANGE: "changed its organisation or activity in {place}",
 }
 SUBJECTLESS = {tx.IED, tx.SUICIDE, tx.CHEMICAL, tx.GRENADE}
 

@@ -67,6 +67,8 @@ KILL = "kill"  # a killing whose method the sentence does not name
 SEXUAL = "sexual"
 DISRUPTED = "disrupted"  # a bomb defused, a drone or missile downed before it struck
 BASE = "base"  # headquarters or base established
+MOB = "mob"  # a crowd attacking someone or something, not as a demonstration
+CHANGE = "change"  # a group forms, merges, splits, disbands or defects
 
 KIND_SUB_EVENT: dict[str, str] = {
     CLASH: "Armed clash",
@@ -89,6 +91,8 @@ KIND_SUB_EVENT: dict[str, str] = {
     SEXUAL: "Sexual violence",
     DISRUPTED: "Disrupted weapons use",
     BASE: "Headquarters or base established",
+    MOB: "Mob violence",
+    CHANGE: "Change to group/activity",
 }
 
 # How sure a kind is as the type of a sentence that has several: the more specific wins.
@@ -111,7 +115,9 @@ KIND_RANK = {
     SEXUAL: 6,
     DISRUPTED: 9,
     BASE: 4,
-    LOOTING: 2,
+    MOB: 5,
+    CHANGE: 3,
+    LOOTING: 4,  # "looted shops after the fighting": the looting is the news
     ATTACK: 2,
     KILL: 1,
 }
@@ -162,7 +168,27 @@ VERBS: dict[str, str] = {
     "defuse": DISRUPTED,
     "dismantle": DISRUPTED,
     "intercept": DISRUPTED,
+    "lynch": MOB,
+    "demolish": LOOTING,
+    "raze": LOOTING,
+    "bulldoze": LOOTING,
+    "vandalize": LOOTING,
+    "vandalise": LOOTING,
+    "apprehend": ARREST,
+    "merge": CHANGE,
+    "disband": CHANGE,
+    "defect": CHANGE,
 }
+
+# Objects that make "seized", "found" or "captured" a haul of arms, not a place taken.
+WEAPON_NOUNS = frozenset({
+    "weapon", "arm", "ammunition", "munition", "explosive", "rifle", "firearm", "gun", "pistol",
+    "cache", "rocket", "grenade", "bomb", "ied", "device", "missile", "mortar", "launcher",
+    "round", "shell", "mine", "landmine", "depot", "stockpile",
+})  # fmt: skip
+WEAPON_HAUL_VERBS = frozenset(
+    {"seize", "capture", "confiscate", "recover", "find", "discover", "uncover", "impound"}
+)
 
 # Noun lemmas (or compounds, lower-case) -> kind.
 NOUNS: dict[str, str] = {
@@ -230,6 +256,9 @@ NOUNS: dict[str, str] = {
     "gang rape": SEXUAL,
     "looting": LOOTING,
     "handover": TRANSFER,
+    "lynching": MOB,
+    "defection": CHANGE,
+    "merger": CHANGE,
 }
 
 # Cheap test: can this sentence hold an event at all? (run before parsing)
@@ -245,7 +274,8 @@ CANDIDATE = re.compile(
     r"rall(y|ies|ied|ying)\b|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
     r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"
-    r"pelt)",
+    r"pelt|lynch|mob\b|demolish|raz(e|ed|ing)\b|bulldoz|vandali|apprehend|merg|disband|defect|"
+    r"confiscat|recover|found\b|discover|uncover|impound)",
     re.IGNORECASE,
 )
 

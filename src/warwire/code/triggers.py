@@ -24,10 +24,13 @@ class Trigger:
 
 
 IRREGULAR = {"retook": "retake", "retaken": "retake", "overtook": "overtake", "shot": "shoot"}
+BY_FORM = {"raped": "rape", "rapes": "rape", "raping": "rape"}  # the model's lemma is "rap"
 
 
 def _lemma(t: Token) -> str:
     lem = t.lemma_.lower()
+    if lem == "rap":
+        return BY_FORM.get(t.lower_, lem)
     return IRREGULAR.get(lem, lem)  # the small model leaves some irregular pasts as they are
 
 
@@ -56,6 +59,10 @@ def _verb_kind(t: Token, start: int) -> str | None:
     lem = _lemma(t)
     kids = {c.dep_: c for c in t.children}
     dobj = kids.get("dobj")
+    if lem in tx.WEAPON_HAUL_VERBS:  # "seized weapons", "a cache was found": arms, not a place
+        obj = dobj if dobj is not None else kids.get("nsubjpass")
+        if obj is not None and _lemma(obj) in tx.WEAPON_NOUNS:
+            return tx.DISRUPTED
     if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
         if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
             if any(c.dep_ == "compound" and c.lower_ == "fire" for c in dobj.children):
@@ -98,6 +105,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return tx.VERBS.get(lem)
     if lem in {"kill", "die"}:
         return tx.KILL
+    if lem == "shoot" and any(c.dep_ == "oprd" or c.lower_ == "dead" for c in t.children):
+        return tx.KILL  # "shot dead two farmers"
     if lem == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
         return tx.DISRUPTED  # "shot down a drone"
     if lem in {"establish", "set", "open", "build"} and dobj is not None:

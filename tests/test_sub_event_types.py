@@ -1,0 +1,124 @@
+"""Every ACLED sub-event type on sentences written for these tests (none comes from CASE).
+
+Each sentence exercises the test that sets a type apart from its neighbours: is the target
+armed, what happened to a protest, was a town handed over or taken, were weapons seized or
+defused before use. `classify` is the rule coder alone; `classify_learned` is the shipped type
+model, which also reads the rules' verdicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warwire.code import taxonomy as tx
+from warwire.code.classify import classify, classify_learned
+
+pytestmark = pytest.mark.slow
+
+BY_RULES = [
+    ("Rebel fighters and army troops clashed for hours outside Tel Rifaat.", "Armed clash"),
+    ("Gunmen attacked worshippers leaving a mosque, killing four of them.", "Attack"),
+    ("Unknown gunmen shot dead two farmers working in their fields near Jasim.", "Attack"),
+    ("Russian warplanes bombed the village of Kafr Oweid on Tuesday.", "Air/drone strike"),
+    ("Government artillery shelled the town overnight.", "Shelling/artillery/missile attack"),
+    (
+        "A roadside bomb exploded under a military bus, wounding six soldiers.",
+        "Remote explosive/landmine/IED",
+    ),
+    ("A suicide bomber blew himself up at a checkpoint outside Azaz.", "Suicide bomb"),
+    ("An attacker threw a grenade into a crowded cafe.", "Grenade"),
+    ("Residents reported choking after a chlorine attack on the town.", "Chemical weapon"),
+    (
+        "Government forces recaptured the town of Khan Shaykhun from the rebels on Wednesday.",
+        "Government regains territory",
+    ),
+    (
+        "Islamic State fighters seized the village of Al-Bab after a day of fighting.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Rebels handed over the town of Tal Abyad to Turkish-backed forces under a deal.",
+        "Non-violent transfer of territory",
+    ),
+    ("Army engineers defused a bomb planted near a school.", "Disrupted weapons use"),
+    ("Police seized a large cache of weapons and ammunition on a farm.", "Disrupted weapons use"),
+    ("Air defences intercepted two drones launched towards the base.", "Disrupted weapons use"),
+    ("Hundreds of people protested peacefully in the main square on Friday.", "Peaceful protest"),
+    (
+        "Police fired tear gas to disperse hundreds of students demonstrating outside parliament.",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces opened fire on protesters in Daraa, killing three demonstrators.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Demonstrators threw stones at police and set fire to cars during the protest.",
+        "Violent demonstration",
+    ),
+    ("An angry mob lynched a man accused of theft in the market.", "Mob violence"),
+    ("The warring parties signed a ceasefire agreement on Thursday.", "Agreement"),
+    ("Police arrested five activists in the capital on Sunday.", "Arrests"),
+    (
+        "Militiamen looted shops and torched houses after the fighting ended.",
+        "Looting/property destruction",
+    ),
+    ("Gunmen kidnapped a local council member from his home.", "Abduction/forced disappearance"),
+    ("Soldiers raped two women at a checkpoint, a rights group said.", "Sexual violence"),
+    (
+        "The two rebel factions announced that they had merged into one group.",
+        "Change to group/activity",
+    ),
+    (
+        "Turkish troops set up a new military base near the town.",
+        "Headquarters or base established",
+    ),
+]
+
+NOT_CONFLICT = [
+    "A magnitude 6.1 earthquake struck the region, killing dozens and flattening homes.",
+    "A gas leak at a chemical factory killed three workers.",
+    "The foreign minister expelled the ambassador and announced new sanctions.",
+    "Police broke up a drug smuggling ring and seized 200 kilograms of cocaine.",
+]
+
+
+def test_every_acled_sub_event_type_has_a_sentence() -> None:
+    assert {t for _, t in BY_RULES} == set(tx.SUB_EVENT_TYPES) - {"Other"}
+
+
+@pytest.mark.parametrize(("text", "expected"), BY_RULES, ids=[t for _, t in BY_RULES])
+def test_rules_type_each_kind_of_action(text: str, expected: str) -> None:
+    assert classify(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for t, e in BY_RULES if e not in {"Peaceful protest", "Protest with intervention"}],
+)
+def test_type_model_agrees_where_the_rules_are_clear(text: str, expected: str) -> None:
+    assert classify_learned(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_CONFLICT)
+def test_disasters_crime_and_diplomacy_get_no_conflict_type(text: str) -> None:
+    assert classify_learned(text) is None
+
+
+def test_rules_need_a_perpetrator_for_a_toll() -> None:
+    assert classify(NOT_CONFLICT[0]) is None and classify(NOT_CONFLICT[1]) is None
+
+
+def test_capture_after_fighting_is_not_a_handover() -> None:
+    text = "Rebels seized the village of Hass after fierce clashes forced the army to withdraw."
+    assert classify(text) == "Non-state actor overtakes territory"
+
+
+def test_capture_after_a_bombardment_is_not_a_handover() -> None:
+    text = "Government forces captured the town after days of shelling, and the rebels withdrew."
+    assert classify(text) == "Government regains territory"
+
+
+def test_troops_mobilised_are_not_a_mob() -> None:
+    text = "Army troops mobilised near Tel Rifaat clashed with rebel fighters on Monday."
+    assert classify(text) == "Armed clash"
