@@ -204,8 +204,8 @@ def habitual_claim(trig: Trigger) -> bool:
     if any(c.dep_ == "aux" and c.lemma_ in {"have", "be"} for c in verb.children):
         return False  # "has killed", "is shelling": perfect and progressive report events
     node = verb
-    for _ in range(4):
-        if node.dep_ not in {"ccomp", "relcl", "advcl", "conj", "xcomp"} or node.head is node:
+    for _ in range(10):  # up through clauses and the nouns they qualify ("groups who attack")
+        if node.head is node:
             return False
         node = node.head
         if node.pos_ in {"VERB", "AUX"} and node.tag_ == "VBD":

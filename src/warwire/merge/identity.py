@@ -123,6 +123,11 @@ def same_toll(a: Mention, b: Mention) -> bool:
     return not va or not vb or va == vb
 
 
+def opposite_captures(a: Mention, b: Mention) -> bool:
+    """Two changes of control of one place by different camps are never one event."""
+    return is_capture(a) and is_capture(b) and not same_control_change(a, b)
+
+
 def types_fit(a: Mention, b: Mention) -> bool:
     """Same type, two kinds of remote fire for one strike, or a capture and its fighting."""
     if a.sub_event_type == b.sub_event_type and not is_capture(a):

@@ -24,6 +24,8 @@ from warwire.merge.identity import (
     family,
     is_capture,
     named_together,
+    opposite_captures,
+    same_toll,
     toll_bucket,
     toll_key,
     types_fit,
@@ -158,8 +160,10 @@ def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | N
     sim = cosine(words, c.words)
     best: tuple[float, int] | None = None
     for o in c.mentions:
-        if not types_fit(m, o) or not actors_fit(m, o):
-            return None
+        if not actors_fit(m, o) or opposite_captures(m, o):
+            return None  # the camps or the change of control contradict
+        if not types_fit(m, o):
+            continue  # another kind of report of the event (one linked by its toll) may fit
         pf = _place_fit(m, o)
         if pf == 0 or (pf < 0 and not vague_may_join(m, o)):
             continue
@@ -172,23 +176,33 @@ def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | N
 
 
 def _clusters_fit(a: Cluster, b: Cluster) -> bool:
-    """Every report of A may be the same event as every report of B (no camp, type or capture
-    contradicts), each named place of one is a place of the other (twin towns included), and
-    one pair of same-level reports agrees on place and day."""
+    """A and B are one event: no report of one contradicts a report of the other on the camps
+    or the change of control; every report of each has a report of the other of a fitting
+    type (a toll links an air strike to the fire that killed the same 33); each named place of
+    one is a place of the other (twin towns included); and one pair of same-level reports
+    agrees on place and day."""
     both_vague = not a.precise and not b.precise
     linked = False
     placed: dict[str, bool] = {}  # precise mention id -> has a same-place partner
+    typed: dict[str, bool] = {}  # mention id -> has a partner of a fitting type
+    tolled = False  # one pair gives the same large toll: the same incident, whatever else
     for m in a.mentions:
         for o in b.mentions:
-            if not types_fit(m, o) or not actors_fit(m, o):
+            if not actors_fit(m, o) or opposite_captures(m, o):
                 return False
+            fits = types_fit(m, o)
+            tolled = tolled or (same_toll(m, o) and _day_fit(m, o, False))
+            typed[m.id] = typed.get(m.id, False) or fits
+            typed[o.id] = typed.get(o.id, False) or fits
+            if not fits:
+                continue
             pf = _place_fit(m, o)
             if _is_precise(m) and _is_precise(o):
                 placed[m.id] = placed.get(m.id, False) or pf > 0
                 placed[o.id] = placed.get(o.id, False) or pf > 0
             if not linked and pf > 0 and (both_vague or _is_precise(m)):
                 linked = _day_fit(m, o, False)
-    return linked and all(placed.values())
+    return linked and (tolled or all(typed.values())) and all(placed.values())
 
 
 class MergeState:
