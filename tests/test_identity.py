@@ -198,3 +198,26 @@ def test_one_agency_story_on_two_sites_counts_once() -> None:
     ms = [m(f"{a}:1", "Air/drone strike", SARMIN) for a in arts]
     [ev] = events(ms, arts)
     assert ev.independent_sources == 3
+
+
+def test_reports_linked_by_a_toll_take_in_a_report_without_one() -> None:
+    air = m("a:1", "Air/drone strike", IDLIB, a2=TURKEY, geo=3, fatal=33)
+    fire = m("b:1", "Armed clash", IDLIB, a1=None, a2=TURKEY, geo=3, fatal=33)
+    shelled = m("c:1", "Shelling/artillery/missile attack", IDLIB, a1=None, a2=None, geo=3)
+    [ev] = events([air, fire, shelled])  # the shelling fits the strike, not the fire
+    assert sorted(ev.articles) == ["a", "b", "c"]
+    # a report by another camp still contradicts
+    other = m("d:1", "Armed clash", IDLIB, a1=TURKEY, a2=HTS, geo=3)
+    assert len(events([air, fire, other])) == 2
+
+
+def test_events_split_by_reading_order_are_joined() -> None:
+    # the clash is read first and starts an event; the captures gather in another, and the
+    # report that fits both joins them
+    ms = [
+        m("a:1", "Armed clash", SARMIN, d=TUE, a1=OPP, a2=GOV),
+        m("b:1", "Government regains territory", SARMIN, d=TUE + dt.timedelta(days=2)),
+        m("c:1", "Government regains territory", SARMIN, d=TUE + dt.timedelta(days=1)),
+    ]
+    [ev] = events(ms)
+    assert ev.sub_event_type == "Government regains territory"
