@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
@@ -44,13 +45,23 @@ PEOPLE_NOUNS = {
 }  # fmt: skip
 
 
+def up_from(t: Token, limit: int) -> Iterator[Token]:
+    """T, then the words it hangs from, up to LIMIT steps or the root: the walk every test
+    here makes through the parse."""
+    node = t
+    for _ in range(limit + 1):
+        yield node
+        if node.head is node:
+            return
+        node = node.head
+
+
 def _clause_head(t: Token) -> Token:
     """The verb whose clause T is in (T itself when it heads one)."""
     node = t
-    for _ in range(8):
-        if node.pos_ in {"VERB", "AUX"} or node.dep_ in CLAUSES or node.head is node:
+    for node in up_from(t, 8):
+        if node.pos_ in {"VERB", "AUX"} or node.dep_ in CLAUSES:
             return node
-        node = node.head
     return node
 
 
@@ -85,16 +96,12 @@ def earlier_year(trig: Trigger, published: dt.date | None) -> bool:
 def long_before(trig: Trigger) -> bool:
     """ "a year after the army's failed drive to retake it", "months after it was shelled":
     an action measured back from the story by months or years is background."""
-    node = trig.token
-    for _ in range(10):
+    for node in up_from(trig.token, 10):
         if node.lower_ in ANCHORS:
             left = [w.lower_ for w in node.doc[max(node.sent.start, node.i - 3) : node.i]]
             kids = [c.lower_ for c in node.children]
             if any(w in LONG_UNITS for w in left + kids):
                 return True
-        if node.head is node:
-            break
-        node = node.head
     return False
 
 
@@ -109,15 +116,11 @@ def descriptor(trig: Trigger) -> bool:
     if head.lower_ == "of" and head.head.lemma_.lower() in DURATION_NOUNS:
         if head.head.tag_ == "NNS" or head.head.lower_.endswith("s"):
             return True  # "months of bombardment", "years of siege"
-    node = t
-    for _ in range(8):
+    for node in up_from(t, 8):
         if node.dep_ == "appos":
             return True
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "relcl", "amod"}:
             return False
-        if node.head is node:
-            return False
-        node = node.head
     return False
 
 
@@ -184,14 +187,7 @@ REPORT_VERBS = SPEECH_VERBS | {
 
 
 def _verb_above(t: Token) -> Token | None:
-    node = t
-    for _ in range(8):
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-        if node.head is node:
-            return None
-        node = node.head
-    return None
+    return next((n for n in up_from(t, 8) if n.pos_ in {"VERB", "AUX"}), None)
 
 
 def habitual_claim(trig: Trigger) -> bool:
@@ -203,11 +199,8 @@ def habitual_claim(trig: Trigger) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lemma_ in {"have", "be"} for c in verb.children):
         return False  # "has killed", "is shelling": perfect and progressive report events
-    node = verb
-    for _ in range(10):  # up through clauses and the nouns they qualify ("groups who attack")
-        if node.head is node:
-            return False
-        node = node.head
+    # up through clauses and the nouns they qualify ("groups who attack")
+    for node in list(up_from(verb, 10))[1:]:
         if node.pos_ in {"VERB", "AUX"} and node.tag_ == "VBD":
             # "X stressed that Y provides ...": the report comes first; a present verb before
             # its reporting verb is a headline run into the sentence ("Bombing kills 16 ...
@@ -219,11 +212,7 @@ def habitual_claim(trig: Trigger) -> bool:
 def reporting_day(tok: Token, trig: Trigger) -> bool:
     """ "Officials admitted on Friday that 33 were killed": the day hangs on the reporting
     verb, so it dates the report; the event was on that day or before it."""
-    node = tok
-    for _ in range(4):
-        if node.head is node:
-            return False
-        node = node.head
+    for node in list(up_from(tok, 4))[1:]:
         if node.pos_ in {"VERB", "AUX"}:
             return node.i != trig.token.i and node.lemma_.lower() in REPORT_VERBS
     return False

@@ -19,7 +19,12 @@ from spacy.tokens import Doc, Span
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.attribution import attribution
-from warwire.code.background import background_action, background_place, reporting_day
+from warwire.code.background import (
+    background_action,
+    background_place,
+    reporting_day,
+    up_from,
+)
 from warwire.code.context import (
     ActorHit,
     DayHit,
@@ -782,8 +787,7 @@ def _where_clause_of_place(trig: Trigger, sent: Span, offset: int, places: list[
     action sits in a "where" clause hung on the place, so the place is its own."""
     from warwire.code.roles import token_of
 
-    node = trig.token
-    for _ in range(8):
+    for node in up_from(trig.token, 8):
         if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
             head = node.head
             ids = {w.i for w in head.subtree} - {w.i for w in node.subtree}
@@ -792,9 +796,6 @@ def _where_clause_of_place(trig: Trigger, sent: Span, offset: int, places: list[
                 if tok is not None and (tok.i in ids or tok.i == head.i):
                     return True
             return False
-        if node.head is node:
-            return False
-        node = node.head
     return False
 
 
