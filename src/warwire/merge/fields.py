@@ -47,10 +47,6 @@ def _vote(
     return max(votes, key=lambda v: (votes[v], raw[v], -order[v]))
 
 
-def _source_label(claim_or_mention_attr: str) -> str:
-    return claim_or_mention_attr.strip()
-
-
 def independent_groups(mentions: list[Mention], group: dict[str, str]) -> list[str]:
     out: list[str] = []
     for m in mentions:
