@@ -221,3 +221,16 @@ def test_events_split_by_reading_order_are_joined() -> None:
     ]
     [ev] = events(ms)
     assert ev.sub_event_type == "Government regains territory"
+
+
+def test_one_town_read_as_two_entries_of_its_name_is_one_event() -> None:
+    deir = Place("Al-Salihiyah", "p20", "Deir ez-Zor", latitude=35.01, longitude=40.75)
+    hasakah = Place("Al-Salihiyah", "p21", "Hasakah", latitude=36.62, longitude=41.10)
+    a = m("a:1", "Shelling/artillery/missile attack", deir)
+    b = m("b:1", "Shelling/artillery/missile attack", hasakah)
+    b.evidence = [Evidence("b", 0, 40, "Troops shelled Al-Salihiyah in Hasakah province.")]
+    [ev] = events([a, b])
+    assert ev.admin1 == "Hasakah"  # the entry a report's own words place
+    # within one article, two entries of a name are two places
+    c = m("a:2", "Shelling/artillery/missile attack", hasakah)
+    assert len(events([a, c])) == 2

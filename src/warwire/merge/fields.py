@@ -157,6 +157,9 @@ def build_event(
     )
     best_geo = min((m.geo_precision for m in ms if m.place), default=3)
     geo_ms = [m for m in ms if m.place and m.geo_precision == best_geo]
+    # one name, two gazetteer entries: the entry a report's own words place ("in Hasakah
+    # province") wins over one chosen without context
+    geo_ms = [m for m in geo_ms if _placed_by_context(m)] or geo_ms
     place_id = _vote(geo_ms, lambda m: (m.place.id or m.place.name) if m.place else None, group)
     place_m = next(
         (m for m in geo_ms if m.place and (m.place.id or m.place.name) == place_id), None
@@ -246,6 +249,11 @@ def build_event(
         confidence=confidence(len(groups), attributions),
         notes=notes_m.notes if notes_m else "",
     )
+
+
+def _placed_by_context(m: Mention) -> bool:
+    admin = m.place.admin1 if m.place else ""
+    return bool(admin) and any(admin.lower() in e.text.lower() for e in m.evidence)
 
 
 def _dated(c: Claim, articles: dict[str, Article]) -> Claim:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from warwire.places import fold_key
 from warwire.records import Mention
 
 CAPTURES = frozenset(
@@ -169,6 +170,15 @@ def named_together(a: Mention, b: Mention, key_a: str, key_b: str) -> bool:
     """Twin towns under one siege ("broke the siege of A and B"): a report coded at A names
     B as part of the same action, so a report at B is the same event."""
     return key_b in a.also_at or key_a in b.also_at
+
+
+def same_name_elsewhere(a: Mention, b: Mention) -> bool:
+    """ "Salihiyah" read as the Deir ez-Zor village by one outlet and as the Hasakah one by
+    another: two articles naming one town that the gazetteer lists in two provinces. Within one
+    article the name was resolved once, so two entries there are two places."""
+    if a.article == b.article or not (a.place and b.place) or a.place.id == b.place.id:
+        return False
+    return fold_key(a.place.name) == fold_key(b.place.name)
 
 
 def vague_may_join(vague: Mention, precise: Mention) -> bool:

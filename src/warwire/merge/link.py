@@ -25,6 +25,7 @@ from warwire.merge.identity import (
     is_capture,
     named_together,
     opposite_captures,
+    same_name_elsewhere,
     same_toll,
     toll_bucket,
     toll_key,
@@ -33,7 +34,7 @@ from warwire.merge.identity import (
     vague_may_join,
 )
 from warwire.merge.similarity import bag, cosine
-from warwire.places import distance_km, entry_key
+from warwire.places import distance_km, entry_key, fold_key
 from warwire.records import Article, Event, Mention
 
 NEAR_KM = 5.0  # two precise reports this close, same day and type, are one event
@@ -45,6 +46,10 @@ def place_key(m: Mention) -> str:
     if not m.place:
         return ""
     return entry_key(m.place.id, m.place.name)
+
+
+def name_key(m: Mention) -> str:
+    return fold_key(m.place.name) if m.place else ""
 
 
 def _lookup_slack(m: Mention) -> int:
@@ -81,6 +86,7 @@ def _filed_under(m: Mention) -> list[tuple]:
         keys.append(("toll", admin1, toll_bucket(toll)))  # a large toll, of any type
     if _is_precise(m):
         keys.append(("place", place_key(m), fam))
+        keys.append(("name", name_key(m), fam))
         cell = _cell(m)
         if cell:
             keys.append(("cell", cell, fam))
@@ -99,7 +105,12 @@ def _looked_up_under(m: Mention) -> list[tuple]:
         tolls = [("toll", admin1, b + i) for i in (-1, 0, 1)]
     if not _is_precise(m):
         return [("admin", admin1, fam), *tolls]  # a province-level report may be any event there
-    keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam), *tolls]
+    keys: list[tuple] = [
+        ("place", place_key(m), fam),
+        ("name", name_key(m), fam),
+        ("vague", admin1, fam),
+        *tolls,
+    ]
     cell = _cell(m)
     if cell:
         keys += [("cell", (cell[0] + i, cell[1] + j), fam) for i in (-1, 0, 1) for j in (-1, 0, 1)]
@@ -145,6 +156,8 @@ def _place_fit(a: Mention, b: Mention) -> int:
         ka, kb = place_key(a), place_key(b)
         if ka == kb or named_together(a, b, ka, kb):
             return 2
+        if same_name_elsewhere(a, b):
+            return 1  # one town, resolved to two entries of its name by two articles
         if a.geo_precision == 1 and b.geo_precision == 1 and a.place.id and b.place.id:
             return 0  # two known villages are two places, however close
         d = distance_km(a.place, b.place)  # inf without coordinates
