@@ -8,8 +8,8 @@ blocking index there decides which pairs are ever compared, these decide the pai
 from __future__ import annotations
 
 import math
+import re
 
-from warwire.places import fold_key
 from warwire.records import Mention
 
 CAPTURES = frozenset(
@@ -178,7 +178,14 @@ def same_name_elsewhere(a: Mention, b: Mention) -> bool:
     article the name was resolved once, so two entries there are two places."""
     if a.article == b.article or not (a.place and b.place) or a.place.id == b.place.id:
         return False
-    return fold_key(a.place.name) == fold_key(b.place.name)
+    return entry_name(a.place.name) == entry_name(b.place.name)
+
+
+def entry_name(name: str) -> str:
+    """A gazetteer name without case, article or punctuation ("Al-Salihiyah" = "Salihiyah").
+    Stricter than the spelling fold: two entries are one town only when their names agree."""
+    words = re.sub(r"[^a-z0-9 ]+", " ", name.lower().replace("'", "")).split()
+    return " ".join(w for w in words if w not in {"al", "el", "ad", "ar", "as", "ash", "at"})
 
 
 def vague_may_join(vague: Mention, precise: Mention) -> bool:

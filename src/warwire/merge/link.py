@@ -21,6 +21,7 @@ from warwire.merge.identity import (
     CAPTURE_DAYS,
     actors_fit,
     day_slack,
+    entry_name,
     family,
     is_capture,
     named_together,
@@ -34,7 +35,7 @@ from warwire.merge.identity import (
     vague_may_join,
 )
 from warwire.merge.similarity import bag, cosine
-from warwire.places import distance_km, entry_key, fold_key
+from warwire.places import distance_km, entry_key
 from warwire.records import Article, Event, Mention
 
 NEAR_KM = 5.0  # two precise reports this close, same day and type, are one event
@@ -49,7 +50,7 @@ def place_key(m: Mention) -> str:
 
 
 def name_key(m: Mention) -> str:
-    return fold_key(m.place.name) if m.place else ""
+    return entry_name(m.place.name) if m.place else ""
 
 
 def _lookup_slack(m: Mention) -> int:
