@@ -377,3 +377,10 @@ def test_unqualified_troops_are_the_armys_the_report_is_about() -> None:
     assert strikes and all(x.actor2.side == "turkey" for x in strikes)
     [y] = code("Government troops shelled Sarmin on Tuesday, killing two soldiers, rebels said.")
     assert y.actor1.side == "syrian_government"
+
+
+def test_a_name_of_towns_in_several_provinces_is_marked() -> None:
+    [x] = code("Government forces shelled Al-Salihiyah in Hasakah province on Tuesday.")
+    assert x.place.admin1 == "Hasakah" and x.place.shared_name
+    [y] = code("Government forces shelled Sarmin on Tuesday.")
+    assert not y.place.shared_name

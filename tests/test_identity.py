@@ -226,6 +226,7 @@ def test_events_split_by_reading_order_are_joined() -> None:
 def test_one_town_read_as_two_entries_of_its_name_is_one_event() -> None:
     deir = Place("Al-Salihiyah", "p20", "Deir ez-Zor", latitude=35.01, longitude=40.75)
     hasakah = Place("Al-Salihiyah", "p21", "Hasakah", latitude=36.62, longitude=41.10)
+    deir.shared_name = hasakah.shared_name = True  # the coder marks names of several towns
     a = m("a:1", "Shelling/artillery/missile attack", deir)
     b = m("b:1", "Shelling/artillery/missile attack", hasakah)
     b.evidence = [Evidence("b", 0, 40, "Troops shelled Al-Salihiyah in Hasakah province.")]
@@ -234,3 +235,6 @@ def test_one_town_read_as_two_entries_of_its_name_is_one_event() -> None:
     # within one article, two entries of a name are two places
     c = m("a:2", "Shelling/artillery/missile attack", hasakah)
     assert len(events([a, c])) == 2
+    # names the gazetteer gives one town are never joined this way
+    other = Place("Al-Salihiyah", "p22", "Homs", latitude=34.7, longitude=36.7)
+    assert len(events([m("d:1", "Shelling/artillery/missile attack", other), a])) == 2

@@ -56,6 +56,7 @@ class Place:
     longitude: float | None = None
     feature: str = ""  # populated place, admin1, admin2, hill, base, region ...
     alt_names: list[str] = field(default_factory=list)
+    shared_name: bool = False  # the gazetteer has towns of this name in several provinces
 
 
 @dataclass

@@ -7,6 +7,7 @@ then parsed. The results are kept per sentence with article offsets.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -218,6 +219,8 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
             place = gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
             if place is None:
                 continue
+            if len({c.admin1 for c in syrian if c.admin1}) > 1:
+                place = dataclasses.replace(place, shared_name=True)  # towns in two provinces
             if place.feature != "admin1":
                 resolved.append(place)
                 seen_names[span.surface] = place

@@ -178,6 +178,8 @@ def same_name_elsewhere(a: Mention, b: Mention) -> bool:
     article the name was resolved once, so two entries there are two places."""
     if a.article == b.article or not (a.place and b.place) or a.place.id == b.place.id:
         return False
+    if not (a.place.shared_name and b.place.shared_name):
+        return False
     return entry_name(a.place.name) == entry_name(b.place.name)
 
 

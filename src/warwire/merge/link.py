@@ -87,7 +87,8 @@ def _filed_under(m: Mention) -> list[tuple]:
         keys.append(("toll", admin1, toll_bucket(toll)))  # a large toll, of any type
     if _is_precise(m):
         keys.append(("place", place_key(m), fam))
-        keys.append(("name", name_key(m), fam))
+        if m.place and m.place.shared_name:
+            keys.append(("name", name_key(m), fam))
         cell = _cell(m)
         if cell:
             keys.append(("cell", cell, fam))
@@ -106,12 +107,9 @@ def _looked_up_under(m: Mention) -> list[tuple]:
         tolls = [("toll", admin1, b + i) for i in (-1, 0, 1)]
     if not _is_precise(m):
         return [("admin", admin1, fam), *tolls]  # a province-level report may be any event there
-    keys: list[tuple] = [
-        ("place", place_key(m), fam),
-        ("name", name_key(m), fam),
-        ("vague", admin1, fam),
-        *tolls,
-    ]
+    keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam), *tolls]
+    if m.place and m.place.shared_name:  # the same name's other entries
+        keys.append(("name", name_key(m), fam))
     cell = _cell(m)
     if cell:
         keys += [("cell", (cell[0] + i, cell[1] + j), fam) for i in (-1, 0, 1) for j in (-1, 0, 1)]
