@@ -12,6 +12,7 @@ import pytest
 
 from warwire.code import taxonomy as tx
 from warwire.code.classify import classify, classify_learned
+from warwire.code.cues import cue_names
 
 pytestmark = pytest.mark.slow
 
@@ -122,3 +123,20 @@ def test_capture_after_a_bombardment_is_not_a_handover() -> None:
 def test_troops_mobilised_are_not_a_mob() -> None:
     text = "Army troops mobilised near Tel Rifaat clashed with rebel fighters on Monday."
     assert classify(text) == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "unopposed"),
+    [
+        ("The garrison abandoned the hilltop and the militia walked in unopposed.", True),
+        ("Rebels entered the village without any resistance after the army left.", True),
+        ("Fighters moved into the town and did not encounter resistance.", True),
+        ("The soldiers left their positions and the district is now in the hands of rebels.", True),
+        ("Troops fought rebels for the village for three days.", False),
+        ("Rebels captured the town after heavy resistance from the army.", False),
+        ("Opposition fighters shelled the airport.", False),
+    ],
+)
+def test_an_unopposed_takeover_is_a_cue_of_its_own(text: str, unopposed: bool) -> None:
+    # a feature of the type model (non-violent transfer), which the rules do not read
+    assert ("unopposed" in cue_names(text)) is unopposed

@@ -131,3 +131,28 @@ def test_the_coder_asks_the_model_and_keeps_event_type_consistent(
     ms = code_article(Article("t-1", text, outlet="Test Wire", published=dt.date(2021, 3, 10)))
     assert [m.sub_event_type for m in ms] == [expected]
     assert ms[0].event_type == tx.SUB_EVENT_TYPES[expected]
+
+
+def test_balanced_weights_give_a_rare_label_its_share() -> None:
+    # "w:town" is seen once with the rare label and five times with the common one: unweighted
+    # the common label wins it; balanced, both labels weigh the same and the rare one gains.
+    common = [(["w:town", f"w:c{i}"], "Armed clash") for i in range(5)]
+    rare = [(["w:town", "w:r"], "Attack")]
+    extra = [([f"w:c{i}"], "Armed clash") for i in range(5)]
+    ex = common + rare + extra
+    plain = train(ex, min_count=1, steps=200, balanced=False)
+    fair = train(ex, min_count=1, steps=200, balanced=True)
+    i_plain, i_fair = plain.labels.index("Attack"), fair.labels.index("Attack")
+    assert fair.scores(["w:town"])[i_fair] > plain.scores(["w:town"])[i_plain] + 0.1
+    assert fair.meta["balanced"] is True and plain.meta["balanced"] is False
+
+
+def test_the_none_label_can_weigh_more_than_one_type() -> None:
+    ex = [(["w:blast", f"w:q{i}"], NONE) for i in range(3)] + [
+        (["w:blast", f"w:b{i}"], "Remote explosive/landmine/IED") for i in range(3)
+    ]
+    even = train(ex, min_count=1, steps=200, none_weight=1.0)
+    heavy = train(ex, min_count=1, steps=200, none_weight=3.0)
+    i = even.labels.index(NONE)
+    assert even.scores(["w:blast"])[i] == pytest.approx(0.5, abs=0.05)
+    assert heavy.scores(["w:blast"])[i] > even.scores(["w:blast"])[i] + 0.1

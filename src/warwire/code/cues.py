@@ -37,6 +37,11 @@ CUES: dict[str, re.Pattern[str]] = {
         "handover": r"\b(hand\w* over|handover|withdr[ae]w\w*|pull\w* (out|back)|evacuat\w*|"
         r"retreat\w*|without (a )?(fight|resistance|clashes)|peacefully|surrender\w*|ced(e|ed)\b"
         r"|under (a|an|the) (deal|agreement|accord|arrangement)|took over)",
+        # ... and the place changed hands unopposed: nobody fought for it (a model feature only)
+        "unopposed": r"\b((without|no|not encounter\w*|not meet|met no|met little) (a |any )?"
+        r"(armed )?(resistance|fight\w*|opposition|clash\w*|battle)|unopposed|uncontested|"
+        r"deserted|vacat\w*|abandon\w*|in the hands of|handed (it |them )?(back )?(over|control)|"
+        r"left (the|their) (positions?|base|town|city|area))",
         # Agreement
         "agreement": r"\b(agree\w*|deal|ceasefire|cease-fire|truce|accord|signed|swap|"
         r"exchange of (prisoners|detainees|bodies)|in exchange for|released \w+ (prisoners|"
