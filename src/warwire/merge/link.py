@@ -168,8 +168,10 @@ def _place_fit(a: Mention, b: Mention) -> int:
 
 
 def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | None:
-    """How well M (with evidence WORDS) fits cluster C, or None when it cannot be the same."""
-    sim = cosine(words, c.words)
+    """How well M (with evidence WORDS) fits cluster C, or None when it cannot be the same.
+    The wording is compared only once a report of C fits on type, place and day (or might, if
+    the wording is alike): most candidates from the blocks never need it."""
+    sim: float | None = None
     best: tuple[float, int] | None = None
     for o in c.mentions:
         if not actors_fit(m, o) or opposite_captures(m, o):
@@ -179,12 +181,19 @@ def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | N
         pf = _place_fit(m, o)
         if pf == 0 or (pf < 0 and not vague_may_join(m, o)):
             continue
-        if not _day_fit(m, o, sim >= 0.3, precise=pf > 0):
-            continue
-        s = pf + sim + (0.5 if m.sub_event_type == o.sub_event_type else 0.0)
+        if not _day_fit(m, o, False, precise=pf > 0):
+            if sim is None:
+                sim = cosine(words, c.words)
+            if sim < 0.3 or not _day_fit(m, o, True, precise=pf > 0):
+                continue
+        s = pf + (0.5 if m.sub_event_type == o.sub_event_type else 0.0)
         if best is None or s > best[0]:
             best = (s, pf)
-    return best
+    if best is None:
+        return None
+    if sim is None:
+        sim = cosine(words, c.words)
+    return (best[0] + sim, best[1])
 
 
 def _clusters_fit(a: Cluster, b: Cluster) -> bool:
@@ -253,9 +262,12 @@ class MergeState:
         the province (province-level reports), on the days M allows."""
         found: set[str] = set()
         keys = _looked_up_under(m)
+        get = self.index.get
         for d in _days(m, _lookup_slack(m)):
             for key in keys:
-                found |= self.index.get((key, d), set())
+                ids = get((key, d))
+                if ids:  # most blocks are empty on most days: no set built for a miss
+                    found |= ids
         return found
 
     def add(self, m: Mention) -> str | None:
