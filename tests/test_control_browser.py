@@ -8,15 +8,13 @@ on 2019-04-10, then claimed on 2019-06-12 by the SDF (two outlets) and by rebels
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 
 from test_control_api import build_control_store
 from test_web_api import tiny_boundaries
-from test_web_browser import ARTIFACTS, _free_port, driver  # noqa: F401 - driver is a fixture
+from test_web_browser import ARTIFACTS, driver, serve  # noqa: F401 - driver is a fixture
 from warwire.web.camps import camp_colour
 
 pytestmark = pytest.mark.browser
@@ -24,24 +22,12 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
 
     from warwire.web.app import create_app
 
     tmp = tmp_path_factory.mktemp("control-browser")
     app = create_app(build_control_store(tmp / "c.db"), boundaries=tiny_boundaries(tmp / "b.json"))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
+    yield from serve(app)
 
 
 def _fill(d, place: str) -> str | None:  # noqa: ANN001

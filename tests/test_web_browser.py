@@ -46,6 +46,24 @@ def _ensure_browser() -> None:
         pytest.skip("apt-get could not install chromium and chromium-driver")
 
 
+def serve(app: object) -> Iterator[str]:
+    """Run APP with uvicorn on a free loopback port for a fixture; yields its base URL."""
+    import uvicorn
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started:
+        if time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -72,7 +90,6 @@ def _close_group() -> list[Event]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
 
     from warwire.web.app import create_app
 
@@ -82,18 +99,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store.replace_events([*store.events(), *_close_group()], {})
     store.close()
     app = create_app(url, boundaries=tiny_boundaries(tmp / "b.geojson"))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
+    yield from serve(app)
 
 
 @pytest.fixture(scope="module")

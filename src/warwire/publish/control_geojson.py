@@ -8,11 +8,11 @@ collection's `skipped_without_coordinates` member, as in the events export.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 from warwire.merge.holders import FRONT_LINE_DAYS, ControlHistory, holders_on, holding_record
+from warwire.publish.files import write_json_atomic
 
 
 def _valid_point(lat: float | None, lon: float | None) -> bool:
@@ -49,9 +49,5 @@ def control_collection(history: ControlHistory, day: dt.date) -> dict[str, Any]:
 def write_control_geojson(history: ControlHistory, day: dt.date, path: Path) -> int:
     """Write the collection atomically; returns the number of features written."""
     collection = control_collection(history, day)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(collection, fh, ensure_ascii=False)
-    tmp.replace(path)
+    write_json_atomic(collection, path)
     return len(collection["features"])

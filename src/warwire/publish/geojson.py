@@ -6,11 +6,11 @@ Events placed only by name cannot be drawn; they are left out and counted in the
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from warwire.publish.files import write_json_atomic
 from warwire.publish.jsonl import event_record
 from warwire.records import Event
 
@@ -56,9 +56,5 @@ def feature_collection(events: Iterable[Event]) -> tuple[dict[str, Any], int]:
 def write_geojson(events: Iterable[Event], path: Path) -> int:
     """Write the collection atomically; returns the number of features written."""
     collection, _ = feature_collection(events)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(collection, fh, ensure_ascii=False)
-    tmp.replace(path)
+    write_json_atomic(collection, path)
     return len(collection["features"])
