@@ -384,3 +384,15 @@ def test_a_name_of_towns_in_several_provinces_is_marked() -> None:
     assert x.place.admin1 == "Hasakah" and x.place.shared_name
     [y] = code("Government forces shelled Sarmin on Tuesday.")
     assert not y.place.shared_name
+
+
+def test_came_under_fire_from_names_the_firer_and_the_target() -> None:
+    ms = code(
+        "MOSCOW, March 10.\n\nTurkish troops who came under fire from Syrian troops on Tuesday "
+        "were among the militants, the ministry said.\n\nThe ministry said the militants had "
+        "tried to attack government positions in Idlib province."
+    )
+    fire = [x for x in ms if x.actor2 and x.actor2.side == "turkey"]
+    assert fire and fire[0].actor1.side == "syrian_government"
+    assert fire[0].place.admin1 == "Idlib" and fire[0].geo_precision == 3
+    assert fire[0].day.date == dt.date(2021, 3, 9)

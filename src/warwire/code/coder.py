@@ -26,6 +26,7 @@ from warwire.code.background import (
     up_from,
 )
 from warwire.code.context import (
+    LEAD_SENTENCES,
     ActorHit,
     DayHit,
     PlaceHit,
@@ -97,7 +98,7 @@ CAPTURE_TOLL = re.compile(
     re.I,
 )
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
-LEAD = 2  # sentences that may take their place from the headline
+LEAD = LEAD_SENTENCES  # sentences that may take their place from the headline or province
 PROTESTERS = re.compile(r"\b(protesters?|demonstrators?|marchers|protest(s|ing)?)\b", re.I)
 FIGHTING = re.compile(
     r"\b(clash\w*|fight\w*|fought|battl\w*|offensive|assault\w*|storm\w*|shell\w*|"
@@ -291,6 +292,7 @@ class ArticleCoder:
         self.disc = Discourse(published=article.published)
         self.mentions: list[Mention] = []
         self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
+        self._province: list[PlaceHit] | None = None  # the article's only province, if one
 
     def run(self) -> list[Mention]:
         for info in self.infos:
@@ -402,6 +404,13 @@ class ArticleCoder:
                 # headline "33 soldiers killed in Idlib attack": the headline's place
                 places = self._title_places()[:1]
                 geo = 3 if places and places[0].province else 1
+            both_sides = False
+            if not places and a1 is not None and a2 is not None and info.index < LEAD:
+                # "troops came under fire from the army": a lead naming both sides and no
+                # place happened in the one province the article names, if it names one
+                places = self._only_province()
+                geo = 3
+                both_sides = bool(places)
             if not places and trig.nominal and kind in REMOTE:
                 if any(f.field == "airstrikes" for f in figures):
                     # "conducted 120 airstrikes in support of the Salma offensive"
@@ -424,7 +433,7 @@ class ArticleCoder:
                     for p in places
                 ) or _where_clause_of_place(trig, sent, offset, places)
                 has_fig = any(f.field in {"airstrikes", "fatalities", "wounded"} for f in figures)
-                if not (direct or has_fig):
+                if not (direct or has_fig or both_sides):
                     continue
             day, explicit = _pick_day(info, offset + trig.token.idx, self.disc, trig)
             if day and self.disc.published and day.end < self.disc.published - STALE:
@@ -506,6 +515,14 @@ class ArticleCoder:
         if not CAPTURE_TOLL.search(info.sent.text) or self.mentions[-1] is not last[1]:
             return None
         return last[1]
+
+    def _only_province(self) -> list[PlaceHit]:
+        """The province, when every place the article names lies in that one province."""
+        if self._province is None:
+            hits = [p for i in self.infos for p in i.places]
+            admins = {p.place.admin1 for p in hits if p.place.admin1}
+            self._province = [p for p in hits if p.province][:1] if len(admins) == 1 else []
+        return self._province
 
     def _title_places(self) -> list[PlaceHit]:
         if self._title is None:

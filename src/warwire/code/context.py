@@ -120,6 +120,8 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
         infos.append(info)
     _resolve_places(text, infos)
     _own_army(infos, actors)
+    admins = {p.place.admin1 for i in infos for p in i.places if p.place.admin1}
+    one_province = len(admins) == 1  # a lead naming two sides happened in that province
     for k, info in enumerate(infos):
         # an event needs a place: named, pointed back to ("the town", "it", "villages"),
         # inherited by a figure ("Ten soldiers were wounded."), or named by the next sentence
@@ -137,8 +139,16 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
                     and k > 0
                     and any(not p.province for p in infos[k - 1].places)
                 )
+                or (k < LEAD_SENTENCES and one_province and len(_sides(info)) >= 2)
             )
     return infos
+
+
+LEAD_SENTENCES = 2
+
+
+def _sides(info: SentenceInfo) -> set[str]:
+    return {a.actor.side for a in info.actors if a.actor.side not in {"civilians", "unknown"}}
 
 
 def opens_with_place(info: SentenceInfo) -> PlaceHit | None:

@@ -53,6 +53,11 @@ def _child_ids(t: Token, deps: set[str], preps: set[str] | None = None) -> set[i
     return out
 
 
+def _under_fire(t: Token) -> bool:
+    """ "came under fire", "were under fire": the noun is the fire others opened."""
+    return t.lower_ == "fire" and t.head.lower_ == "under" and t.head.head is not t.head
+
+
 def _of_group(w: Token) -> bool:
     """ "an alliance ..., including X": the members are named for an armed group."""
     node = w.head
@@ -97,7 +102,17 @@ def assign_actors(
         return None, None, []
     assoc_ids = _assoc_ids(t, sent)
     lem = t.lemma_.lower()
-    if trig.nominal:
+    if trig.nominal and _under_fire(t):
+        # "the soldiers came under fire from Syrian troops": the firer follows "from", and the
+        # one who came under fire is the target
+        came = t.head.head
+        subj_ids = _child_ids(t, {"poss", "compound", "amod"}, {"from", "by"}) | _child_ids(
+            came, set(), {"from", "by"}
+        )
+        obj_ids = _child_ids(came, {"nsubj"})
+        if came.dep_ == "relcl":
+            obj_ids |= {came.head.i}
+    elif trig.nominal:
         # "regime shelling", "Russian raids", and "Government artillery" (the actor is the noun)
         subj_ids = _child_ids(t, {"amod", "compound", "poss", "nmod"}, {"by"}) | {t.i}
         if t.dep_ in SUBJ and t.head.pos_ in {"VERB", "AUX"}:

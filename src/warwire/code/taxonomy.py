@@ -222,6 +222,7 @@ NOUNS: dict[str, str] = {
     "assault": CLASH,
     "offensive": CLASH,
     "attack": ATTACK,
+    "under fire": ATTACK,  # "came under fire from troops": re-typed as a clash if armed
     "roadside bomb": IED,
     "landmine": IED,
     "land mine": IED,
@@ -265,7 +266,7 @@ NOUNS: dict[str, str] = {
 CANDIDATE = re.compile(
     r"\b(seiz|captur|recaptur|retak|retook|took|take[ns]?\b|taking|regain|overr[au]n|wrest|"
     r"conquer|liberat|fell\b|fall(s|en)?\b|control|clash|fight(s|ing)?\b|fought|battl|ambush|"
-    r"firefight|gunfight|counter-?(attack|assault|offensive)|enter(ed|s|ing)?\b|"
+    r"firefight|gunfight|under fire|counter-?(attack|assault|offensive)|enter(ed|s|ing)?\b|"
     r"repel|repuls|storm|assault|attack|offensive|bomb|strike|struck|raid|shell|bombard|pound|"
     r"target|hit(s|ting)?\b|"
     r"artillery|mortar|rocket|missile|explo(d|sion|sive)|blast|ied|(land)?mines?\b|suicide|"
