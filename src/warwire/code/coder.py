@@ -44,6 +44,7 @@ from warwire.code.roles import (
     object_is_plural_area,
     plural_area_around_anaphor,
     target_places,
+    token_of,
     victims,
 )
 from warwire.code.triggers import Trigger, find_triggers, is_factual
@@ -760,8 +761,6 @@ def _byline(info: SentenceInfo) -> bool:
 
 
 def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
-    from warwire.code.roles import token_of
-
     sent = trig.token.doc[:]
     tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
     return tok is not None and reporting_day(tok, trig)
@@ -770,8 +769,6 @@ def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
 def _story_places(info: SentenceInfo, doc: Doc) -> list[PlaceHit]:
     """The sentence's places without those named only as a route's end, a seat of government
     or a person: neither an event nor "the town" of the next sentence can be there."""
-    from warwire.code.roles import token_of
-
     sent = doc[:]
     keep = []
     for p in info.places:
@@ -802,8 +799,6 @@ def _between_camps(trig: Trigger) -> bool:
 def _where_clause_of_place(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]) -> bool:
     """ "the village of Kafr Naya, where they were involved in a long battle": the noun of
     action sits in a "where" clause hung on the place, so the place is its own."""
-    from warwire.code.roles import token_of
-
     for node in up_from(trig.token, 8):
         if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
             head = node.head
