@@ -396,3 +396,65 @@ def test_came_under_fire_from_names_the_firer_and_the_target() -> None:
     assert fire and fire[0].actor1.side == "syrian_government"
     assert fire[0].place.admin1 == "Idlib" and fire[0].geo_precision == 3
     assert fire[0].day.date == dt.date(2021, 3, 9)
+
+
+def test_the_coalition_is_the_coalition_the_article_named() -> None:
+    ms = code(
+        "Jets of the US-led coalition pounded positions near Raqqa on Tuesday.\n\n"
+        "Nine people were killed as the coalition carried out raids on Tabqa on Tuesday."
+    )
+    [m] = [m for m in ms if m.fatalities == 9]  # Tabqa is al-Thawrah in the gazetteer
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.actor1 is not None and m.actor1.side == "us_coalition"
+
+
+def test_a_bare_coalition_with_none_named_stays_unread() -> None:
+    ms = code("Nine people were killed as the coalition carried out raids on Tabqa on Tuesday.")
+    assert not any(m.actor1 and m.actor1.side == "us_coalition" for m in ms)
+
+
+def test_a_bombing_by_a_side_without_aircraft_is_a_planted_bomb() -> None:
+    ms = code(
+        "Eight civilians were killed in a terrorist bombing in Damascus on Tuesday.\n\n"
+        "Syrian warplanes bombed Douma on Tuesday, killing five people."
+    )
+    by_toll = {m.fatalities: m.sub_event_type for m in ms}
+    assert by_toll[8] == "Remote explosive/landmine/IED"
+    assert by_toll[5] == "Air/drone strike"
+
+
+def test_an_earlier_year_naming_the_campaign_makes_the_capture_history() -> None:
+    old = code("The group seized Raqqa and Palmyra in a lightning 2014 campaign.")
+    assert old == []
+    new = code("Raqqa was retaken by the SDF on Tuesday, ending the 2014 occupation.")
+    assert [m.place.name for m in new] == ["Raqqa"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "sub_event"),
+    [
+        ("A bomb exploded", "Remote explosive/landmine/IED"),
+        ("A mortar shell exploded", "Shelling/artillery/missile attack"),
+        ("A suicide bomber blew himself up", "Suicide bomb"),
+        ("Militants detonated an explosive device", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_what_went_off_decides_the_kind_of_blast(subject: str, sub_event: str) -> None:
+    ms = code(f"{subject} in a market in Homs on Tuesday, killing four people.")
+    assert [m.sub_event_type for m in ms] == [sub_event]
+    assert ms[0].fatalities == 4
+
+
+def test_an_exploding_fuel_depot_is_no_attack() -> None:
+    assert code("A fuel depot exploded in Homs on Tuesday, killing four workers.") == []
+
+
+def test_the_subject_of_comes_as_points_back_at_an_action_already_reported() -> None:
+    ms = code(
+        "A car bomb exploded in the Khaldiyeh district of Homs on Tuesday, killing four.\n\n"
+        "The blast comes as the army captured the nearby Bayada district on Monday."
+    )
+    assert sorted(m.sub_event_type for m in ms) == [
+        "Government regains territory",
+        "Remote explosive/landmine/IED",
+    ]

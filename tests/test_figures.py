@@ -23,6 +23,9 @@ CASES = [
     ("The death toll from the bombing has risen to 15.", [("fatalities", 15)]),
     ("The war has killed more than 350,000 people since 2011.", []),
     ("Russia conducted more than 120 airstrikes over 48 hours.", [("airstrikes", 120)]),
+    ("Some 9,000 people have died in the province since the uprising began.", []),
+    ("Homs was hit by a conflict that has since killed 2,000 people.", []),
+    ("Shells hit the city, home to 40,000 people, killing 12 residents.", [("fatalities", 12)]),
 ]  # fmt: skip
 
 

@@ -79,7 +79,8 @@ def _own_clause(t: Token) -> list[Token]:
 
 def earlier_year(trig: Trigger, published: dt.date | None) -> bool:
     """ "The city fell to the Islamic State group in 2014": the trigger's own clause names a
-    year before the report's, or says "the following year", "years ago", "first captured".
+    year before the report's (or an earlier year naming a campaign: "its lightning 2014
+    offensive"), or says "the following year", "years ago", "first captured".
     A year in another clause of the sentence ("the town, held since 2012, was retaken") does
     not make the main action history."""
     clause = _own_clause(trig.token)
@@ -89,6 +90,8 @@ def earlier_year(trig: Trigger, published: dt.date | None) -> bool:
                 prev = w.nbor(-1).lower_ if w.i > w.sent.start else ""
                 if prev in {"in", "since", "of", "during", "by", "until", "early", "late", "mid"}:
                     return True
+                if w.dep_ in {"nummod", "compound", "amod", "nmod"} and w.head.pos_ == "NOUN":
+                    return True  # "in a lightning 2014 campaign", "the 2013 offensive"
     text = " ".join(w.text for w in sorted(clause, key=lambda w: w.i))
     return HISTORY_WORDS.search(text) is not None
 
@@ -246,6 +249,21 @@ def history_clause(trig: Trigger) -> bool:
     return BACKGROUND.search(" ".join(w.text for w in clause)) is not None
 
 
+FRAMING_VERBS = {"come", "follow", "mark", "coincide"}
+
+
+def framing_subject(trig: Trigger) -> bool:
+    """ "The blast comes as the army captured Khaldiyeh", "Friday's attack came after ...": the
+    subject of "comes as/after" points back at an action already reported, and the sentence's
+    news is the other clause, so the noun must not be coded again at that clause's place."""
+    t = trig.token
+    if not trig.nominal or t.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if t.head.lemma_.lower() not in FRAMING_VERBS:
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in t.children)
+
+
 def background_action(trig: Trigger, published: dt.date | None) -> bool:
     """An action the sentence names as history or description, not as today's news."""
     return (
@@ -255,4 +273,5 @@ def background_action(trig: Trigger, published: dt.date | None) -> bool:
         or descriptor(trig)
         or participle_descriptor(trig)
         or habitual_claim(trig)
+        or framing_subject(trig)
     )

@@ -240,6 +240,8 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             and side1 != "syrian_government"
         ):
             return None
+    if _ground_bombing(trig, side1, sentence):
+        return tx.IED
     if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
         return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
     if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
@@ -262,6 +264,20 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
         if kind == tx.PROTEST and INTERVENED.search(sentence):
             return "intervention"
     return kind
+
+
+GROUND_SIDES = {"opposition", "jihadist", "islamic_state", "kurdish", "iran_allies"}
+
+
+def _ground_bombing(trig: Trigger, side1: str, sentence: str) -> bool:
+    """ "A terrorist bombing in Damascus", "militants bombed a bus": a bombing by a side with
+    no aircraft, and no word of aircraft, is a planted or thrown bomb, not an air strike."""
+    return (
+        trig.kind == tx.AIR
+        and trig.token.lemma_.lower() in {"bomb", "bombing"}
+        and side1 in GROUND_SIDES
+        and not tx.AIR_CUES.search(sentence)
+    )
 
 
 def _sub_event(kind: str, side1: str) -> str:

@@ -120,6 +120,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
         infos.append(info)
     _resolve_places(text, infos)
     _own_army(infos, actors)
+    _definite_back_references(infos)
     admins = {p.place.admin1 for i in infos for p in i.places if p.place.admin1}
     one_province = len(admins) == 1  # a lead naming two sides happened in that province
     for k, info in enumerate(infos):
@@ -183,6 +184,35 @@ def _own_army(infos: list[SentenceInfo], actors) -> None:
         return
     for a in generic:
         a.actor = ActorRef(ref.name, ref.side, a.surface, ref.key)
+
+
+# "the coalition", "the alliance": a collective noun with the article, standing alone, names
+# the last actor the article named with that noun as its head ("the US-led coalition")
+BACK_HEADS = ("coalition", "alliance", "militia")  # not "front": "the front" is a line
+BACK_REFERENCE = re.compile(rf"\bthe ({'|'.join(BACK_HEADS)})\b(?![- ]\w*-?led)", re.I)
+
+
+def _definite_back_references(infos: list[SentenceInfo]) -> None:
+    """ "Airstrikes by the US-led coalition killed 21 ... 15 were killed as the coalition
+    carried out raids in Manbij": a bare "the coalition" is the coalition the article has
+    already named. The dictionary leaves it unread, since alone it could be any coalition
+    (Syria's opposition has one too); after a named one it is that one."""
+    last: dict[str, ActorHit] = {}
+    for info in infos:
+        taken = [(a.start, a.end) for a in info.actors]
+        added: list[ActorHit] = []
+        for m in BACK_REFERENCE.finditer(info.sent.text):
+            start, end = info.sent.start + m.start(), info.sent.start + m.end()
+            ref = last.get(m.group(1).lower())
+            if ref is None or any(s < end and start < e for s, e in taken):
+                continue
+            added.append(ActorHit(start, end, m.group(0), ref.actor))
+        for a in info.actors:
+            for word in re.findall(r"[a-z]+", a.surface.lower()):
+                if word in BACK_HEADS:
+                    last[word] = a
+        if added:
+            info.actors = sorted(info.actors + added, key=lambda a: a.start)
 
 
 def _is_generic(a: ActorHit) -> bool:

@@ -49,11 +49,21 @@ BACKGROUND = re.compile(
     r"\b(war|conflict|fighting|violence|uprising|revolution|crisis|campaign|offensive)s?,? "
     r"(which |that )?(has|have) (so far |now )?(killed|left|displaced|forced)|"
     r"\b(which|that) (has|have) (so far |now )?(killed|left|displaced|forced)|"
+    # the war's own toll: "killed since protests erupted in 2011", "has since killed 300,000"
+    r"\bsince (the )?(anti-\w+ )?(protests?|war|conflict|uprising|revolution|crisis|unrest)\b|"
+    r"\b(has|have) since (killed|left|claimed)|"
     # a whole battle's toll: "died in the 130-day battle", "during the four-month siege"
     r"\b(in|during|throughout|over) the (\S+[- ](day|week|month|year)s?[- ](long[- ])?)"
     r"(battle|campaign|siege|war)\b)",
     re.I,
 )
+
+
+# No single incident in a war's record kills tens of thousands: a figure that large is the
+# war's running toll, a city's population or a count of the displaced, whatever words sit
+# around it ("Aleppo, home to 250,000 people, ..."). The largest incident tolls (the 2013
+# Ghouta sarin attack, about 1,400) sit far below it.
+WAR_SCALE = 10_000
 
 
 AND_MORE = re.compile(r"^[A-Za-z' -]{0,40}\band\s+(at least\s+|some\s+)?$", re.I)
@@ -109,7 +119,7 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
     if BACKGROUND.search(sentence):
         return out
     for q in numbers:
-        if q.value <= 0 or _included(sentence, offset, q):
+        if q.value <= 0 or q.value >= WAR_SCALE or _included(sentence, offset, q):
             continue
         local = Quantity(q.value, q.qualifier, q.text, q.start - offset, q.end - offset)
         own_verb = TIGHT_AFTER.match(sentence[local.end : local.end + 80])

@@ -55,6 +55,34 @@ def _noun_kind(t: Token, start: int) -> str | None:
     return tx.NOUNS.get(lem)
 
 
+BLAST_SUICIDE = {"bomber", "vest", "belt", "himself", "herself", "themselves"}
+BLAST_SHELLS = {"shell", "mortar", "rocket", "missile", "projectile"}
+BLAST_DEVICES = {"bomb", "device", "ied", "mine", "landmine", "explosive", "car", "vehicle",
+                 "motorcycle", "truck", "charge", "trap"}  # fmt: skip
+
+
+def _phrasal(t: Token, lem: str, pairs: set[tuple[str, str]]) -> bool:
+    return any(lem == v and any(c.dep_ == "prt" and c.lower_ == p for c in t.children)
+               for v, p in pairs)  # fmt: skip
+
+
+def _blast_kind(t: Token, kids: dict[str, Token]) -> str | None:
+    """ "A bomb exploded", "militants detonated a device", "a bomber blew himself up", "a
+    mortar shell exploded": what went off decides the kind; a depot or a gas tank exploding
+    is no attack, so with no weapon named there is no trigger."""
+    words: set[str] = set()
+    for dep in ("nsubj", "nsubjpass", "dobj"):
+        if dep in kids:
+            words |= {_lemma(w) for w in kids[dep].subtree}
+    if "suicide" in words or words & BLAST_SUICIDE:
+        return tx.SUICIDE
+    if words & BLAST_SHELLS:
+        return tx.SHELLING
+    if words & BLAST_DEVICES:
+        return tx.IED
+    return None
+
+
 def _verb_kind(t: Token, start: int) -> str | None:
     lem = _lemma(t)
     kids = {c.dep_: c for c in t.children}
@@ -103,6 +131,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         if tx.AIR_CUES.search(text):
             return tx.AIR
         return tx.VERBS.get(lem)
+    if lem in {"explode", "detonate"} or _phrasal(t, lem, {("blow", "up"), ("go", "off")}):
+        return _blast_kind(t, kids)
     if lem in {"kill", "die"}:
         return tx.KILL
     if lem == "shoot" and any(c.dep_ == "oprd" or c.lower_ == "dead" for c in t.children):
