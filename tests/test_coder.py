@@ -458,3 +458,35 @@ def test_the_subject_of_comes_as_points_back_at_an_action_already_reported() -> 
         "Government regains territory",
         "Remote explosive/landmine/IED",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event"),
+    [
+        (
+            "Two civilians were killed in rebel rocket attacks on Deir ez-Zor on Tuesday.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Gunmen wounded five civilians in attacks with mortar shells on Mezzeh on Tuesday.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "The explosion that hit Qardaha on Tuesday was caused by a suicide bomber.",
+            "Suicide bomb",
+        ),
+    ],
+)
+def test_an_attack_named_by_its_weapon_is_one_action(sentence: str, sub_event: str) -> None:
+    assert [m.sub_event_type for m in code(sentence)] == [sub_event]
+
+
+def test_an_attack_beside_a_strike_at_another_place_stays_an_action() -> None:
+    ms = code(
+        "Rebels attacked army positions in Kafr Nabl on Tuesday as jets struck Saraqeb, "
+        "killing four people."
+    )
+    assert {(m.place.name, m.sub_event_type) for m in ms} == {
+        ("Kafr Nabl", "Armed clash"),
+        ("Saraqib", "Air/drone strike"),
+    }

@@ -465,7 +465,7 @@ class ArticleCoder:
                 # one action per place and day: "retook X, three weeks after Y captured it"
                 # is two actions at one place
                 where = f"{ph.place.id or ph.place.name}@{day.date if day else ''}"
-                if _subsumed(where, kind, seen):
+                if _subsumed(where, kind, seen) or _weapon_named(trig, kind, where, seen):
                     continue
                 if trig.kind == tx.KILL and any(w == where for w, _ in seen):
                     continue  # "struck X, killing 14": the deaths are the strike's outcome
@@ -860,6 +860,24 @@ def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:
             kind in {tx.CLASH, tx.SIEGE_BREAK, tx.ATTACK, tx.KILL} and k == tx.TERRITORY
         ):
             return True
+    return False
+
+
+WEAPON_KINDS = {tx.AIR, tx.SHELLING, tx.IED, tx.SUICIDE, tx.GRENADE, tx.CHEMICAL}
+BLAST_WORDS = {"explosion", "blast"}
+
+
+def _weapon_named(trig: Trigger, kind: str, where: str, seen: list[tuple[str, str]]) -> bool:
+    """ "killed in rebel rocket attacks on Aleppo", "attacks with mortar shells on Mezzeh": the
+    noun "attack" and the weapon that names it are one action; the weapon, coded first at
+    that place, gives its type, and the bare noun adds nothing. So too "the explosion ... was
+    caused by a suicide bomber": a blast is the weapon's blast."""
+    if not trig.nominal:
+        return False
+    if kind in {tx.ATTACK, tx.CLASH}:
+        return any(w == where and k in WEAPON_KINDS for w, k in seen)
+    if kind == tx.IED and trig.token.lemma_.lower() in BLAST_WORDS:
+        return any(w == where and k in WEAPON_KINDS - {tx.IED} for w, k in seen)
     return False
 
 
