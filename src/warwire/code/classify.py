@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from warwire.code import taxonomy as tx
-from warwire.code.coder import _kind_for, _sub_event
+from warwire.code.coder import _kind_for, _sub_event, _taker
 from warwire.code.context import ActorHit
+from warwire.code.patterns import weapon_neutralised, worded_type
 from warwire.code.roles import assign_actors
 from warwire.code.triggers import find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
@@ -40,7 +41,9 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
             if not is_factual(trig):
                 continue
             a1, a2, _ = assign_actors(trig, sent, offset, actors)
-            kind = _kind_for(trig, a1, a2, sent.text)
+            # "destroyed 300 mines": a weapon found or neutralised, not used (the type reading
+            # only: in the coder the verb that neutralised it is the event)
+            kind = tx.DISRUPTED if weapon_neutralised(trig) else _kind_for(trig, a1, a2, sent.text)
             if kind is None:
                 continue
             if kind == tx.KILL and (a1 is None or a1.actor.side == "civilians"):
@@ -50,8 +53,11 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
             out.factual.append(kind)
             rank = tx.KIND_RANK.get(kind, 3)
             if best is None or rank > best[0]:
-                best = (rank, _sub_event(kind, a1.actor.side if a1 else ""))
+                best = (rank, _sub_event(kind, _taker(trig, kind, a1, offset)))
     out.sub_event = best[1] if best else None
+    if out.sub_event is None and sents:
+        text = sents[0].doc.text[sents[0].start_char : sents[-1].end_char]
+        out.sub_event = worded_type(text, out.kinds)
     return out
 
 

@@ -69,6 +69,7 @@ DISRUPTED = "disrupted"  # a bomb defused, a drone or missile downed before it s
 BASE = "base"  # headquarters or base established
 MOB = "mob"  # a crowd attacking someone or something, not as a demonstration
 CHANGE = "change"  # a group forms, merges, splits, disbands or defects
+WITHDRAWAL = "withdrawal"  # forces withdraw: a transfer only when another side takes over
 
 KIND_SUB_EVENT: dict[str, str] = {
     CLASH: "Armed clash",
@@ -102,12 +103,14 @@ KIND_RANK = {
     IED: 8,
     GRENADE: 8,
     TERRITORY: 7,
-    TRANSFER: 7,
+    TRANSFER: 8,  # "seized the town after the garrison withdrew": the handover is the news
     AIR: 6,
     SHELLING: 5,
     ABDUCTION: 5,
     ARREST: 5,
-    RIOT: 4,
+    RIOT: 5,  # a protest that turned violent is a violent demonstration
+    "excessive_force": 6,  # a protest met with force: more specific than the protest or arrests
+    "intervention": 6,
     PROTEST: 4,
     AGREEMENT: 4,
     SIEGE_BREAK: 3,
@@ -120,6 +123,7 @@ KIND_RANK = {
     LOOTING: 4,  # "looted shops after the fighting": the looting is the news
     ATTACK: 2,
     KILL: 1,
+    WITHDRAWAL: 1,
 }
 
 # Verb lemmas -> kind. Territory verbs report a change of control of their object.
@@ -178,6 +182,7 @@ VERBS: dict[str, str] = {
     "merge": CHANGE,
     "disband": CHANGE,
     "defect": CHANGE,
+    "withdraw": WITHDRAWAL,
 }
 
 # Objects that make "seized", "found" or "captured" a haul of arms, not a place taken.
@@ -276,7 +281,8 @@ CANDIDATE = re.compile(
     r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"
     r"pelt|lynch|mob\b|demolish|raz(e|ed|ing)\b|bulldoz|vandali|apprehend|merg|disband|defect|"
-    r"confiscat|recover|found\b|discover|uncover|impound)",
+    r"confiscat|recover|found\b|discover|uncover|impound|freed\b|"
+    r"(drove|driven|pushed|forced|kicked|chased) (\w+ ){0,5}out\b|controlling)",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,9 @@ class Trigger:
 
 
 IRREGULAR = {"retook": "retake", "retaken": "retake", "overtook": "overtake", "shot": "shoot"}
+RIOT_GEAR = {"police", "policeman", "officer", "gear", "squad", "unit", "shield", "control", "cop"}
+RECOVERED_GROUND = tx.PLACE_NOUNS | {"region", "territory", "ground", "land", "province"}
+OUT_VERBS = {"drive", "push", "force", "kick", "chase", "flush"}
 BY_FORM = {"raped": "rape", "rapes": "rape", "raping": "rape"}  # the model's lemma is "rap"
 
 
@@ -50,6 +53,8 @@ def _noun_kind(t: Token, start: int) -> str | None:
             return tx.NOUNS[f"{_lemma(prev2)} {pair}"]
         if lem == "strike" and _lemma(prev) in {"missile", "rocket", "artillery"}:
             return tx.SHELLING
+    if lem == "riot" and t.dep_ == "compound" and _lemma(t.head) in RIOT_GEAR:
+        return None  # "riot police", "riot gear": the police's kit, not a riot
     if lem == "bomb" and prev is not None and _lemma(prev) in {"car", "roadside", "barrel"}:
         return tx.NOUNS[f"{_lemma(prev)} bomb"]
     return tx.NOUNS.get(lem)
@@ -61,8 +66,24 @@ def _verb_kind(t: Token, start: int) -> str | None:
     dobj = kids.get("dobj")
     if lem in tx.WEAPON_HAUL_VERBS:  # "seized weapons", "a cache was found": arms, not a place
         obj = dobj if dobj is not None else kids.get("nsubjpass")
+        if obj is None and t.dep_ == "acl":
+            obj = t.head  # "weapons seized on a boat"
         if obj is not None and _lemma(obj) in tx.WEAPON_NOUNS:
             return tx.DISRUPTED
+    if lem in OUT_VERBS and dobj is not None and _out_of(t):
+        return tx.TERRITORY  # "drove the militants out of the town": the subject took it
+    if lem == "free" and _freed_place(t, dobj):
+        return tx.TERRITORY  # "freed several villages from the militants"
+    if (
+        lem == "control"
+        and dobj is not None
+        and any(c.lower_ in {"entire", "whole", "full"} for c in dobj.children)
+    ):
+        return tx.TERRITORY  # "by controlling the entire area"
+    if lem == "pull" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+        return tx.WITHDRAWAL
+    if lem == "agree" and t.tag_ in {"VBD", "VBN", "VBZ"} and "xcomp" in kids:
+        return tx.AGREEMENT  # "the two sides agreed to exchange prisoners"
     if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
         if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
             if any(c.dep_ == "compound" and c.lower_ == "fire" for c in dobj.children):
@@ -92,6 +113,10 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return None
     if lem == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
         return tx.TRANSFER
+    if lem == "hand" and dobj is not None and _lemma(dobj) == "control":
+        return tx.TRANSFER  # "handed control of the camp back to the army"
+    if lem == "recover" and dobj is not None and _lemma(dobj) in RECOVERED_GROUND:
+        return tx.TERRITORY  # "the army recovered the border regions"
     if lem == "launch" and dobj is not None:
         k = _noun_kind(dobj, start) or tx.NOUNS.get(_lemma(dobj))
         if k in {tx.CLASH, tx.ATTACK}:
@@ -118,6 +143,20 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
+
+
+def _out_of(t: Token) -> bool:
+    """ "drove X out (of Y)", "pushed X out": the verb's particle or preposition is "out"."""
+    return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == "out" for c in t.children)
+
+
+def _freed_place(t: Token, dobj: Token | None) -> bool:
+    """ "freed areas from the militants": a place freed, or anything freed "from" a group."""
+    if dobj is not None and _lemma(dobj) in tx.PLACE_NOUNS | {"area", "village", "town"}:
+        return True
+    return dobj is not None and _lemma(dobj) not in {"hostage", "prisoner", "captive",
+                                                     "detainee", "people", "man", "woman"} \
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children)  # fmt: skip
 
 
 def _through(t: Token, noun: str) -> bool:
