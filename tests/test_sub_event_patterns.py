@@ -141,3 +141,65 @@ def test_the_wording_gives_disasters_no_type() -> None:
 def test_riot_police_are_no_riot() -> None:
     assert pt.protest_turn("Riot police stood by as the crowd sang.") is None
     assert tx.KIND_RANK["excessive_force"] > tx.KIND_RANK[tx.ARREST]
+
+
+def test_protest_with_clashes_is_a_violent_demonstration() -> None:
+    text = "Thousands of protesters rallied in the capital, with clashes in two suburbs."
+    assert classify(text) == "Violent demonstration"
+
+
+def test_what_a_crowd_protests_against_is_not_what_happened_to_it() -> None:
+    text = "Thousands of nurses held a peaceful protest against police brutality."
+    assert pt.protest_turn(text) is None
+    assert classify(text) == "Peaceful protest"
+
+
+def test_a_protest_is_typed_by_the_whole_text() -> None:
+    text = "Students protested outside the university. Later they blocked the main road."
+    assert classify(text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents overran two army checkpoints outside Tamba on Friday.",
+        "Rebels briefly seized the town of Lomo before the army returned.",
+    ],
+)
+def test_posts_overrun_or_a_town_held_briefly_are_an_armed_clash(text: str) -> None:
+    assert classify(text) == "Armed clash"
+
+
+def test_a_ground_raid_on_a_base_is_an_armed_clash() -> None:
+    assert classify("Militants raided an army base near the border at dawn.") == "Armed clash"
+
+
+def test_killers_named_by_what_they_are() -> None:
+    assert classify("Bandits killed seven villagers in the north on Monday.") == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A bomb hidden in a bin exploded near the bus station.", "Remote explosive/landmine/IED"),
+        ("Two militants detonated explosive vests at the gate.", "Suicide bomb"),
+        ("Two men detonated explosives, killing themselves, near the hotel.", "Suicide bomb"),
+    ],
+)
+def test_what_blew_up_says_the_weapon(text: str, expected: str) -> None:
+    assert classify(text) == expected
+
+
+def test_a_shell_that_exploded_is_no_bomb() -> None:
+    assert classify("A mortar shell exploded in the market.") != "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two herders were beaten up by a mob in the village square.", "Mob violence"),
+        ("Militiamen stole the cables of the railway.", "Looting/property destruction"),
+    ],
+)
+def test_mobs_and_theft_from_the_wording(text: str, expected: str) -> None:
+    assert classify(text) == expected

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from warwire.code import taxonomy as tx
 from warwire.code.coder import _kind_for, _sub_event, _taker
 from warwire.code.context import ActorHit
-from warwire.code.patterns import weapon_neutralised, worded_type
+from warwire.code.patterns import named_killer, protest_turn, weapon_neutralised, worded_type
 from warwire.code.roles import assign_actors
 from warwire.code.triggers import find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
@@ -46,7 +46,8 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
             kind = tx.DISRUPTED if weapon_neutralised(trig) else _kind_for(trig, a1, a2, sent.text)
             if kind is None:
                 continue
-            if kind == tx.KILL and (a1 is None or a1.actor.side == "civilians"):
+            named = a1 is not None and a1.actor.side != "civilians"
+            if kind == tx.KILL and not (named or named_killer(trig)):
                 continue  # a toll with nobody named who killed: as in the coder, no event
             if kind == tx.KILL:
                 kind = tx.ATTACK if a2 is None or a2.actor.side == "civilians" else tx.CLASH
@@ -55,10 +56,22 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
             if best is None or rank > best[0]:
                 best = (rank, _sub_event(kind, _taker(trig, kind, a1, offset)))
     out.sub_event = best[1] if best else None
-    if out.sub_event is None and sents:
+    if sents:
         text = sents[0].doc.text[sents[0].start_char : sents[-1].end_char]
-        out.sub_event = worded_type(text, out.kinds)
+        if out.sub_event is None:
+            out.sub_event = worded_type(text, out.kinds)
+        elif out.sub_event == "Peaceful protest":
+            out.sub_event = _protest_in_context(text)
     return out
+
+
+def _protest_in_context(text: str) -> str:
+    """A protest the text goes on to call violent or broken up ("... the scene of escalating
+    violence", "... blocked the road") is typed by the whole text, not its first sentence."""
+    turn = protest_turn(text)
+    if turn == tx.RIOT:
+        return "Violent demonstration"
+    return _sub_event(turn, "") if turn else "Peaceful protest"
 
 
 def parse(text: str) -> tuple[Doc, list[ActorHit]]:

@@ -41,6 +41,7 @@ from warwire.code.patterns import (
     UNOPPOSED,
     armed_object,
     arrests_at_protest,
+    contested_ground,
     crowd_fight,
     left_to_other_side,
     protest_turn,
@@ -254,7 +255,7 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             and not tx.AIR_CUES.search(sentence)
             and side1 != "syrian_government"
         ):
-            return None
+            return tx.CLASH if armed_object(trig) else None  # "raided an army base"
     if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
         return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
     if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
@@ -276,6 +277,8 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
         quiet = not _fought_over(sentence)
         if quiet and (unopposed_capture(sentence) or has_cue("handover", sentence)):
             return tx.TRANSFER  # "took over the town after the rebels withdrew under a deal"
+        if kind == tx.TERRITORY and contested_ground(trig):
+            return tx.CLASH  # "overran two checkpoints", "briefly seized the town"
     if kind in {tx.PROTEST, tx.RIOT}:
         turn = "excessive_force" if EXCESSIVE.search(sentence) else protest_turn(sentence)
         if turn == "excessive_force":

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Token
 
 from warwire.code import taxonomy as tx
+from warwire.code.cues import has_cue
 from warwire.code.triggers import Trigger
 
 # -- territory: who took it ---------------------------------------------------------------
@@ -135,7 +136,7 @@ PROTEST_WORDS = re.compile(
     re.I,
 )
 FORCE_ON_PROTEST = re.compile(
-    r"\b(suppress\w*|crackdown on|crack(ed)? down on|excessive force|brutal\w*|"
+    r"\b(suppress\w*|crackdown on|crack(ed)? down on|excessive force|brutally|"
     r"died (from|of) (gunfire|gunshot|bullet)\w*|(killing|killed|shot) (\w+ ){0,2}"
     r"(protesters?|demonstrators?)|(protesters?|demonstrators?) (were |was )?(shot|killed)|"
     r"attack\w* (and \w+ )?(on |against )?(an? |the )?(\w+ ){0,2}(demonstrations?|protests?|"
@@ -147,7 +148,7 @@ CROWD_VIOLENCE = re.compile(
     r"\b((threw|throw|throws|throwing|hurled|hurling|pelted|pelting) (\w+ ){0,3}(stones|"
     r"rocks|petrol|molotov\w*|bottles|bricks|projectiles|objects|fireworks|fences?|"
     r"firebombs)|(stones|rocks|projectiles|bottles|bricks) (were|was|being) (thrown|hurled)|"
-    r"(stone|rock)-throwing|rioters?|rioting|riots\b|torched|set fires?|set ablaze|"
+    r"(stone|rock)-throwing|clash(es|ed)\b|rioters?|rioting|riots\b|torched|set fires?|set ablaze|"
     r"(lit|light|lighting) fires|burn(ed|t|ing) (tyres|tires|cars|vehicles)|stormed|"
     r"ransacked|smashed|vandali[sz]\w*|clash\w* with (the )?(riot )?(police|security|law "
     r"enforcement)|fought (with )?(the )?(police|law enforcement|security)|"
@@ -174,10 +175,19 @@ ARREST_AT_PROTEST = re.compile(
 )
 
 
+GRIEVANCE = re.compile(
+    r"\b(against|over|denouncing|condemning|decrying) (\w+ ){0,4}(brutality|violence|"
+    r"excessive (use of )?force|crackdowns?|killings?|repression|arrests?|detentions?)\b",
+    re.I,
+)
+
+
 def protest_turn(sentence: str) -> str | None:
     """What a protest came to: "excessive_force" (lethal force, beatings, a protest
-    suppressed), tx.RIOT (stones thrown, fires set, roads blocked, a fight with the police),
-    "intervention" (tear gas, rubber bullets, dispersal, arrests), or None (peaceful)."""
+    suppressed), tx.RIOT (stones thrown, fires set, roads blocked, clashes, a fight with the
+    police), "intervention" (tear gas, rubber bullets, dispersal, arrests), or None (peaceful).
+    What the crowd protested against ("against police brutality") is not what happened to it."""
+    sentence = GRIEVANCE.sub(" ", sentence)
     if FORCE_ON_PROTEST.search(sentence):
         return "excessive_force"
     if CROWD_VIOLENCE.search(sentence):
@@ -203,12 +213,46 @@ def crowd_fight(sentence: str) -> bool:
 
 # -- attacks on armed targets -------------------------------------------------------------
 
-ARMED_OBJECTS = frozenset({
-    "checkpoint", "base", "patrol", "convoy", "post", "outpost", "barracks", "position",
-    "garrison", "soldier", "troop", "army", "military", "police", "policeman", "station",
-    "force", "camp", "unit", "fort", "headquarters",
-})  # fmt: skip
 CIVIL_MODIFIERS = frozenset({"refugee", "displacement", "civilian", "displaced", "fire"})
+
+
+CONTESTED = frozenset({
+    "position", "checkpoint", "post", "outpost", "barrack", "barracks", "trench",
+    "fortification", "point",
+})  # fmt: skip
+
+
+def contested_ground(trig: Trigger) -> bool:
+    """ "overran several checkpoints", "took control of five positions", "briefly seized the
+    town": posts taken in a fight, or ground held for hours, are an armed clash (ACLED keeps
+    the territory types for a lasting change of control over a place)."""
+    t = trig.token
+    if any(c.lower_ in {"briefly", "temporarily", "momentarily"} for c in t.children):
+        return True
+    obj = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is not None and obj.lemma_.lower() in {"control"}:
+        obj = next(
+            (g for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}
+             for g in c.children if g.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+    return obj is not None and obj.lemma_.lower() in CONTESTED
+
+
+KILLERS = re.compile(
+    r"\b(gunm[ae]n|bandits|attackers|assailants|militants?|insurgents?|rebels?|jihadists?|"
+    r"terrorists?|fighters|militia\w*|soldiers|troops|police|army|security forces)\b",
+    re.I,
+)
+
+
+def named_killer(trig: Trigger) -> bool:
+    """ "Bandits have killed seven people": the killers are named by what they are, even when
+    the actor dictionary does not know them, so the toll is an attack or a clash."""
+    subj = _subject(trig.token)
+    if subj is None:
+        return False
+    return KILLERS.search(" ".join(w.text for w in subj.subtree)) is not None
 
 
 def armed_object(trig: Trigger) -> bool:
@@ -222,7 +266,7 @@ def armed_object(trig: Trigger) -> bool:
         objs = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
     for o in objs:
         mods = {c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod"}}
-        if o.lemma_.lower() in ARMED_OBJECTS and not mods & CIVIL_MODIFIERS:
+        if o.lemma_.lower() in tx.ARMED_OBJECTS and not mods & CIVIL_MODIFIERS:
             return True
     return False
 
@@ -304,6 +348,8 @@ def worded_type(text: str, kinds: list[str]) -> str | None:
     or formed (ACLED: change to group/activity). Disasters and crime get none."""
     if NOT_CONFLICT_WORDS.search(text):
         return None
+    if has_cue("mob", text):
+        return "Mob violence"
     if PROTEST_WORDS.search(text):
         turn = protest_turn(text)
         return {
@@ -315,4 +361,6 @@ def worded_type(text: str, kinds: list[str]) -> str | None:
         return "Agreement"
     if tx.WITHDRAWAL in kinds or POSTURE_WORDS.search(text):
         return "Change to group/activity"
+    if has_cue("property", text):
+        return "Looting/property destruction"
     return None

@@ -195,6 +195,13 @@ WEAPON_HAUL_VERBS = frozenset(
     {"seize", "capture", "confiscate", "recover", "find", "discover", "uncover", "impound"}
 )
 
+# Targets that fight back: an attack on them is an armed clash ("attacked a checkpoint").
+ARMED_OBJECTS = frozenset({
+    "checkpoint", "base", "patrol", "convoy", "post", "outpost", "barracks", "position",
+    "garrison", "soldier", "troop", "army", "military", "police", "policeman", "station",
+    "force", "camp", "unit", "fort", "headquarters",
+})  # fmt: skip
+
 # Noun lemmas (or compounds, lower-case) -> kind.
 NOUNS: dict[str, str] = {
     "airstrike": AIR,

@@ -7,6 +7,7 @@ someone ("vowed to retake", "an attack to take the town"), not conditional ("if 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -127,9 +128,13 @@ def _verb_kind(t: Token, start: int) -> str | None:
         text = " ".join(w.lower_ for s in subj for w in s.subtree)
         if tx.AIR_CUES.search(text):
             return tx.AIR
+        if lem == "raid" and dobj is not None and _lemma(dobj) in tx.ARMED_OBJECTS:
+            return tx.CLASH  # "militants raided an army base": a ground assault
         return tx.VERBS.get(lem)
     if lem in {"kill", "die"}:
         return tx.KILL
+    if lem in {"explode", "detonate"}:
+        return blast_kind(t)
     if lem == "shoot" and any(c.dep_ == "oprd" or c.lower_ == "dead" for c in t.children):
         return tx.KILL  # "shot dead two farmers"
     if lem == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
@@ -157,6 +162,28 @@ def _freed_place(t: Token, dobj: Token | None) -> bool:
     return dobj is not None and _lemma(dobj) not in {"hostage", "prisoner", "captive",
                                                      "detainee", "people", "man", "woman"} \
         and any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children)  # fmt: skip
+
+
+SUICIDE_WORDS = re.compile(
+    r"\b(suicide|vests?|belts?|(killing|blew up|blowing up) (himself|herself|themselves))\b", re.I
+)
+BOMB_WORDS = re.compile(
+    r"\b(bombs?|devices?|explosives?|ieds?|(land)?mines?|booby|svbied|vbied)\b", re.I
+)
+
+
+def blast_kind(t: Token) -> str | None:
+    """ "a bomb exploded", "militants detonated explosive vests": who blew up what says a
+    remote explosive or a suicide bomb; a shell or rocket that exploded is neither."""
+    words = " ".join(
+        w.text for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.subtree
+    )
+    after = t.doc[t.i : t.i + 8].text
+    if SUICIDE_WORDS.search(words) or SUICIDE_WORDS.search(after):
+        return tx.SUICIDE
+    if BOMB_WORDS.search(words):
+        return tx.IED
+    return None
 
 
 def _through(t: Token, noun: str) -> bool:
