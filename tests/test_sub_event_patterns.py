@@ -135,7 +135,7 @@ def test_a_type_from_the_wording_when_no_trigger_gives_one(text: str, expected: 
 
 
 def test_the_wording_gives_disasters_no_type() -> None:
-    assert pt.worded_type("Troops were deployed to help people trapped by the floods.", []) is None
+    assert pt.worded_type("Troops were deployed to help people trapped by the floods.") is None
 
 
 def test_riot_police_are_no_riot() -> None:
@@ -203,3 +203,59 @@ def test_a_shell_that_exploded_is_no_bomb() -> None:
 )
 def test_mobs_and_theft_from_the_wording(text: str, expected: str) -> None:
     assert classify(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Riot police beat an anti-government protester outside the court.", "Excessive force"),
+        ("Soldiers killed two protestors at a sit-in near the palace.", "Excessive force"),
+    ],
+)
+def test_force_on_protesters_in_other_spellings(text: str, expected: str) -> None:
+    sub = classify(text)
+    assert sub is not None and sub.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warplanes fired three missiles at a village near the border.",
+        "Two missiles were fired by drones at a convoy on the highway.",
+        "The air force destroyed a number of armed vehicles near the river.",
+    ],
+)
+def test_missiles_from_aircraft_are_air_strikes(text: str) -> None:
+    assert classify(text) == "Air/drone strike"
+
+
+def test_ground_launched_missiles_stay_shelling() -> None:
+    text = "Rebels fired three missiles at a village near the border."
+    assert classify(text) == "Shelling/artillery/missile attack"
+
+
+def test_air_strikes_that_destroyed_a_school_are_not_weapons_found() -> None:
+    text = "Air strikes that destroyed a school killed nine children."
+    assert classify(text) == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A helicopter dropped barrels of poison gas on the farmland.", "Chemical weapon"),
+        ("A truck hit a ground mine on the road to Bora.", "Remote explosive/landmine/IED"),
+        ("Police intercepted five suspected members of the cell.", "Arrests"),
+        ("The security forces jailed forty suspected insurgents.", "Arrests"),
+    ],
+)
+def test_weapon_and_arrest_words(text: str, expected: str) -> None:
+    assert classify(text) == expected
+
+
+def test_a_weapons_facility_struck_is_not_a_chemical_attack() -> None:
+    text = "Jets launched air strikes on three chemical weapons facilities near the capital."
+    assert classify(text) == "Air/drone strike"
+
+
+def test_a_withdrawal_asked_for_is_no_change_of_posture() -> None:
+    assert classify("The minister urged the country to withdraw its new tariffs.") is None

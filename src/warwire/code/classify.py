@@ -35,11 +35,14 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
     """The rules over SENTS: the most specific factual action wins (KIND_RANK)."""
     out = RuleReading()
     best: tuple[int, str] | None = None
+    withdrew = False  # a withdrawal stated as done (not "urged them to withdraw")
     for sent in sents:
         for trig in find_triggers(sent):
             out.kinds.append(trig.kind)
             if not is_factual(trig):
                 continue
+            if trig.kind == tx.WITHDRAWAL:
+                withdrew = True
             a1, a2, _ = assign_actors(trig, sent, offset, actors)
             # "destroyed 300 mines": a weapon found or neutralised, not used (the type reading
             # only: in the coder the verb that neutralised it is the event)
@@ -59,7 +62,7 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
     if sents:
         text = sents[0].doc.text[sents[0].start_char : sents[-1].end_char]
         if out.sub_event is None:
-            out.sub_event = worded_type(text, out.kinds)
+            out.sub_event = worded_type(text, withdrew)
         elif out.sub_event == "Peaceful protest":
             out.sub_event = _protest_in_context(text)
     return out

@@ -43,6 +43,7 @@ from warwire.code.patterns import (
     arrests_at_protest,
     contested_ground,
     crowd_fight,
+    fired_from_the_air,
     left_to_other_side,
     protest_turn,
     taker_side,
@@ -113,7 +114,7 @@ CAPTURE_TOLL = re.compile(
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
 LEAD = LEAD_SENTENCES  # sentences that may take their place from the headline or province
 PROTESTERS = re.compile(
-    r"\b(protesters?|demonstrators?|demonstrations?|marchers|rioters?|protest(s|ing)?)\b", re.I
+    r"\b(protest[eo]rs?|demonstrators?|demonstrations?|marchers|rioters?|protest(s|ing)?)\b", re.I
 )
 FIGHTING = re.compile(
     r"\b(clash\w*|fight(?!ers?\b)\w*|fought|battl\w*|offensive|assault\w*|storm\w*|shell\w*|"
@@ -256,6 +257,8 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             and side1 != "syrian_government"
         ):
             return tx.CLASH if armed_object(trig) else None  # "raided an army base"
+    if fired_from_the_air(trig):
+        return tx.AIR  # "warplanes fired two missiles at the village"
     if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
         return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
     if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):

@@ -131,52 +131,52 @@ def left_to_other_side(sentence: str) -> bool:
 # -- protests: what happened to them ------------------------------------------------------
 
 PROTEST_WORDS = re.compile(
-    r"\b(protest(s|ers?|ing)?|demonstrat(ions?|ors?|ing)|marchers|rall(y|ies)|sit-ins?|"
+    r"\b(protest(s|[eo]rs?|ing)?|demonstrat(ions?|ors?|ing)|marchers|rall(y|ies)|sit-ins?|"
     r"rioters?|strikers|(?-i:march(es|ed|ers|ing)?))\b",  # "march", not the month
     re.I,
 )
 FORCE_ON_PROTEST = re.compile(
     r"\b(suppress\w*|crackdown on|crack(ed)? down on|excessive force|brutally|"
-    r"died (from|of) (gunfire|gunshot|bullet)\w*|(killing|killed|shot) (\w+ ){0,2}"
-    r"(protesters?|demonstrators?)|(protesters?|demonstrators?) (were |was )?(shot|killed)|"
-    r"attack\w* (and \w+ )?(on |against )?(an? |the )?(\w+ ){0,2}(demonstrations?|protests?|"
+    r"died (from|of) (gunfire|gunshot|bullet)\w*|(killing|killed|shot) ([\w'-]+ ){0,2}"
+    r"(protest[eo]rs?|demonstrators?)|(protest[eo]rs?|demonstrators?) (were |was )?(shot|killed)|"
+    r"attack\w* (and \w+ )?(on |against )?(an? |the )?([\w'-]+ ){0,2}(demonstrations?|protests?|"
     r"rall(y|ies)|protesters|demonstrators)|(beat|beats|beating|hits?|hitting|clubbed) (an? |the )?"
-    r"(\w+ ){0,2}(protesters?|demonstrators?))",
+    r"([\w'-]+ ){0,2}(protest[eo]rs?|demonstrators?))",
     re.I,
 )
 CROWD_VIOLENCE = re.compile(
-    r"\b((threw|throw|throws|throwing|hurled|hurling|pelted|pelting) (\w+ ){0,3}(stones|"
+    r"\b((threw|throw|throws|throwing|hurled|hurling|pelted|pelting) ([\w'-]+ ){0,3}(stones|"
     r"rocks|petrol|molotov\w*|bottles|bricks|projectiles|objects|fireworks|fences?|"
     r"firebombs)|(stones|rocks|projectiles|bottles|bricks) (were|was|being) (thrown|hurled)|"
     r"(stone|rock)-throwing|clash(es|ed)\b|rioters?|rioting|riots\b|torched|set fires?|set ablaze|"
     r"(lit|light|lighting) fires|burn(ed|t|ing) (tyres|tires|cars|vehicles)|stormed|"
     r"ransacked|smashed|vandali[sz]\w*|clash\w* with (the )?(riot )?(police|security|law "
     r"enforcement)|fought (with )?(the )?(police|law enforcement|security)|"
-    r"clashes (\w+ ){0,2}between (the )?(riot )?(police|security forces) and|turn\w* (very )?"
-    r"violent|escalating violence|street violence|block\w* (\w+ ){0,2}(roads?|railways?|"
+    r"clashes ([\w'-]+ ){0,2}between (the )?(riot )?(police|security forces) and|turn\w* (very )?"
+    r"violent|escalating violence|street violence|block\w* ([\w'-]+ ){0,2}(roads?|railways?|"
     r"highways?|thoroughfares|streets|traffic)|shut down roads|barricades?|breach\w*|"
     r"broke into|(pull\w*|tore|tear\w*) down)",
     re.I,
 )
 INTERVENTION = re.compile(
     r"\b(dispers\w*|tear ?gas|water cannons?|rubber bullets|pepper spray|batons?|"
-    r"broke(-| )up|stun grenades?|(arrest\w*|detain\w*) (\w+ ){0,3}(protesters|demonstrators|"
-    r"marchers|activists|participants)|(protesters|demonstrators|activists) (\w+ ){0,3}"
-    r"(arrested|detained))",
+    r"broke(-| )up|stun grenades?|(arrest\w*|detain\w*) ([\w'-]+ ){0,3}(protest[eo]rs|"
+    r"demonstrators|marchers|activists|participants)|(protest[eo]rs|demonstrators|activists) "
+    r"([\w'-]+ ){0,3}(arrested|detained))",
     re.I,
 )
 ARREST_AT_PROTEST = re.compile(
-    r"\b(arrest|detain)\w*[^.]{0,80}\b(during|at|as) (an? |the )?(\w+ ){0,3}(protests?|"
-    r"demonstrations?|rall(y|ies)|sit-ins?|marches)\b|\b(arrest\w*|detain\w*) (\w+ ){0,3}"
-    r"(protesters|demonstrators|marchers)|\b(protesters|demonstrators|marchers) (\w+ ){0,3}"
-    r"(arrested|detained)|\b(arrest|detain)\w*[^.]{0,80}\bas (\w+ ){0,4}(staged|held|"
-    r"protested|marched|rallied)",
+    r"\b(arrest|detain)\w*[^.]{0,80}\b(during|at|as) (an? |the )?([\w'-]+ ){0,3}(protests?|"
+    r"demonstrations?|rall(y|ies)|sit-ins?|marches)\b|\b(arrest\w*|detain\w*) ([\w'-]+ ){0,3}"
+    r"(protest[eo]rs|demonstrators|marchers)|\b(protest[eo]rs|demonstrators|marchers) "
+    r"([\w'-]+ ){0,3}(arrested|detained)|\b(arrest|detain)\w*[^.]{0,80}\bas ([\w'-]+ ){0,4}"
+    r"(staged|held|protested|marched|rallied)",
     re.I,
 )
 
 
 GRIEVANCE = re.compile(
-    r"\b(against|over|denouncing|condemning|decrying) (\w+ ){0,4}(brutality|violence|"
+    r"\b(against|over|denouncing|condemning|decrying) ([\w'-]+ ){0,4}(brutality|violence|"
     r"excessive (use of )?force|crackdowns?|killings?|repression|arrests?|detentions?)\b",
     re.I,
 )
@@ -255,6 +255,22 @@ def named_killer(trig: Trigger) -> bool:
     return KILLERS.search(" ".join(w.text for w in subj.subtree)) is not None
 
 
+def fired_from_the_air(trig: Trigger) -> bool:
+    """ "warplanes fired missiles at the town", "missiles fired by jets": a missile or rocket
+    launched from aircraft or drones is an air strike (ACLED), not shelling."""
+    if trig.kind != tx.SHELLING or not trig.nominal:
+        return False
+    t = trig.token
+    node = t.head if t.dep_ in {"dobj", "nsubjpass"} else None
+    if t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
+        node = t.head.head  # "attacked the town with missiles"
+    if node is None or node.pos_ not in {"VERB", "AUX"}:
+        return False
+    doer = _subject(node)
+    words = " ".join(w.text for w in doer.subtree) if doer is not None else ""
+    return tx.AIR_CUES.search(words) is not None
+
+
 def armed_object(trig: Trigger) -> bool:
     """ "militants attacked a checkpoint / an army patrol / security forces": the target is
     armed, so the attack is an armed clash (ACLED), whoever the attackers are."""
@@ -294,9 +310,9 @@ def weapon_neutralised(trig: Trigger) -> bool:
     t = trig.token
     if not trig.nominal or trig.kind not in WEAPON_KINDS:
         return False
-    if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in NEUTRALISE_VERBS
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in NEUTRALISE_VERBS
            for c in t.children):  # fmt: skip
-        return True  # "bombs discovered on the beach"
+        return True  # "bombs discovered on the beach" (not "strikes that destroyed a school")
     node = t
     for _ in range(4):
         lem = node.lemma_.lower()
@@ -342,10 +358,11 @@ NOT_CONFLICT_WORDS = re.compile(
 )
 
 
-def worded_type(text: str, kinds: list[str]) -> str | None:
+def worded_type(text: str, withdrew: bool = False) -> str | None:
     """A type for a text whose triggers gave none, from how it is worded: a crowd of
     protesters (and what happened to it), a deal or exchange, or forces deployed, withdrawn
-    or formed (ACLED: change to group/activity). Disasters and crime get none."""
+    (WITHDREW: a withdrawal stated as done) or formed (ACLED: change to group/activity).
+    Disasters and crime get none."""
     if NOT_CONFLICT_WORDS.search(text):
         return None
     if has_cue("mob", text):
@@ -359,7 +376,7 @@ def worded_type(text: str, kinds: list[str]) -> str | None:
         }.get(turn or "", "Peaceful protest")
     if AGREEMENT_WORDS.search(text):
         return "Agreement"
-    if tx.WITHDRAWAL in kinds or POSTURE_WORDS.search(text):
+    if withdrew or POSTURE_WORDS.search(text):
         return "Change to group/activity"
     if has_cue("property", text):
         return "Looting/property destruction"

@@ -27,6 +27,12 @@ class Trigger:
 IRREGULAR = {"retook": "retake", "retaken": "retake", "overtook": "overtake", "shot": "shoot"}
 RIOT_GEAR = {"police", "policeman", "officer", "gear", "squad", "unit", "shield", "control", "cop"}
 RECOVERED_GROUND = tx.PLACE_NOUNS | {"region", "territory", "ground", "land", "province"}
+PEOPLE = {"member", "suspect", "man", "woman", "people", "person", "militant", "fighter",
+          "migrant", "smuggler", "activist"}  # fmt: skip
+WEAPON_SITES = {
+    "facility", "site", "plant", "program", "programme", "stockpile", "depot", "factory",
+    "laboratory", "research", "production", "storage", "arsenal",
+}  # fmt: skip
 OUT_VERBS = {"drive", "push", "force", "kick", "chase", "flush"}
 BY_FORM = {"raped": "rape", "rapes": "rape", "raping": "rape"}  # the model's lemma is "rap"
 
@@ -41,6 +47,8 @@ def _lemma(t: Token) -> str:
 def _noun_kind(t: Token, start: int) -> str | None:
     """The kind a noun reports, with the one or two words before it ("car bomb", "air-strikes");
     START is the sentence's first token, which the compound may not reach past."""
+    if t.dep_ == "compound" and _lemma(t.head) in WEAPON_SITES:
+        return None  # "chemical weapons facilities", "a missile programme": a target, no use
     lem = _lemma(t)
     prev = t.nbor(-1) if t.i > start else None
     prev2 = t.nbor(-2) if t.i > start + 1 else None
@@ -114,6 +122,10 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return None
     if lem == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
         return tx.TRANSFER
+    if lem == "intercept" and dobj is not None and _lemma(dobj) in PEOPLE:
+        return tx.ARREST  # "intercepted 15 suspected members of the group"
+    if lem == "destroy" and _air_doer(t):
+        return tx.AIR  # "the air force destroyed a number of vehicles"
     if lem == "hand" and dobj is not None and _lemma(dobj) == "control":
         return tx.TRANSFER  # "handed control of the camp back to the army"
     if lem == "recover" and dobj is not None and _lemma(dobj) in RECOVERED_GROUND:
@@ -148,6 +160,13 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
+
+
+def _air_doer(t: Token) -> bool:
+    """The verb's subject is air power ("warplanes", "the air force", "drones")."""
+    subj = next((c for c in t.children if c.dep_ in {"nsubj", "agent"}), None)
+    words = " ".join(w.text for w in subj.subtree) if subj is not None else ""
+    return tx.AIR_CUES.search(words) is not None
 
 
 def _out_of(t: Token) -> bool:
