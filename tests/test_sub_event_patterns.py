@@ -259,3 +259,26 @@ def test_a_weapons_facility_struck_is_not_a_chemical_attack() -> None:
 
 def test_a_withdrawal_asked_for_is_no_change_of_posture() -> None:
     assert classify("The minister urged the country to withdraw its new tariffs.") is None
+
+
+def test_an_attack_on_an_aid_convoy_is_no_clash() -> None:
+    assert classify("Gunmen attacked an aid convoy near the border, killing four.") != "Armed clash"
+    assert classify("Gunmen attacked an army convoy near the border.") == "Armed clash"
+
+
+def test_people_forced_out_of_their_homes_is_no_territory() -> None:
+    text = "The militants forced thousands of residents out of their homes in the valley."
+    assert classify(text) not in {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    }
+
+
+def test_a_suicide_bombers_charge_that_detonated_is_a_suicide_bomb() -> None:
+    text = "One of the two suicide bombers reached the gate before his explosives detonated."
+    assert classify(text) == "Suicide bomb"
+
+
+def test_entering_a_town_as_civilians_evacuate_is_no_handover() -> None:
+    text = "Fighters entered Bora on Monday after the army ordered civilians to evacuate."
+    assert classify(text) != "Non-violent transfer of territory"

@@ -256,7 +256,8 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             and not tx.AIR_CUES.search(sentence)
             and side1 != "syrian_government"
         ):
-            return tx.CLASH if armed_object(trig) else None  # "raided an army base"
+            ground = not trig.nominal and armed_object(trig)  # "militants raided an army base"
+            return tx.CLASH if ground else None
     if fired_from_the_air(trig):
         return tx.AIR  # "warplanes fired two missiles at the village"
     if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
@@ -278,7 +279,8 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
     entered = kind == tx.CLASH and trig.token.lemma_.lower() == "enter"
     if kind == tx.TERRITORY or entered:
         quiet = not _fought_over(sentence)
-        if quiet and (unopposed_capture(sentence) or has_cue("handover", sentence)):
+        handed = not entered and has_cue("handover", sentence)  # entering is no handing over
+        if quiet and (unopposed_capture(sentence) or handed):
             return tx.TRANSFER  # "took over the town after the rebels withdrew under a deal"
         if kind == tx.TERRITORY and contested_ground(trig):
             return tx.CLASH  # "overran two checkpoints", "briefly seized the town"

@@ -213,7 +213,9 @@ def crowd_fight(sentence: str) -> bool:
 
 # -- attacks on armed targets -------------------------------------------------------------
 
-CIVIL_MODIFIERS = frozenset({"refugee", "displacement", "civilian", "displaced", "fire"})
+CIVIL_MODIFIERS = frozenset({
+    "refugee", "displacement", "civilian", "displaced", "fire", "aid", "humanitarian", "bus",
+})  # fmt: skip
 
 
 CONTESTED = frozenset({
@@ -281,9 +283,12 @@ def armed_object(trig: Trigger) -> bool:
     else:
         objs = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
     for o in objs:
-        mods = {c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod"}}
-        if o.lemma_.lower() in tx.ARMED_OBJECTS and not mods & CIVIL_MODIFIERS:
+        lem = o.lemma_.lower()
+        mods = {c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod", "poss"}}
+        if lem in tx.ARMED_OBJECTS and not mods & CIVIL_MODIFIERS:
             return True
+        if lem in tx.ARMED_IF_SAID and mods & tx.ARMED_MODIFIERS:
+            return True  # "an army convoy", "security forces", "a military base"
     return False
 
 

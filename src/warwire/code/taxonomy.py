@@ -198,9 +198,16 @@ WEAPON_HAUL_VERBS = frozenset(
 
 # Targets that fight back: an attack on them is an armed clash ("attacked a checkpoint").
 ARMED_OBJECTS = frozenset({
-    "checkpoint", "base", "patrol", "convoy", "post", "outpost", "barracks", "position",
-    "garrison", "soldier", "troop", "army", "military", "police", "policeman", "station",
-    "force", "camp", "unit", "fort", "headquarters",
+    "checkpoint", "patrol", "outpost", "barracks", "position", "garrison", "soldier", "troop",
+    "army", "military", "police", "policeman", "fort", "gendarme", "serviceman",
+})  # fmt: skip
+# ... and targets armed only when said to be: "an army convoy", not "an aid convoy"
+ARMED_IF_SAID = frozenset({"convoy", "base", "post", "station", "camp", "unit", "headquarters",
+                           "force", "vehicle"})  # fmt: skip
+ARMED_MODIFIERS = frozenset({
+    "army", "military", "police", "security", "troop", "soldier", "government", "regime",
+    "rebel", "militia", "militant", "naval", "air", "armed", "armoured", "armored", "border",
+    "defence", "defense",
 })  # fmt: skip
 
 # Noun lemmas (or compounds, lower-case) -> kind.

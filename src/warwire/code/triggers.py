@@ -33,6 +33,10 @@ WEAPON_SITES = {
     "facility", "site", "plant", "program", "programme", "stockpile", "depot", "factory",
     "laboratory", "research", "production", "storage", "arsenal",
 }  # fmt: skip
+DISPLACED = {  # "forced 30,000 residents out of their homes": people displaced, no place taken
+    "resident", "civilian", "family", "people", "villager", "inhabitant", "population",
+    "refugee", "thousand", "hundred", "dozen", "million", "journalist", "worker", "student",
+}  # fmt: skip
 OUT_VERBS = {"drive", "push", "force", "kick", "chase", "flush"}
 BY_FORM = {"raped": "rape", "rapes": "rape", "raping": "rape"}  # the model's lemma is "rap"
 
@@ -79,7 +83,7 @@ def _verb_kind(t: Token, start: int) -> str | None:
             obj = t.head  # "weapons seized on a boat"
         if obj is not None and _lemma(obj) in tx.WEAPON_NOUNS:
             return tx.DISRUPTED
-    if lem in OUT_VERBS and dobj is not None and _out_of(t):
+    if lem in OUT_VERBS and dobj is not None and _out_of(t) and _lemma(dobj) not in DISPLACED:
         return tx.TERRITORY  # "drove the militants out of the town": the subject took it
     if lem == "free" and _freed_place(t, dobj):
         return tx.TERRITORY  # "freed several villages from the militants"
@@ -140,7 +144,7 @@ def _verb_kind(t: Token, start: int) -> str | None:
         text = " ".join(w.lower_ for s in subj for w in s.subtree)
         if tx.AIR_CUES.search(text):
             return tx.AIR
-        if lem == "raid" and dobj is not None and _lemma(dobj) in tx.ARMED_OBJECTS:
+        if lem == "raid" and dobj is not None and _armed_target(dobj):
             return tx.CLASH  # "militants raided an army base": a ground assault
         return tx.VERBS.get(lem)
     if lem in {"kill", "die"}:
@@ -160,6 +164,14 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
+
+
+def _armed_target(obj: Token) -> bool:
+    """ "a checkpoint", "an army base": a target that fights back."""
+    if _lemma(obj) in tx.ARMED_OBJECTS:
+        return True
+    mods = {_lemma(c) for c in obj.children if c.dep_ in {"compound", "amod", "poss"}}
+    return _lemma(obj) in tx.ARMED_IF_SAID and bool(mods & tx.ARMED_MODIFIERS)
 
 
 def _air_doer(t: Token) -> bool:
@@ -193,12 +205,12 @@ BOMB_WORDS = re.compile(
 
 def blast_kind(t: Token) -> str | None:
     """ "a bomb exploded", "militants detonated explosive vests": who blew up what says a
-    remote explosive or a suicide bomb; a shell or rocket that exploded is neither."""
+    remote explosive or a suicide bomb (a sentence about suicide bombers: the bomber's
+    charge); a shell or rocket that exploded is neither."""
     words = " ".join(
         w.text for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.subtree
     )
-    after = t.doc[t.i : t.i + 8].text
-    if SUICIDE_WORDS.search(words) or SUICIDE_WORDS.search(after):
+    if SUICIDE_WORDS.search(words) or SUICIDE_WORDS.search(t.sent.text):
         return tx.SUICIDE
     if BOMB_WORDS.search(words):
         return tx.IED
