@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from warwire.code import taxonomy as tx
-from warwire.code.coder import _kind_for, _sub_event
+from warwire.code.coder import _kind_for, _sub_event, _taker
 from warwire.code.context import ActorHit
+from warwire.code.patterns import named_killer, protest_turn, weapon_neutralised, worded_type
 from warwire.code.roles import assign_actors
 from warwire.code.triggers import find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
@@ -34,25 +35,46 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
     """The rules over SENTS: the most specific factual action wins (KIND_RANK)."""
     out = RuleReading()
     best: tuple[int, str] | None = None
+    withdrew = False  # a withdrawal stated as done (not "urged them to withdraw")
     for sent in sents:
         for trig in find_triggers(sent):
             out.kinds.append(trig.kind)
             if not is_factual(trig):
                 continue
+            if trig.kind == tx.WITHDRAWAL:
+                withdrew = True
             a1, a2, _ = assign_actors(trig, sent, offset, actors)
-            kind = _kind_for(trig, a1, a2, sent.text)
+            # "destroyed 300 mines": a weapon found or neutralised, not used (the type reading
+            # only: in the coder the verb that neutralised it is the event)
+            kind = tx.DISRUPTED if weapon_neutralised(trig) else _kind_for(trig, a1, a2, sent.text)
             if kind is None:
                 continue
-            if kind == tx.KILL and (a1 is None or a1.actor.side == "civilians"):
+            named = a1 is not None and a1.actor.side != "civilians"
+            if kind == tx.KILL and not (named or named_killer(trig)):
                 continue  # a toll with nobody named who killed: as in the coder, no event
             if kind == tx.KILL:
                 kind = tx.ATTACK if a2 is None or a2.actor.side == "civilians" else tx.CLASH
             out.factual.append(kind)
             rank = tx.KIND_RANK.get(kind, 3)
             if best is None or rank > best[0]:
-                best = (rank, _sub_event(kind, a1.actor.side if a1 else ""))
+                best = (rank, _sub_event(kind, _taker(trig, kind, a1, offset)))
     out.sub_event = best[1] if best else None
+    if sents:
+        text = sents[0].doc.text[sents[0].start_char : sents[-1].end_char]
+        if out.sub_event is None:
+            out.sub_event = worded_type(text, withdrew)
+        elif out.sub_event == "Peaceful protest":
+            out.sub_event = _protest_in_context(text)
     return out
+
+
+def _protest_in_context(text: str) -> str:
+    """A protest the text goes on to call violent or broken up ("... the scene of escalating
+    violence", "... blocked the road") is typed by the whole text, not its first sentence."""
+    turn = protest_turn(text)
+    if turn == tx.RIOT:
+        return "Violent demonstration"
+    return _sub_event(turn, "") if turn else "Peaceful protest"
 
 
 def parse(text: str) -> tuple[Doc, list[ActorHit]]:

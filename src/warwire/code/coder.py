@@ -37,6 +37,18 @@ from warwire.code.context import (
 from warwire.code.cues import has_cue, unarmed_target
 from warwire.code.figures import BACKGROUND, sentence_figures
 from warwire.code.notes import write_note
+from warwire.code.patterns import (
+    UNOPPOSED,
+    armed_object,
+    arrests_at_protest,
+    contested_ground,
+    crowd_fight,
+    fired_from_the_air,
+    left_to_other_side,
+    protest_turn,
+    taker_side,
+    unopposed_capture,
+)
 from warwire.code.refine import refine_sub_event
 from warwire.code.roles import (
     assign_actors,
@@ -69,6 +81,7 @@ OPPONENTS = {
     "israel": ["iran_allies", "syrian_government"],
 }
 AIR_SIDES = {"russia", "us_coalition", "israel"}
+NON_STATE_ARMED = {"opposition", "jihadist", "islamic_state", "kurdish"}
 RELATIVE_TO_STORY = re.compile(
     r"\b(after|later|earlier|before|previous|preceding|hours|following)\b", re.I
 )
@@ -100,9 +113,11 @@ CAPTURE_TOLL = re.compile(
 )
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
 LEAD = LEAD_SENTENCES  # sentences that may take their place from the headline or province
-PROTESTERS = re.compile(r"\b(protesters?|demonstrators?|marchers|protest(s|ing)?)\b", re.I)
+PROTESTERS = re.compile(
+    r"\b(protest[eo]rs?|demonstrators?|demonstrations?|marchers|rioters?|protest(s|ing)?)\b", re.I
+)
 FIGHTING = re.compile(
-    r"\b(clash\w*|fight\w*|fought|battl\w*|offensive|assault\w*|storm\w*|shell\w*|"
+    r"\b(clash\w*|fight(?!ers?\b)\w*|fought|battl\w*|offensive|assault\w*|storm\w*|shell\w*|"
     r"bombard\w*|(air ?)?strikes?|raids?)\b",
     re.I,
 )
@@ -233,36 +248,56 @@ def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
 def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence: str) -> str | None:
     kind = trig.kind
     side1 = a1.actor.side if a1 else ""
+    if kind == tx.WITHDRAWAL:  # a withdrawal alone is no event; one leaving ground to others is
+        return tx.TRANSFER if left_to_other_side(sentence) else None
     if kind == tx.AIR and trig.token.lemma_.lower() in {"raid", "strike"}:
         if (
             side1 not in AIR_SIDES
             and not tx.AIR_CUES.search(sentence)
             and side1 != "syrian_government"
         ):
-            return None
+            ground = not trig.nominal and armed_object(trig)  # "militants raided an army base"
+            return tx.CLASH if ground else None
     if _ground_bombing(trig, side1, sentence):
         return tx.IED
+    if fired_from_the_air(trig):
+        return tx.AIR  # "warplanes fired two missiles at the village"
     if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
         return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
     if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
-        if EXCESSIVE.search(sentence):
+        if EXCESSIVE.search(sentence) or protest_turn(sentence) == "excessive_force":
             return "excessive_force"  # "troops opened fire on protesters, killing three"
+        if kind == tx.CLASH and crowd_fight(sentence) and not _armed_group(a1, a2):
+            return tx.RIOT  # "protesters clashed with police"
     if kind == tx.ATTACK:
         if a2 is not None and a2.actor.side in ARMED_SIDES:
             return tx.CLASH
+        if armed_object(trig):
+            return tx.CLASH  # "militants attacked a checkpoint": the target fights back
         if a2 is None and unarmed_target(sentence):
             return tx.ATTACK  # "gunmen attacked worshippers": no armed side was hit
         if a2 is None or a2.actor.side != "civilians":
             return tx.CLASH if trig.nominal is False and a1 is not None else None
-    if kind == tx.TERRITORY and has_cue("handover", sentence) and not FIGHTING.search(sentence):
-        return tx.TRANSFER  # "took over the town after the rebels withdrew under a deal"
+    entered = kind == tx.CLASH and trig.token.lemma_.lower() == "enter"
+    if kind == tx.TERRITORY or entered:
+        quiet = not _fought_over(sentence)
+        handed = not entered and has_cue("handover", sentence)  # entering is no handing over
+        if quiet and (unopposed_capture(sentence) or handed):
+            return tx.TRANSFER  # "took over the town after the rebels withdrew under a deal"
+        if kind == tx.TERRITORY and contested_ground(trig):
+            return tx.CLASH  # "overran two checkpoints", "briefly seized the town"
     if kind in {tx.PROTEST, tx.RIOT}:
-        if EXCESSIVE.search(sentence):
-            return "excessive_force"
+        turn = "excessive_force" if EXCESSIVE.search(sentence) else protest_turn(sentence)
+        if turn == "excessive_force":
+            return turn
         if kind == tx.PROTEST and VIOLENT_CROWD.search(sentence):
             return tx.RIOT
         if kind == tx.PROTEST and INTERVENED.search(sentence):
             return "intervention"
+        if kind == tx.PROTEST and turn is not None:
+            return turn
+    if kind == tx.ARREST and arrests_at_protest(sentence):
+        return "intervention"  # ACLED: arrests at a demonstration are an intervention
     return kind
 
 
@@ -280,6 +315,41 @@ def _ground_bombing(trig: Trigger, side1: str, sentence: str) -> bool:
     )
 
 
+FOUGHT_OVER = re.compile(r"\b(attack\w*|bomb(ed|ing|s)?|air ?strikes?|air raids?)\b", re.I)
+
+
+def _fought_over(sentence: str) -> bool:
+    """The place was fought for: fighting, an attack or bombing named (other than "without a
+    fight", "fighters"): then a takeover is a capture, not a handover."""
+    rest = UNOPPOSED.sub(" ", sentence)
+    return FIGHTING.search(rest) is not None or FOUGHT_OVER.search(rest) is not None
+
+
+def _armed_group(a1: ActorHit | None, a2: ActorHit | None) -> bool:
+    """An armed group named on either side: their fight is an armed clash, not a riot."""
+    return any(a is not None and a.actor.side in NON_STATE_ARMED for a in (a1, a2))
+
+
+def _taker(trig: Trigger, kind: str, a1: ActorHit | None, offset: int) -> str:
+    """The side that decides a territory type: the dictionary's actor when it is named as
+    the taker, else what the taker's words say ("the army", "militants"), in any
+    country; else the actor the roles found."""
+    side = a1.actor.side if a1 else ""
+    if kind != tx.TERRITORY:
+        return side
+    verdict, (start, end) = taker_side(trig)
+    if verdict is None:
+        return side
+    if a1 is not None and start <= a1.start - offset < end and _proper(a1.surface):
+        return side  # "Hezbollah fighters": the dictionary knows the named group's side
+    return "state" if verdict == "state" else "non_state"
+
+
+def _proper(surface: str) -> bool:
+    """A name ("Syrian National Army"), not a common noun ("the national army")."""
+    return any(ch.isupper() for ch in surface)
+
+
 def _sub_event(kind: str, side1: str) -> str:
     """ACLED's sub-event type for a kind of action (territory: who took it decides)."""
     if kind == "excessive_force":
@@ -289,7 +359,7 @@ def _sub_event(kind: str, side1: str) -> str:
     if kind == tx.TERRITORY:
         return (
             "Government regains territory"
-            if side1 in STATE_SIDES
+            if side1 in STATE_SIDES or side1 == "state"
             else "Non-state actor overtakes territory"
         )
     return tx.KIND_SUB_EVENT[kind]
@@ -598,7 +668,7 @@ class ArticleCoder:
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         if actor1 is not None and actor2 is not None and actor1.side == actor2.side:
             actor2 = None
-        rule_sub = _sub_event(kind, actor1.side if actor1 else "")
+        rule_sub = _sub_event(kind, _taker(trig, kind, a1, info.sent.start))
         doc = self.docs.get(info.index)
         sub = refine_sub_event(
             rule_sub, kind, doc[:] if doc is not None else None, info.actors, info.sent.start

@@ -69,7 +69,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"beaten to death|set upon|mob justice)\b",
         # Who was hit: armed or not
         "civilian_target": r"\b(civilians?|villagers|residents|worshippers|passengers|students|"
-        r"farmers|shoppers|women|children|journalists?|unarmed|family|families|travell?ers)\b",
+        r"farmers|shoppers|women|children|journalists?|unarmed|family|families|travell?ers|"
+        r"aid (workers?|convoys?|agenc(y|ies))|humanitarian|medics|doctors|nurses|patients)\b",
         "armed_target": r"\b(soldiers?|troops|army|militants?|fighters?|rebels?|insurgents?|"
         r"militia\w*|police (officers?|station|post|patrol)|checkpoints?|security forces|"
         r"exchange of fire|gun ?fights?|firefights?|shoot-?outs?|clash\w*|positions)\b",

@@ -69,6 +69,7 @@ DISRUPTED = "disrupted"  # a bomb defused, a drone or missile downed before it s
 BASE = "base"  # headquarters or base established
 MOB = "mob"  # a crowd attacking someone or something, not as a demonstration
 CHANGE = "change"  # a group forms, merges, splits, disbands or defects
+WITHDRAWAL = "withdrawal"  # forces withdraw: a transfer only when another side takes over
 
 KIND_SUB_EVENT: dict[str, str] = {
     CLASH: "Armed clash",
@@ -102,12 +103,14 @@ KIND_RANK = {
     IED: 8,
     GRENADE: 8,
     TERRITORY: 7,
-    TRANSFER: 7,
+    TRANSFER: 8,  # "seized the town after the garrison withdrew": the handover is the news
     AIR: 6,
     SHELLING: 5,
     ABDUCTION: 5,
     ARREST: 5,
-    RIOT: 4,
+    RIOT: 5,  # a protest that turned violent is a violent demonstration
+    "excessive_force": 6,  # a protest met with force: more specific than the protest or arrests
+    "intervention": 6,
     PROTEST: 4,
     AGREEMENT: 4,
     SIEGE_BREAK: 3,
@@ -120,6 +123,7 @@ KIND_RANK = {
     LOOTING: 4,  # "looted shops after the fighting": the looting is the news
     ATTACK: 2,
     KILL: 1,
+    WITHDRAWAL: 1,
 }
 
 # Verb lemmas -> kind. Territory verbs report a change of control of their object.
@@ -175,9 +179,11 @@ VERBS: dict[str, str] = {
     "vandalize": LOOTING,
     "vandalise": LOOTING,
     "apprehend": ARREST,
+    "jail": ARREST,
     "merge": CHANGE,
     "disband": CHANGE,
     "defect": CHANGE,
+    "withdraw": WITHDRAWAL,
 }
 
 # Objects that make "seized", "found" or "captured" a haul of arms, not a place taken.
@@ -189,6 +195,20 @@ WEAPON_NOUNS = frozenset({
 WEAPON_HAUL_VERBS = frozenset(
     {"seize", "capture", "confiscate", "recover", "find", "discover", "uncover", "impound"}
 )
+
+# Targets that fight back: an attack on them is an armed clash ("attacked a checkpoint").
+ARMED_OBJECTS = frozenset({
+    "checkpoint", "patrol", "outpost", "barracks", "position", "garrison", "soldier", "troop",
+    "army", "military", "police", "policeman", "fort", "gendarme", "serviceman",
+})  # fmt: skip
+# ... and targets armed only when said to be: "an army convoy", not "an aid convoy"
+ARMED_IF_SAID = frozenset({"convoy", "base", "post", "station", "camp", "unit", "headquarters",
+                           "force", "vehicle"})  # fmt: skip
+ARMED_MODIFIERS = frozenset({
+    "army", "military", "police", "security", "troop", "soldier", "government", "regime",
+    "rebel", "militia", "militant", "naval", "air", "armed", "armoured", "armored", "border",
+    "defence", "defense",
+})  # fmt: skip
 
 # Noun lemmas (or compounds, lower-case) -> kind.
 NOUNS: dict[str, str] = {
@@ -226,6 +246,9 @@ NOUNS: dict[str, str] = {
     "roadside bomb": IED,
     "landmine": IED,
     "land mine": IED,
+    "ground mine": IED,  # "hit a ground mine"; a "mine" alone may be a coal mine
+    "tank mine": IED,
+    "personnel mine": IED,
     "ied": IED,
     "car bomb": IED,
     "explosive device": IED,
@@ -241,6 +264,10 @@ NOUNS: dict[str, str] = {
     "chlorine": CHEMICAL,
     "sarin": CHEMICAL,
     "toxic gas": CHEMICAL,
+    "poison gas": CHEMICAL,
+    "mustard gas": CHEMICAL,
+    "nerve agent": CHEMICAL,
+    "nerve gas": CHEMICAL,
     "grenade": GRENADE,
     "protest": PROTEST,
     "demonstration": PROTEST,
@@ -276,7 +303,8 @@ CANDIDATE = re.compile(
     r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"
     r"pelt|lynch|mob\b|demolish|raz(e|ed|ing)\b|bulldoz|vandali|apprehend|merg|disband|defect|"
-    r"confiscat|recover|found\b|discover|uncover|impound)",
+    r"confiscat|recover|found\b|discover|uncover|impound|freed\b|"
+    r"(drove|driven|pushed|forced|kicked|chased) (\w+ ){0,5}out\b|controlling)",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,7 @@ someone ("vowed to retake", "an attack to take the town"), not conditional ("if 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -24,6 +25,19 @@ class Trigger:
 
 
 IRREGULAR = {"retook": "retake", "retaken": "retake", "overtook": "overtake", "shot": "shoot"}
+RIOT_GEAR = {"police", "policeman", "officer", "gear", "squad", "unit", "shield", "control", "cop"}
+RECOVERED_GROUND = tx.PLACE_NOUNS | {"region", "territory", "ground", "land", "province"}
+PEOPLE = {"member", "suspect", "man", "woman", "people", "person", "militant", "fighter",
+          "migrant", "smuggler", "activist"}  # fmt: skip
+WEAPON_SITES = {
+    "facility", "site", "plant", "program", "programme", "stockpile", "depot", "factory",
+    "laboratory", "research", "production", "storage", "arsenal",
+}  # fmt: skip
+DISPLACED = {  # "forced 30,000 residents out of their homes": people displaced, no place taken
+    "resident", "civilian", "family", "people", "villager", "inhabitant", "population",
+    "refugee", "thousand", "hundred", "dozen", "million", "journalist", "worker", "student",
+}  # fmt: skip
+OUT_VERBS = {"drive", "push", "force", "kick", "chase", "flush"}
 BY_FORM = {"raped": "rape", "rapes": "rape", "raping": "rape"}  # the model's lemma is "rap"
 
 
@@ -37,6 +51,8 @@ def _lemma(t: Token) -> str:
 def _noun_kind(t: Token, start: int) -> str | None:
     """The kind a noun reports, with the one or two words before it ("car bomb", "air-strikes");
     START is the sentence's first token, which the compound may not reach past."""
+    if t.dep_ == "compound" and _lemma(t.head) in WEAPON_SITES:
+        return None  # "chemical weapons facilities", "a missile programme": a target, no use
     lem = _lemma(t)
     prev = t.nbor(-1) if t.i > start else None
     prev2 = t.nbor(-2) if t.i > start + 1 else None
@@ -50,15 +66,20 @@ def _noun_kind(t: Token, start: int) -> str | None:
             return tx.NOUNS[f"{_lemma(prev2)} {pair}"]
         if lem == "strike" and _lemma(prev) in {"missile", "rocket", "artillery"}:
             return tx.SHELLING
+    if lem == "riot" and t.dep_ == "compound" and _lemma(t.head) in RIOT_GEAR:
+        return None  # "riot police", "riot gear": the police's kit, not a riot
     if lem == "bomb" and prev is not None and _lemma(prev) in {"car", "roadside", "barrel"}:
         return tx.NOUNS[f"{_lemma(prev)} bomb"]
     return tx.NOUNS.get(lem)
 
 
+SUICIDE_WORDS = re.compile(
+    r"\b(suicide|vests?|(killing|blew up|blowing up) (himself|herself|themselves))\b", re.I
+)
 BLAST_SUICIDE = {"bomber", "vest", "belt", "himself", "herself", "themselves"}
 BLAST_SHELLS = {"shell", "mortar", "rocket", "missile", "projectile"}
 BLAST_DEVICES = {"bomb", "device", "ied", "mine", "landmine", "explosive", "car", "vehicle",
-                 "motorcycle", "truck", "charge", "trap"}  # fmt: skip
+                 "motorcycle", "truck", "charge", "trap", "booby", "svbied", "vbied"}  # fmt: skip
 
 
 def _phrasal(t: Token, lem: str, pairs: set[tuple[str, str]]) -> bool:
@@ -74,8 +95,8 @@ def _blast_kind(t: Token, kids: dict[str, Token]) -> str | None:
     for dep in ("nsubj", "nsubjpass", "dobj"):
         if dep in kids:
             words |= {_lemma(w) for w in kids[dep].subtree}
-    if "suicide" in words or words & BLAST_SUICIDE:
-        return tx.SUICIDE
+    if "suicide" in words or words & BLAST_SUICIDE or SUICIDE_WORDS.search(t.sent.text):
+        return tx.SUICIDE  # in a sentence about suicide bombers, the blast is the bomber's
     if words & BLAST_SHELLS:
         return tx.SHELLING
     if words & BLAST_DEVICES:
@@ -89,8 +110,24 @@ def _verb_kind(t: Token, start: int) -> str | None:
     dobj = kids.get("dobj")
     if lem in tx.WEAPON_HAUL_VERBS:  # "seized weapons", "a cache was found": arms, not a place
         obj = dobj if dobj is not None else kids.get("nsubjpass")
+        if obj is None and t.dep_ == "acl":
+            obj = t.head  # "weapons seized on a boat"
         if obj is not None and _lemma(obj) in tx.WEAPON_NOUNS:
             return tx.DISRUPTED
+    if lem in OUT_VERBS and dobj is not None and _out_of(t) and _lemma(dobj) not in DISPLACED:
+        return tx.TERRITORY  # "drove the militants out of the town": the subject took it
+    if lem == "free" and _freed_place(t, dobj):
+        return tx.TERRITORY  # "freed several villages from the militants"
+    if (
+        lem == "control"
+        and dobj is not None
+        and any(c.lower_ in {"entire", "whole", "full"} for c in dobj.children)
+    ):
+        return tx.TERRITORY  # "by controlling the entire area"
+    if lem == "pull" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+        return tx.WITHDRAWAL
+    if lem == "agree" and t.tag_ in {"VBD", "VBN", "VBZ"} and "xcomp" in kids:
+        return tx.AGREEMENT  # "the two sides agreed to exchange prisoners"
     if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
         if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
             if any(c.dep_ == "compound" and c.lower_ == "fire" for c in dobj.children):
@@ -120,6 +157,14 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return None
     if lem == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
         return tx.TRANSFER
+    if lem == "intercept" and dobj is not None and _lemma(dobj) in PEOPLE:
+        return tx.ARREST  # "intercepted 15 suspected members of the group"
+    if lem == "destroy" and _air_doer(t):
+        return tx.AIR  # "the air force destroyed a number of vehicles"
+    if lem == "hand" and dobj is not None and _lemma(dobj) == "control":
+        return tx.TRANSFER  # "handed control of the camp back to the army"
+    if lem == "recover" and dobj is not None and _lemma(dobj) in RECOVERED_GROUND:
+        return tx.TERRITORY  # "the army recovered the border regions"
     if lem == "launch" and dobj is not None:
         k = _noun_kind(dobj, start) or tx.NOUNS.get(_lemma(dobj))
         if k in {tx.CLASH, tx.ATTACK}:
@@ -130,6 +175,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         text = " ".join(w.lower_ for s in subj for w in s.subtree)
         if tx.AIR_CUES.search(text):
             return tx.AIR
+        if lem == "raid" and dobj is not None and _armed_target(dobj):
+            return tx.CLASH  # "militants raided an army base": a ground assault
         return tx.VERBS.get(lem)
     if lem in {"explode", "detonate"} or _phrasal(t, lem, {("blow", "up"), ("go", "off")}):
         return _blast_kind(t, kids)
@@ -148,6 +195,35 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
+
+
+def _armed_target(obj: Token) -> bool:
+    """ "a checkpoint", "an army base": a target that fights back."""
+    if _lemma(obj) in tx.ARMED_OBJECTS:
+        return True
+    mods = {_lemma(c) for c in obj.children if c.dep_ in {"compound", "amod", "poss"}}
+    return _lemma(obj) in tx.ARMED_IF_SAID and bool(mods & tx.ARMED_MODIFIERS)
+
+
+def _air_doer(t: Token) -> bool:
+    """The verb's subject is air power ("warplanes", "the air force", "drones")."""
+    subj = next((c for c in t.children if c.dep_ in {"nsubj", "agent"}), None)
+    words = " ".join(w.text for w in subj.subtree) if subj is not None else ""
+    return tx.AIR_CUES.search(words) is not None
+
+
+def _out_of(t: Token) -> bool:
+    """ "drove X out (of Y)", "pushed X out": the verb's particle or preposition is "out"."""
+    return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == "out" for c in t.children)
+
+
+def _freed_place(t: Token, dobj: Token | None) -> bool:
+    """ "freed areas from the militants": a place freed, or anything freed "from" a group."""
+    if dobj is not None and _lemma(dobj) in tx.PLACE_NOUNS | {"area", "village", "town"}:
+        return True
+    return dobj is not None and _lemma(dobj) not in {"hostage", "prisoner", "captive",
+                                                     "detainee", "people", "man", "woman"} \
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children)  # fmt: skip
 
 
 def _through(t: Token, noun: str) -> bool:
