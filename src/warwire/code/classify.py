@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from warwire.code import taxonomy as tx
 from warwire.code.coder import _kind_for, _sub_event, _taker
 from warwire.code.context import ActorHit
-from warwire.code.patterns import named_killer, protest_turn, weapon_neutralised, worded_type
+from warwire.code.patterns import named_killer, protest_type, weapon_neutralised, worded_type
 from warwire.code.roles import assign_actors
 from warwire.code.triggers import find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
@@ -64,17 +64,10 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
         if out.sub_event is None:
             out.sub_event = worded_type(text, withdrew)
         elif out.sub_event == "Peaceful protest":
-            out.sub_event = _protest_in_context(text)
+            # a protest the text goes on to call violent or broken up ("... the scene of
+            # escalating violence") is typed by the whole text, not its first sentence
+            out.sub_event = protest_type(text)
     return out
-
-
-def _protest_in_context(text: str) -> str:
-    """A protest the text goes on to call violent or broken up ("... the scene of escalating
-    violence", "... blocked the road") is typed by the whole text, not its first sentence."""
-    turn = protest_turn(text)
-    if turn == tx.RIOT:
-        return "Violent demonstration"
-    return _sub_event(turn, "") if turn else "Peaceful protest"
 
 
 def parse(text: str) -> tuple[Doc, list[ActorHit]]:

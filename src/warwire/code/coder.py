@@ -31,6 +31,7 @@ from warwire.code.context import (
     DayHit,
     PlaceHit,
     SentenceInfo,
+    article_province,
     opens_with_place,
     scan_article,
 )
@@ -301,7 +302,7 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
     return kind
 
 
-GROUND_SIDES = {"opposition", "jihadist", "islamic_state", "kurdish", "iran_allies"}
+GROUND_SIDES = NON_STATE_ARMED | {"iran_allies"}  # sides with no aircraft of their own
 
 
 def _ground_bombing(trig: Trigger, side1: str, sentence: str) -> bool:
@@ -606,9 +607,9 @@ class ArticleCoder:
     def _only_province(self) -> list[PlaceHit]:
         """The province, when every place the article names lies in that one province."""
         if self._province is None:
-            hits = [p for i in self.infos for p in i.places]
-            admins = {p.place.admin1 for p in hits if p.place.admin1}
-            self._province = [p for p in hits if p.province][:1] if len(admins) == 1 else []
+            one = article_province(self.infos) is not None
+            hits = [p for i in self.infos for p in i.places if p.province]
+            self._province = hits[:1] if one else []
         return self._province
 
     def _title_places(self) -> list[PlaceHit]:
@@ -933,7 +934,6 @@ def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:
     return False
 
 
-WEAPON_KINDS = {tx.AIR, tx.SHELLING, tx.IED, tx.SUICIDE, tx.GRENADE, tx.CHEMICAL}
 BLAST_WORDS = {"explosion", "blast"}
 
 
@@ -945,9 +945,9 @@ def _weapon_named(trig: Trigger, kind: str, where: str, seen: list[tuple[str, st
     if not trig.nominal:
         return False
     if kind in {tx.ATTACK, tx.CLASH}:
-        return any(w == where and k in WEAPON_KINDS for w, k in seen)
+        return any(w == where and k in tx.WEAPON_KINDS for w, k in seen)
     if kind == tx.IED and trig.token.lemma_.lower() in BLAST_WORDS:
-        return any(w == where and k in WEAPON_KINDS - {tx.IED} for w, k in seen)
+        return any(w == where and k in tx.WEAPON_KINDS - {tx.IED} for w, k in seen)
     return False
 
 

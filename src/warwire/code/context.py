@@ -121,8 +121,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     _resolve_places(text, infos)
     _own_army(infos, actors)
     _definite_back_references(infos)
-    admins = {p.place.admin1 for i in infos for p in i.places if p.place.admin1}
-    one_province = len(admins) == 1  # a lead naming two sides happened in that province
+    one_province = article_province(infos) is not None  # a lead naming two sides was there
     for k, info in enumerate(infos):
         # an event needs a place: named, pointed back to ("the town", "it", "villages"),
         # inherited by a figure ("Ten soldiers were wounded."), or named by the next sentence
@@ -146,6 +145,12 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
 
 
 LEAD_SENTENCES = 2
+
+
+def article_province(infos: list[SentenceInfo]) -> str | None:
+    """The one province every place the article names lies in, or None."""
+    admins = {p.place.admin1 for i in infos for p in i.places if p.place.admin1}
+    return next(iter(admins)) if len(admins) == 1 else None
 
 
 def _sides(info: SentenceInfo) -> set[str]:

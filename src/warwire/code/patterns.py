@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.cues import has_cue
-from warwire.code.triggers import Trigger
+from warwire.code.triggers import Trigger, armed_target
 
 # -- territory: who took it ---------------------------------------------------------------
 
@@ -60,6 +60,13 @@ def _subject(t: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _air_subject(verb: Token) -> bool:
+    """The verb's doer (see _subject) is air power: "warplanes", "the air force", "drones"."""
+    doer = _subject(verb)
+    words = " ".join(w.text for w in doer.subtree) if doer is not None else ""
+    return tx.AIR_CUES.search(words) is not None
 
 
 def _taker_phrase(trig: Trigger) -> list[Token]:
@@ -197,6 +204,18 @@ def protest_turn(sentence: str) -> str | None:
     return None
 
 
+PROTEST_TYPES = {
+    "excessive_force": "Excessive force against protesters",
+    "intervention": "Protest with intervention",
+    tx.RIOT: "Violent demonstration",
+}
+
+
+def protest_type(text: str) -> str:
+    """The ACLED type of a protest TEXT reports, by what it came to (protest_turn)."""
+    return PROTEST_TYPES.get(protest_turn(text) or "", "Peaceful protest")
+
+
 def arrests_at_protest(sentence: str) -> bool:
     """ACLED codes arrests made at a demonstration as a protest with intervention."""
     return ARREST_AT_PROTEST.search(sentence) is not None
@@ -212,11 +231,6 @@ def crowd_fight(sentence: str) -> bool:
 
 
 # -- attacks on armed targets -------------------------------------------------------------
-
-CIVIL_MODIFIERS = frozenset({
-    "refugee", "displacement", "civilian", "displaced", "fire", "aid", "humanitarian", "bus",
-})  # fmt: skip
-
 
 CONTESTED = frozenset({
     "position", "checkpoint", "post", "outpost", "barrack", "barracks", "trench",
@@ -268,9 +282,7 @@ def fired_from_the_air(trig: Trigger) -> bool:
         node = t.head.head  # "attacked the town with missiles"
     if node is None or node.pos_ not in {"VERB", "AUX"}:
         return False
-    doer = _subject(node)
-    words = " ".join(w.text for w in doer.subtree) if doer is not None else ""
-    return tx.AIR_CUES.search(words) is not None
+    return _air_subject(node)
 
 
 def armed_object(trig: Trigger) -> bool:
@@ -282,14 +294,7 @@ def armed_object(trig: Trigger) -> bool:
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     else:
         objs = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
-    for o in objs:
-        lem = o.lemma_.lower()
-        mods = {c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod", "poss"}}
-        if lem in tx.ARMED_OBJECTS and not mods & CIVIL_MODIFIERS:
-            return True
-        if lem in tx.ARMED_IF_SAID and mods & tx.ARMED_MODIFIERS:
-            return True  # "an army convoy", "security forces", "a military base"
-    return False
+    return any(armed_target(o) for o in objs)
 
 
 # -- weapons found or neutralised, not used -----------------------------------------------
@@ -305,7 +310,6 @@ STORE_NOUNS = frozenset({
 # how a weapon noun hangs from what was done to it: "destroyed mines", "mines were cleared",
 # "a stash of rockets", "mines and grenades were found"
 WEAPON_PATH = frozenset({"dobj", "nsubjpass", "conj", "compound", "appos", "pobj", "prep"})
-WEAPON_KINDS = frozenset({tx.IED, tx.SHELLING, tx.GRENADE, tx.SUICIDE, tx.CHEMICAL, tx.AIR})
 
 
 def weapon_neutralised(trig: Trigger) -> bool:
@@ -313,7 +317,7 @@ def weapon_neutralised(trig: Trigger) -> bool:
     intercepted ("destroyed 300 mines", "a stash of rockets was found", "bombs discovered
     on the beach"), not something that went off. Air power that destroys weapons is a strike."""
     t = trig.token
-    if not trig.nominal or trig.kind not in WEAPON_KINDS:
+    if not trig.nominal or trig.kind not in tx.WEAPON_KINDS:
         return False
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in NEUTRALISE_VERBS
            for c in t.children):  # fmt: skip
@@ -327,9 +331,7 @@ def weapon_neutralised(trig: Trigger) -> bool:
             if lem not in NEUTRALISE_VERBS:
                 return False
             if lem == "destroy":
-                subj = _subject(node)
-                words = " ".join(w.lower_ for w in subj.subtree) if subj is not None else ""
-                return not tx.AIR_CUES.search(words)
+                return not _air_subject(node)
             return True
         if node.dep_ not in WEAPON_PATH or node.head is node:
             return False  # "seized the town after 140 airstrikes": the strikes were used
@@ -373,12 +375,7 @@ def worded_type(text: str, withdrew: bool = False) -> str | None:
     if has_cue("mob", text):
         return "Mob violence"
     if PROTEST_WORDS.search(text):
-        turn = protest_turn(text)
-        return {
-            "excessive_force": "Excessive force against protesters",
-            "intervention": "Protest with intervention",
-            tx.RIOT: "Violent demonstration",
-        }.get(turn or "", "Peaceful protest")
+        return protest_type(text)
     if AGREEMENT_WORDS.search(text):
         return "Agreement"
     if withdrew or POSTURE_WORDS.search(text):

@@ -71,6 +71,9 @@ MOB = "mob"  # a crowd attacking someone or something, not as a demonstration
 CHANGE = "change"  # a group forms, merges, splits, disbands or defects
 WITHDRAWAL = "withdrawal"  # forces withdraw: a transfer only when another side takes over
 
+# kinds named by the weapon used (ACLED's explosions/remote violence, chemical weapons too)
+WEAPON_KINDS = frozenset({AIR, SHELLING, IED, SUICIDE, GRENADE, CHEMICAL})
+
 KIND_SUB_EVENT: dict[str, str] = {
     CLASH: "Armed clash",
     SIEGE_BREAK: "Armed clash",
@@ -200,6 +203,10 @@ WEAPON_HAUL_VERBS = frozenset(
 ARMED_OBJECTS = frozenset({
     "checkpoint", "patrol", "outpost", "barracks", "position", "garrison", "soldier", "troop",
     "army", "military", "police", "policeman", "fort", "gendarme", "serviceman",
+})  # fmt: skip
+# ... unless a modifier says they are not: "a refugee checkpoint", "the fire police"
+CIVIL_MODIFIERS = frozenset({
+    "refugee", "displacement", "civilian", "displaced", "fire", "aid", "humanitarian", "bus",
 })  # fmt: skip
 # ... and targets armed only when said to be: "an army convoy", not "an aid convoy"
 ARMED_IF_SAID = frozenset({"convoy", "base", "post", "station", "camp", "unit", "headquarters",

@@ -76,15 +76,15 @@ def _noun_kind(t: Token, start: int) -> str | None:
 SUICIDE_WORDS = re.compile(
     r"\b(suicide|vests?|(killing|blew up|blowing up) (himself|herself|themselves))\b", re.I
 )
-BLAST_SUICIDE = {"bomber", "vest", "belt", "himself", "herself", "themselves"}
+BLAST_SUICIDE = {"suicide", "bomber", "vest", "belt", "himself", "herself", "themselves"}
 BLAST_SHELLS = {"shell", "mortar", "rocket", "missile", "projectile"}
 BLAST_DEVICES = {"bomb", "device", "ied", "mine", "landmine", "explosive", "car", "vehicle",
                  "motorcycle", "truck", "charge", "trap", "booby", "svbied", "vbied"}  # fmt: skip
 
 
-def _phrasal(t: Token, lem: str, pairs: set[tuple[str, str]]) -> bool:
-    return any(lem == v and any(c.dep_ == "prt" and c.lower_ == p for c in t.children)
-               for v, p in pairs)  # fmt: skip
+def _particle(t: Token, word: str) -> bool:
+    """The verb has the particle WORD: "took over", "pulled out", "blew up", "shot down"."""
+    return any(c.dep_ == "prt" and c.lower_ == word for c in t.children)
 
 
 def _blast_kind(t: Token, kids: dict[str, Token]) -> str | None:
@@ -95,7 +95,7 @@ def _blast_kind(t: Token, kids: dict[str, Token]) -> str | None:
     for dep in ("nsubj", "nsubjpass", "dobj"):
         if dep in kids:
             words |= {_lemma(w) for w in kids[dep].subtree}
-    if "suicide" in words or words & BLAST_SUICIDE or SUICIDE_WORDS.search(t.sent.text):
+    if words & BLAST_SUICIDE or SUICIDE_WORDS.search(t.sent.text):
         return tx.SUICIDE  # in a sentence about suicide bombers, the blast is the bomber's
     if words & BLAST_SHELLS:
         return tx.SHELLING
@@ -124,7 +124,7 @@ def _verb_kind(t: Token, start: int) -> str | None:
         and any(c.lower_ in {"entire", "whole", "full"} for c in dobj.children)
     ):
         return tx.TERRITORY  # "by controlling the entire area"
-    if lem == "pull" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+    if lem == "pull" and _particle(t, "out"):
         return tx.WITHDRAWAL
     if lem == "agree" and t.tag_ in {"VBD", "VBN", "VBZ"} and "xcomp" in kids:
         return tx.AGREEMENT  # "the two sides agreed to exchange prisoners"
@@ -135,7 +135,7 @@ def _verb_kind(t: Token, start: int) -> str | None:
             return tx.TERRITORY
         if dobj is not None and dobj.pos_ == "PROPN":
             return tx.TERRITORY
-        if lem == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
+        if lem == "take" and _particle(t, "over"):
             return tx.TERRITORY
         return tx.VERBS.get(lem)
     if lem == "fall":
@@ -155,11 +155,11 @@ def _verb_kind(t: Token, start: int) -> str | None:
         if objs and t.tag_ in {"VBD", "VBN", "VBZ"}:
             return tx.AGREEMENT
         return None
-    if lem == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
+    if lem == "hand" and _particle(t, "over"):
         return tx.TRANSFER
     if lem == "intercept" and dobj is not None and _lemma(dobj) in PEOPLE:
         return tx.ARREST  # "intercepted 15 suspected members of the group"
-    if lem == "destroy" and _air_doer(t):
+    if lem == "destroy" and air_doer(t):
         return tx.AIR  # "the air force destroyed a number of vehicles"
     if lem == "hand" and dobj is not None and _lemma(dobj) == "control":
         return tx.TRANSFER  # "handed control of the camp back to the army"
@@ -171,45 +171,45 @@ def _verb_kind(t: Token, start: int) -> str | None:
             return tx.CLASH
         return k
     if lem in {"hit", "target", "strike", "struck", "pound", "bomb", "raid"}:
-        subj = [c for c in t.children if c.dep_ in {"nsubj", "agent"}]
-        text = " ".join(w.lower_ for s in subj for w in s.subtree)
-        if tx.AIR_CUES.search(text):
+        if air_doer(t):
             return tx.AIR
-        if lem == "raid" and dobj is not None and _armed_target(dobj):
+        if lem == "raid" and dobj is not None and armed_target(dobj):
             return tx.CLASH  # "militants raided an army base": a ground assault
         return tx.VERBS.get(lem)
-    if lem in {"explode", "detonate"} or _phrasal(t, lem, {("blow", "up"), ("go", "off")}):
+    blew_up = (lem == "blow" and _particle(t, "up")) or (lem == "go" and _particle(t, "off"))
+    if lem in {"explode", "detonate"} or blew_up:
         return _blast_kind(t, kids)
     if lem in {"kill", "die"}:
         return tx.KILL
     if lem == "shoot" and any(c.dep_ == "oprd" or c.lower_ == "dead" for c in t.children):
         return tx.KILL  # "shot dead two farmers"
-    if lem == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+    if lem == "shoot" and _particle(t, "down"):
         return tx.DISRUPTED  # "shot down a drone"
     if lem in {"establish", "set", "open", "build"} and dobj is not None:
         if _lemma(dobj) in {"base", "headquarters", "outpost", "camp", "post"}:
-            if lem != "set" or any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+            if lem != "set" or _particle(t, "up"):
                 return tx.BASE
-    if lem in {"hand", "turn"} and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children):
+    if lem in {"hand", "turn"} and _particle(t, "over"):
         return tx.TRANSFER
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
 
 
-def _armed_target(obj: Token) -> bool:
-    """ "a checkpoint", "an army base": a target that fights back."""
-    if _lemma(obj) in tx.ARMED_OBJECTS:
-        return True
+def armed_target(obj: Token) -> bool:
+    """ "a checkpoint", "an army base", "security forces": a target that fights back (not "a
+    refugee checkpoint" or "an aid convoy")."""
+    lem = _lemma(obj)
     mods = {_lemma(c) for c in obj.children if c.dep_ in {"compound", "amod", "poss"}}
-    return _lemma(obj) in tx.ARMED_IF_SAID and bool(mods & tx.ARMED_MODIFIERS)
+    if lem in tx.ARMED_OBJECTS and not mods & tx.CIVIL_MODIFIERS:
+        return True
+    return lem in tx.ARMED_IF_SAID and bool(mods & tx.ARMED_MODIFIERS)
 
 
-def _air_doer(t: Token) -> bool:
-    """The verb's subject is air power ("warplanes", "the air force", "drones")."""
-    subj = next((c for c in t.children if c.dep_ in {"nsubj", "agent"}), None)
-    words = " ".join(w.text for w in subj.subtree) if subj is not None else ""
-    return tx.AIR_CUES.search(words) is not None
+def air_doer(t: Token) -> bool:
+    """The verb's subject or "by" agent is air power ("warplanes", "the air force", "drones")."""
+    subj = [c for c in t.children if c.dep_ in {"nsubj", "agent"}]
+    return tx.AIR_CUES.search(" ".join(w.text for c in subj for w in c.subtree)) is not None
 
 
 def _out_of(t: Token) -> bool:
