@@ -190,7 +190,7 @@ def test_folder_is_walked_recursively_in_a_fixed_order(tmp_path: Path) -> None:
         p.write_text(f"{LEDE} ({rel})\n", encoding="utf-8")
     first, errs = run(tmp_path)
     assert errs == []
-    assert [a.id for a in first] == ["c", "z", "b"]  # a/b/c.txt, a/z.txt, b.txt
+    assert [a.id for a in first] == ["a/b/c", "a/z", "b"]  # ids: paths under the root
     assert [a.id for a in run(tmp_path)[0]] == [a.id for a in first]
 
 
@@ -198,8 +198,14 @@ def test_duplicate_ids_in_one_batch(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(f"{LEDE}\n", encoding="utf-8")
     (tmp_path / "a.html").write_text(HTML.format(lede=SECOND, second=LEDE), encoding="utf-8")
     arts, errs = run(tmp_path)
-    assert len(arts) == 1
-    assert "duplicate article id 'a'" in one_error(errs, "a.txt").message
+    assert errs == [] and [a.id for a in arts] == ["a", "a"]  # two files: the store decides
+    with Store(str(tmp_path / "s.db")) as store:
+        report = ingest(store, tmp_path)
+        ids = sorted(a.id for a in store.articles())
+    assert report.new == 2 and report.errors == []
+    assert ids[0] == "a" and ids[1].startswith("a~")
+    [note] = report.renamed
+    assert Path(note.path).name == "a.txt" and "a.html" in note.message
 
 
 # -- bad input ------------------------------------------------------------------------------

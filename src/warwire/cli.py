@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from warwire.records import Event, IngestError
 from warwire.store import Store, default_db
@@ -28,9 +30,17 @@ app = typer.Typer(
 gazetteer_app = typer.Typer(help="Manage the gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-# piped output (CI logs, files) gets a wide table rather than Rich's 80-column default
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
+# Text from the files (ids, titles, places, cells) reaches these consoles: markup and emoji
+# codes are off, so "[/b]" prints as itself and "dev.csv:100:" never becomes an emoji.
+# Piped output (CI logs, files) gets a wide table rather than Rich's 80-column default.
+out = Console(width=None if sys.stdout.isatty() else 160, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)  # an error: one line
+
+
+def error(message: str, label: str = "error", style: str = "red") -> None:
+    """One LABEL line on stderr; MESSAGE is printed as it is, never read as markup."""
+    err.print(Text.assemble((label, style), " ", message), highlight=False)
+
 
 DbOpt = Annotated[
     str | None,
@@ -68,8 +78,40 @@ def demo_corpus() -> Path:
     return Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 
-def _store(db: str | None) -> Store:
-    return Store(db or default_db())
+def _store_errors() -> tuple[type[BaseException], ...]:
+    """The database errors a store can raise (psycopg's only when it is installed)."""
+    import sqlite3
+
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, psycopg.Error)
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    """The store for a command; one it cannot open or write (read-only, a folder, gone) is a
+    one-line error naming it and exit code 2, not a traceback."""
+    url = db or default_db()
+    try:
+        store = Store(url)
+    except (OSError, *_store_errors()) as e:
+        error(f"store {url}: cannot open: {_reason(e)}")
+        raise typer.Exit(2) from None
+    try:
+        yield store
+    except _store_errors() as e:
+        error(f"store {url}: {_reason(e)}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+
+
+def _reason(e: BaseException) -> str:
+    """An exception as one short line."""
+    text = " ".join(str(getattr(e, "strerror", None) or e).split())
+    return text or type(e).__name__
 
 
 def _progress() -> Progress:
@@ -86,7 +128,11 @@ def _progress() -> Progress:
 
 
 def _report_error(e: IngestError) -> None:
-    err.print(f"[red]error[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+    error(str(e))
+
+
+def _report_note(e: IngestError) -> None:
+    error(str(e), "note", "yellow")
 
 
 def do_ingest(store: Store, path: Path) -> int:
@@ -94,7 +140,7 @@ def do_ingest(store: Store, path: Path) -> int:
     from warwire.pipeline import ingest
 
     if not path.exists():
-        err.print(f"[red]error[/red] {path}: no such file or folder")
+        error(f"{path}: no such file or folder")
         raise typer.Exit(2)
     with _progress() as bar:
         task = bar.add_task("ingest", total=None)
@@ -103,6 +149,7 @@ def do_ingest(store: Store, path: Path) -> int:
             path,
             progress=lambda d, t: bar.update(task, completed=d),
             on_error=_report_error,
+            on_note=_report_note,
         )
     out.print(
         f"ingested {report.seen} articles from {path}: {report.new} new, {report.updated} updated, "
@@ -258,7 +305,7 @@ def _parse_day(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        err.print(f"[red]error[/red] --{name}: {value!r} is not a YYYY-MM-DD date")
+        error(f"--{name}: {value!r} is not a YYYY-MM-DD date")
         raise typer.Exit(2) from None
 
 
@@ -306,17 +353,17 @@ def export(
     table = writers()
     if fmt != CONTROL_GEOJSON and fmt not in table:
         choices = ", ".join([*table, CONTROL_GEOJSON])
-        err.print(f"[red]error[/red] --format {fmt!r}: choose one of {choices}")
+        error(f"--format {fmt!r}: choose one of {choices}")
         raise typer.Exit(2)
     if fmt == CONTROL_GEOJSON:
         day = _parse_day(date, "date")
         if day is None:
-            err.print("[red]error[/red] --format control-geojson needs --date YYYY-MM-DD")
+            error("--format control-geojson needs --date YYYY-MM-DD")
             raise typer.Exit(2)
         _export_control(db, day, out_file or Path(f"control-{day.isoformat()}.geojson"))
         return
     if date:
-        err.print(f"[red]error[/red] --date applies to --format {CONTROL_GEOJSON} only")
+        error(f"--date applies to --format {CONTROL_GEOJSON} only")
         raise typer.Exit(2)
     name, write = table[fmt]
     target = out_file or Path(name)
@@ -360,7 +407,7 @@ def control(
     """Who took PLACE, from whom, when, on whose report; with --date, who held what that day."""
     day = _parse_day(date, "date")
     if place is None and day is None:
-        err.print("[red]error[/red] give a PLACE, or --date YYYY-MM-DD for the map of a day")
+        error("give a PLACE, or --date YYYY-MM-DD for the map of a day")
         raise typer.Exit(2)
     with _store(db) as store:
         changes = _changes_of(store, place) if place else []
@@ -389,8 +436,8 @@ def control(
             when = f"{when} ({c['date_range'][0]}..{c['date_range'][1]})"
         t.add_row(
             when,
-            escape(f"{c['to_actor']} [{c['to_side']}]"),
-            escape(f"{c['from_actor']} [{c['from_side']}]") if c["from_actor"] else "",
+            f"{c['to_actor']} [{c['to_side']}]",
+            f"{c['from_actor']} [{c['from_side']}]" if c["from_actor"] else "",
             c["event"],
             ", ".join(c["articles"]),
             ", ".join(c["sources"]),
@@ -409,10 +456,10 @@ def _print_holders(history: ControlHistory, day: dt.date) -> None:
         t.add_row(
             h.place,
             h.admin1,
-            escape(f"{_short(h.holder_actor) or h.holder} [{h.holder}]"),
+            f"{_short(h.holder_actor) or h.holder} [{h.holder}]",
             f"(before {h.until})" if h.inferred else h.since.isoformat(),
             "yes" if h.front_line else "",
-            escape("; ".join(h.why_contested)) if h.contested else "",
+            "; ".join(h.why_contested) if h.contested else "",
             ", ".join(h.events),
         )
     t.caption = f"front line: changed hands on {day} or in the {FRONT_LINE_DAYS - 1} days before"
@@ -474,12 +521,12 @@ def gazetteer_import(
     from warwire.places import import_geonames
 
     if not file.exists():
-        err.print(f"[red]error[/red] {file}: no such file")
+        error(f"{file}: no such file")
         raise typer.Exit(2)
     try:
         n = import_geonames(file)
     except ValueError as e:
-        err.print(f"[red]error[/red] {file}: {e}")
+        error(f"{file}: {e}")
         raise typer.Exit(2) from None
     out.print(f"imported {n} places from {file}")
 

@@ -30,6 +30,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    renamed: list[IngestError] = field(default_factory=list)  # id clashes, stored apart
     wire_groups: int = 0  # groups with more than one article
 
     @property
@@ -43,8 +44,13 @@ def ingest(
     *,
     progress: Progress = _noop,
     on_error: Callable[[IngestError], None] | None = None,
+    on_note: Callable[[IngestError], None] | None = None,
+    root: Path | None = None,
 ) -> IngestReport:
-    """Read PATH into the store; wire copies are grouped against everything stored so far."""
+    """Read PATH into the store; wire copies are grouped against everything stored so far.
+
+    Ids are relative to ROOT (default PATH); an article whose id a different text from another
+    file already holds is stored under its own id and reported through ON_NOTE."""
     from warwire.ingest import iter_articles
     from warwire.ingest.wire import WireGrouper, signature
 
@@ -53,12 +59,23 @@ def ingest(
     for aid, sig in store.signatures():
         grouper.add_signature(aid, sig)
     done = 0
-    for item in iter_articles(path):
+    for item in iter_articles(path, root=root):
         if isinstance(item, IngestError):
             report.errors.append(item)
             if on_error:
                 on_error(item)
             continue
+        aid, clash = store.claim_id(item)
+        if clash:
+            note = IngestError(
+                item.source_file,
+                f"article id {item.id!r} already names a different text (from {clash}); "
+                f"stored as {aid!r}",
+            )
+            report.renamed.append(note)
+            if on_note:
+                on_note(note)
+        item.id = aid
         sig = signature(item.text)
         item.wire_group = grouper.add_signature(item.id, sig)
         result = store.upsert_article(item, sig)

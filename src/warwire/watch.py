@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from rich.console import Console
+from rich.text import Text
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from warwire import pipeline
@@ -254,8 +255,12 @@ class Watcher:
         update.mentions = self.store.count("mentions") - before
         return update
 
+    def say(self, line: str) -> None:
+        """Print LINE as it is: no markup, no emoji codes, never wrapped (logs are grepped)."""
+        self.console.print(Text(line), soft_wrap=True, highlight=False)
+
     def _report(self, update: Update) -> None:
-        self.console.print(update.line(), markup=False)
+        self.say(update.line())
         if self.on_update:
             self.on_update(update)
 
@@ -268,7 +273,9 @@ class Watcher:
             report = pipeline.ingest(
                 self.store,
                 target,
-                on_error=lambda e: self.console.print(f"error {e}", markup=False),
+                on_error=lambda e: self.say(f"error {e}"),
+                on_note=lambda e: self.say(f"note {e}"),
+                root=self.path,
             )
             update.articles += report.new + report.updated
             update.errors += len(report.errors)
@@ -279,7 +286,7 @@ class Watcher:
         for feed in self.feeds:
             articles = feed.poll()
             if feed.error:
-                self.console.print(f"error {feed.source}: {feed.error}", markup=False)
+                self.say(f"error {feed.source}: {feed.error}")
             if not articles:
                 continue
             report = store_articles(self.store, articles)
@@ -292,7 +299,7 @@ class Watcher:
         try:
             result = work()
         except Exception as e:  # noqa: BLE001 - a bad batch must not end the watch
-            self.console.print(f"error {type(e).__name__}: {e}", markup=False)
+            self.say(f"error {type(e).__name__}: {e}")
             return
         for update in result if isinstance(result, list) else [result]:
             if update is not None:

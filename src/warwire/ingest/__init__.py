@@ -18,11 +18,11 @@ from pathlib import Path
 from warwire.ingest.clean import classify, clean_text
 from warwire.ingest.dates import find_published
 from warwire.ingest.html import extract
-from warwire.ingest.manifest import MANIFEST, SUPPORTED, Entry, load_manifest
+from warwire.ingest.manifest import MANIFEST, SUPPORTED, Entry, load_manifest, safe_key
 from warwire.ingest.readers import Record, read_file
 from warwire.records import Article, IngestError
 
-__all__ = ["iter_articles", "build_article", "MAX_BYTES"]
+__all__ = ["iter_articles", "build_article", "safe_key", "MAX_BYTES"]
 
 MAX_BYTES = 50_000_000
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -30,16 +30,25 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _TITLE_END = re.compile(r"[.;:,][\"'\u201d\u2019)\]]*$")
 
 
-def _discover(root: Path) -> tuple[list[Path], list[Path], bool]:
-    """(article files, manifests, whether manifest errors concern this run)."""
+def _folder_error(e: OSError) -> IngestError:
+    """One line for a folder os.walk could not list (permissions, a loop, gone meanwhile)."""
+    return IngestError(str(e.filename or ""), f"cannot read folder: {e.strerror or e}")
+
+
+def _discover(root: Path) -> tuple[list[Path], list[Path], bool, list[IngestError]]:
+    """(article files, manifests, whether manifest errors concern this run, folder errors).
+
+    Symlinked folders are not followed (no loops); a folder that cannot be listed is an error
+    of its own and the walk goes on with the rest."""
     if root.is_file():
         if root.name.lower() == MANIFEST:
-            return [], [root], True
+            return [], [root], True, []
         beside = root.parent / MANIFEST
-        return [root], [beside] if beside.is_file() else [], False
+        return [root], [beside] if beside.is_file() else [], False, []
     files: list[Path] = []
     manifests: list[Path] = []
-    for folder, dirs, names in os.walk(root):
+    errors: list[IngestError] = []
+    for folder, dirs, names in os.walk(root, onerror=lambda e: errors.append(_folder_error(e))):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
             if name.startswith("."):
@@ -53,7 +62,7 @@ def _discover(root: Path) -> tuple[list[Path], list[Path], bool]:
     def key(p: Path) -> str:
         return p.relative_to(root).as_posix()
 
-    return sorted(files, key=key), sorted(manifests, key=key), True
+    return sorted(files, key=key), sorted(manifests, key=key), True, errors
 
 
 def _guess_title(raw: str) -> str:
@@ -101,18 +110,36 @@ def build_article(rec: Record) -> Article | IngestError:
         outlet=outlet,
         published=published or find_published(raw),
         language=_language(text),
-        source_file=rec.source_file,
+        source_file=os.path.abspath(rec.source_file),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 
 
-def iter_articles(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
-    """Every article under PATH, in a fixed order, with an IngestError for each failure."""
+def _name(f: Path, root: Path) -> str:
+    """A file's id without a manifest: its path relative to the ingested folder, suffix
+    dropped ("sub/report" for sub/report.txt), so two folders' report.txt differ."""
+    try:
+        rel = f.relative_to(root)
+    except ValueError:
+        return f.stem
+    return rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
+
+
+def iter_articles(
+    path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None
+) -> Iterator[Article | IngestError]:
+    """Every article under PATH, in a fixed order, with an IngestError for each failure.
+
+    Ids come from the manifest, the record's id field, or the file's path relative to ROOT
+    (default: PATH, or a file's own folder). An id seen twice in one file is an error naming
+    both lines; the same id from two files is left to the store (see `Store.claim_id`)."""
     path = Path(path)
     if not path.exists():
         yield IngestError(str(path), "no such file or folder")
         return
-    files, manifests, report_rows = _discover(path)
+    files, manifests, report_rows, folder_errors = _discover(path)
+    yield from folder_errors
+    base = root if root is not None else (path.parent if path.is_file() else path)
     entries: dict[Path, Entry] = {}
     for m in manifests:
         rows, errors = load_manifest(m, max_bytes)
@@ -122,27 +149,32 @@ def iter_articles(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article
     if path.is_file() and path.name.lower() == MANIFEST:
         files = sorted(entries, key=lambda p: entries[p].line)
     if not path.is_file():
-        walked = {f.resolve() for f in files}
+        walked = {safe_key(f) for f in files}
         for key, e in entries.items():
             if key not in walked:
                 yield IngestError(
                     e.manifest, f"listed file {key} not read: outside {path} or hidden", e.line
                 )
-    seen: dict[str, str] = {}
     for f in files:
-        entry = entries.get(f.resolve())
+        entry = entries.get(safe_key(f))
         problem = entry.date_problem() if entry is not None else None
         if problem is not None:
             yield problem
-        for item in read_file(f, entry, max_bytes):
-            if isinstance(item, Record):
-                item = build_article(item)
-            if isinstance(item, Article):
-                if item.id in seen:
-                    yield IngestError(
-                        item.source_file,
-                        f"duplicate article id {item.id!r} (first in {seen[item.id]})",
-                    )
-                    continue
-                seen[item.id] = item.source_file
-            yield item
+        seen: dict[str, int | None] = {}  # id -> line, within this file
+        for item in read_file(f, entry, max_bytes, _name(f, base)):
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            line = item.line
+            if item.id in seen:
+                first = seen[item.id]
+                yield IngestError(
+                    item.source_file,
+                    f"duplicate article id {item.id!r} (first on line {first}); record skipped"
+                    if first
+                    else f"duplicate article id {item.id!r}; record skipped",
+                    line,
+                )
+                continue
+            seen[item.id] = line
+            yield build_article(item)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -52,7 +53,7 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     return _make(int(m.group("year")), month, int(m.group("day")))
 
 
-def _numeric(m: re.Match[str]) -> dt.date | None:
+def _numeric(m: re.Match[str], order: str | None = None) -> dt.date | None:
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
     if year < 100:
         year += 2000 if year < 70 else 1900
@@ -62,11 +63,38 @@ def _numeric(m: re.Match[str]) -> dt.date | None:
         return _make(year, a, b)  # month first
     if a == b:
         return _make(year, a, b)
+    if order == "dmy":
+        return _make(year, b, a)
+    if order == "mdy":
+        return _make(year, a, b)
     return None  # 03/04/2021: April or March? Do not guess.
 
 
-def parse_date(value: str) -> dt.date | None:
-    """A metadata date ("2021-03-08", "2021-03-08T10:00Z", "Feb 27, 2020"); None if unreadable."""
+def numeric_order(values: Iterable[str]) -> str | None:
+    """ "mdy" or "dmy" when a column's numeric dates show one order only (a first number over
+    12 is a day, a second one over 12 is too), else None.
+
+    A file is written by one program in one order: its unambiguous dates ("4/16/17") decide
+    the ambiguous ones ("7/5/15") that a lone value could not."""
+    day_first = month_first = 0
+    for value in values:
+        m = _NUMERIC.fullmatch(value.strip())
+        if not m:
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        day_first += a > 12 >= b
+        month_first += b > 12 >= a
+    if month_first and not day_first:
+        return "mdy"
+    if day_first and not month_first:
+        return "dmy"
+    return None
+
+
+def parse_date(value: str, order: str | None = None) -> dt.date | None:
+    """A metadata date ("2021-03-08", "2021-03-08T10:00Z", "Feb 27, 2020"); None if unreadable.
+
+    ORDER ("mdy" or "dmy", see `numeric_order`) reads an ambiguous numeric date."""
     value = value.strip()
     if not value:
         return None
@@ -78,7 +106,7 @@ def parse_date(value: str) -> dt.date | None:
     if found:
         return found
     m = _NUMERIC.search(value)
-    return _numeric(m) if m else None
+    return _numeric(m, order) if m else None
 
 
 def find_date(text: str) -> dt.date | None:

@@ -74,6 +74,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise NotText(f"binary file ({what}), not text")
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _checked(data.decode(utf16, errors="replace"), strict=True), utf16
     if b"\x00" in data:
         raise NotText("binary file (contains NUL bytes), not text")
     try:
@@ -89,6 +92,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("cp1252"), strict=True), "cp1252"
     except UnicodeDecodeError:
         return _checked(data.decode("latin-1"), strict=True), "latin-1"
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 saved without a byte-order mark (Windows tools
+    do), else None: text in a Latin or Arabic script then has a NUL in most byte pairs, always
+    on the same side, which binary data does not."""
+    sample = data[:200_000]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even = sample[0 : 2 * pairs : 2].count(0)
+    odd = sample[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _mostly_utf8(data: bytes) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,14 @@ class Entry:
         if not self.date_error:
             return None
         return IngestError(self.manifest, self.date_error, self.line)
+
+
+def safe_key(path: Path) -> Path:
+    """PATH resolved, or made absolute when it cannot be (a symlink loop): never raises."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python 3.11-3.12)
+        return Path(os.path.abspath(path))
 
 
 def _find_by_id(folder: Path, article_id: str) -> Path | None:
@@ -91,7 +100,7 @@ def load_manifest(path: Path, max_bytes: int) -> tuple[dict[Path, Entry], list[I
                     IngestError(where, f"listed file {name!r}: unsupported file type", line)
                 )
                 continue
-            key = target.resolve()
+            key = safe_key(target)
             if key in entries:
                 errors.append(
                     IngestError(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warwire.ingest.dates import parse_date
+from warwire.ingest.dates import numeric_order, parse_date
 from warwire.ingest.decode import NotText, prose_problem, read_text
 from warwire.ingest.html import truncation
 from warwire.ingest.manifest import MANIFEST, Entry
@@ -48,13 +48,17 @@ class Record:
     outlet: str = ""
     published: dt.date | None = None
     guess_title: bool = False  # raw text whose first line may be the headline
+    line: int | None = None  # the record's line in a JSONL or CSV file
 
 
 Item = Record | IngestError
 
 
-def read_file(path: Path, entry: Entry | None, max_bytes: int) -> Iterator[Item]:
-    """Records of one file; ENTRY is its manifest row, if any."""
+def read_file(
+    path: Path, entry: Entry | None, max_bytes: int, name: str | None = None
+) -> Iterator[Item]:
+    """Records of one file; ENTRY is its manifest row, if any. NAME is the file's id without a
+    manifest (its path relative to the ingested folder, suffix dropped; default: its stem)."""
     where = str(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -65,12 +69,14 @@ def read_file(path: Path, entry: Entry | None, max_bytes: int) -> Iterator[Item]
     except NotText as e:
         yield IngestError(where, str(e))
         return
-    yield from reader(path, text, entry)
+    yield from reader(path, text, entry, name or path.stem)
 
 
-def _single(path: Path, entry: Entry | None, *, text: str = "", html: str = "") -> Record:
+def _single(
+    path: Path, entry: Entry | None, name: str, *, text: str = "", html: str = ""
+) -> Record:
     """The one article of a .txt or .html file, with its manifest row's metadata."""
-    e = entry or Entry(id=path.stem)
+    e = entry or Entry(id=name)
     return Record(
         id=e.id,
         source_file=str(path),
@@ -83,22 +89,22 @@ def _single(path: Path, entry: Entry | None, *, text: str = "", html: str = "") 
     )
 
 
-def read_txt(path: Path, text: str, entry: Entry | None) -> Iterator[Item]:
+def read_txt(path: Path, text: str, entry: Entry | None, name: str) -> Iterator[Item]:
     problem = prose_problem(text)
     if problem:
         yield IngestError(str(path), problem)
         return
-    rec = _single(path, entry, text=text)
+    rec = _single(path, entry, name, text=text)
     rec.guess_title = not rec.title
     yield rec
 
 
-def read_html(path: Path, text: str, entry: Entry | None) -> Iterator[Item]:
+def read_html(path: Path, text: str, entry: Entry | None, name: str) -> Iterator[Item]:
     problem = truncation(text)
     if problem:
         yield IngestError(str(path), problem)
         return
-    yield _single(path, entry, html=text)
+    yield _single(path, entry, name, html=text)
 
 
 def _value(obj: Mapping[str, Any], field: str) -> str:
@@ -113,7 +119,12 @@ def _value(obj: Mapping[str, Any], field: str) -> str:
 
 
 def _from_mapping(
-    obj: Mapping[str, Any], path: Path, line: int, entry: Entry | None
+    obj: Mapping[str, Any],
+    path: Path,
+    line: int,
+    entry: Entry | None,
+    name: str,
+    order: str | None = None,
 ) -> Iterator[Item]:
     """A JSONL object or CSV row as a record; a bad date is reported but the record kept."""
     where = str(path)
@@ -127,13 +138,13 @@ def _from_mapping(
             yield IngestError(where, problem, line)
             return
     published_raw = _value(obj, "published")
-    published = parse_date(published_raw) if published_raw else None
+    published = parse_date(published_raw, order) if published_raw else None
     if published_raw and published is None:
         yield IngestError(
             where, f"unreadable published date {published_raw!r}; record read without it", line
         )
     yield Record(
-        id=_value(obj, "id") or f"{path.stem}:{line}",
+        id=_value(obj, "id") or f"{name}:{line}",
         source_file=where,
         text=text,
         html="" if text else html,
@@ -142,12 +153,44 @@ def _from_mapping(
         outlet=_value(obj, "outlet") or (entry.outlet if entry else ""),
         published=published or (entry.published if entry and not published_raw else None),
         guess_title=False,
+        line=line,
     )
 
 
-def read_jsonl(path: Path, text: str, entry: Entry | None) -> Iterator[Item]:
+def _jsonl_dates(text: str) -> Iterator[str]:
+    """The published values of a JSONL file, for `numeric_order` (bad lines skipped)."""
+    for line in text.split("\n"):
+        if '"' not in line:
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(obj, dict):
+            yield _value(obj, "published")
+
+
+def _csv_dates(text: str, header: list[str]) -> Iterator[str]:
+    """The published values of a CSV file, for `numeric_order` (stops at a malformed row)."""
+    cols = [i for i, h in enumerate(header) if h in FIELDS["published"]]
+    if not cols:
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        next(reader)
+        for row in reader:
+            for i in cols:
+                if i < len(row) and row[i].strip():
+                    yield row[i]
+                    break
+    except csv.Error:
+        return
+
+
+def read_jsonl(path: Path, text: str, entry: Entry | None, name: str) -> Iterator[Item]:
     where = str(path)
     records = 0
+    order = numeric_order(_jsonl_dates(text))
     for n, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 is valid in JSON
         line = line.strip()
         if not line:
@@ -161,12 +204,12 @@ def read_jsonl(path: Path, text: str, entry: Entry | None) -> Iterator[Item]:
         if not isinstance(obj, dict):
             yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}", n)
             continue
-        yield from _from_mapping(obj, path, n, entry)
+        yield from _from_mapping(obj, path, n, entry, name, order)
     if records == 0:
         yield IngestError(where, "no records (only blank lines)")
 
 
-def read_csv(path: Path, text: str, entry: Entry | None) -> Iterator[Item]:
+def read_csv(path: Path, text: str, entry: Entry | None, name: str) -> Iterator[Item]:
     where = str(path)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -179,6 +222,7 @@ def read_csv(path: Path, text: str, entry: Entry | None) -> Iterator[Item]:
         hint = f"; a metadata file must be named {MANIFEST}" if "file" in header else ""
         yield IngestError(where, f"CSV has no text or html column{hint}", 1)
         return
+    order = numeric_order(_csv_dates(text, header))
     rows = 0
     broken = False
     while True:
@@ -199,12 +243,14 @@ def read_csv(path: Path, text: str, entry: Entry | None) -> Iterator[Item]:
                 where, f"row has {len(row)} fields where the header has {len(header)}", start
             )
             continue
-        yield from _from_mapping(dict(zip(header, row, strict=True)), path, start, entry)
+        yield from _from_mapping(
+            dict(zip(header, row, strict=True)), path, start, entry, name, order
+        )
     if rows == 0 and not broken:
         yield IngestError(where, "no records (header only)")
 
 
-READERS: dict[str, Callable[[Path, str, Entry | None], Iterator[Item]]] = {
+READERS: dict[str, Callable[[Path, str, Entry | None, str], Iterator[Item]]] = {
     ".txt": read_txt,
     ".html": read_html,
     ".htm": read_html,

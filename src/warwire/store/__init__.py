@@ -80,6 +80,11 @@ class UpsertResult:
     article_id: str
 
 
+def _same_source(stored: str, new: str) -> bool:
+    """Whether a stored article's source file is NEW (older stores kept paths as given)."""
+    return not stored or not new or stored == new or os.path.abspath(stored) == new
+
+
 def _retry_locked(step: Any, tries: int = 100) -> Any:
     """Switching to WAL needs a moment alone with the file; the busy handler does not cover
     it, so a second process opening the store at the same instant waits here instead."""
@@ -220,6 +225,31 @@ class Store:
                 (*values, now, article.id),
             )
             return UpsertResult("updated", article.id)
+
+    def claim_id(self, article: Article) -> tuple[str, str]:
+        """(the id to store ARTICLE under, the source file of a different article that already
+        holds its id, or "").
+
+        Ids come from file names, so two folders' `report.txt` ask for the same one. The same
+        text, or a new version from the same file, keeps the id (re-ingest, a rewritten file).
+        A different text from another file keeps its own id: the one it was given before, or
+        the id plus "~" and its content hash, so nothing is replaced silently."""
+        rows = self._rows(
+            "SELECT source_file, content_hash FROM articles WHERE id = ?", (article.id,)
+        )
+        if not rows:
+            return article.id, ""
+        source, content_hash = rows[0]
+        if content_hash == article.content_hash or _same_source(source, article.source_file):
+            return article.id, ""
+        prefix = article.id + "~"
+        mine = self._rows(
+            "SELECT id FROM articles WHERE source_file = ? AND substr(id, 1, ?) = ? ORDER BY id",
+            (article.source_file, len(prefix), prefix),
+        )
+        if mine:
+            return mine[0][0], ""  # reported when it was first stored apart
+        return prefix + article.content_hash[:12], source
 
     def set_wire_groups(self, groups: dict[str, str]) -> None:
         """Rows are updated in id order (and only where the group changes) so that two

@@ -1,0 +1,313 @@
+"""Reliability: nothing lost and nothing crashed, whatever the input (issue 18).
+
+Each test names the numbered failure of the issue it covers. Coding is replaced by a stand-in
+(one air strike per article, at a place named by the article's title) so the tests exercise
+ingest, store, merge, CLI and watch, not spaCy; texts are invented.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import io
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from warwire import pipeline
+from warwire.cli import app
+from warwire.ingest import iter_articles
+from warwire.ingest.dates import numeric_order, parse_date
+from warwire.ingest.decode import decode_bytes
+from warwire.records import ActorRef, Article, DayRef, IngestError, Mention, Place
+from warwire.store import Store
+
+DAY = dt.date(2016, 2, 1)
+LEDE = (
+    "Government forces shelled the town of Ariha in Idlib province on Monday, killing three "
+    "civilians and wounding seven others, rescuers said."
+)
+SECOND = (
+    "The shells struck a residential street near the main square shortly after noon, "
+    "according to a local medic who spoke by telephone."
+)
+
+
+def title_coder(
+    articles: Iterable[Article], *, engine: str = "local", workers: int = 1
+) -> Iterator[tuple[Article, list[Mention]]]:
+    """Stand-in for the coder: one air strike at a place named by the title (or 'Ariha'),
+    by an actor named by the outlet, so any text in a file reaches every printed field."""
+    for a in articles:
+        name = a.title or "Ariha"
+        yield (
+            a,
+            [
+                Mention(
+                    id=f"{a.id}-m0",
+                    article=a.id,
+                    event_type="Explosions/Remote violence",
+                    sub_event_type="Air/drone strike",
+                    day=DayRef(date=DAY, start=DAY, end=DAY),
+                    place=Place(name=name, id=f"g-{name}", admin1=a.outlet or "Idlib"),
+                    actor1=ActorRef(name=a.outlet or "Military Forces of Syria", side="gov"),
+                    outlet=a.outlet,
+                )
+            ],
+        )
+
+
+@pytest.fixture
+def toy_coder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import warwire.engine
+
+    monkeypatch.setattr(warwire.engine, "map_code", title_coder)
+
+
+def _split(items: Iterable[Article | IngestError]) -> tuple[list[Article], list[IngestError]]:
+    arts: list[Article] = []
+    errs: list[IngestError] = []
+    for item in items:
+        (arts if isinstance(item, Article) else errs).append(item)
+    return arts, errs
+
+
+# -- 2, 8: folder walking ------------------------------------------------------------------
+
+
+def test_2_symlink_loop_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(LEDE)
+    (tmp_path / "loop-a.txt").symlink_to(tmp_path / "loop-b.txt")
+    (tmp_path / "loop-b.txt").symlink_to(tmp_path / "loop-a.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "back").symlink_to(tmp_path, target_is_directory=True)  # folder loop
+    (tmp_path / "sub" / "inner.txt").write_text(SECOND)
+    (tmp_path / "manifest.csv").write_text("id,file,outlet\ng,good.txt,Ledger\n")
+    arts, errs = _split(iter_articles(tmp_path))
+    assert sorted(a.id for a in arts) == ["g", "sub/inner"]
+    loops = sorted(Path(e.path).name for e in errs)
+    assert loops == ["loop-a.txt", "loop-b.txt"], errs
+    assert all("symbolic links" in e.message and "\n" not in str(e) for e in errs)
+
+
+def test_8_unreadable_folder_is_an_error_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ok.txt").write_text(LEDE)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(SECOND)
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:  # as root, chmod 000 would not stop us
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    db = str(tmp_path / "s.db")
+    with Store(db) as store:
+        report = pipeline.ingest(store, tmp_path)
+    assert report.new == 1
+    [e] = report.errors
+    assert e.path == str(locked) and e.message == "cannot read folder: Permission denied"
+
+
+def test_8_unreadable_file_is_an_error_and_the_rest_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(LEDE)
+    (tmp_path / "b.txt").write_text(SECOND)
+    real_open = Path.open
+
+    def fake_open(self: Path, *args: object, **kw: object) -> object:
+        if self.name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", fake_open)
+    arts, errs = _split(iter_articles(tmp_path))
+    assert [a.id for a in arts] == ["b"]
+    assert [str(e) for e in errs] == [f"{tmp_path / 'a.txt'}: cannot read: Permission denied"]
+
+
+# -- 3: markup in the files ----------------------------------------------------------------
+
+
+def _markup_corpus(folder: Path) -> None:
+    folder.mkdir()
+    rows = ["id,title,outlet,date,text"]
+    rows.append(f'c1,[/b],Bold [red]Wire[/red],2016-02-01,"{LEDE}"')
+    rows += [f'c{n},,[bold],2016-02-01,"{SECOND} {n}"' for n in range(2, 99)]
+    rows.append("c99,,x,2016-02-01")  # line 100: too few fields
+    (folder / "dev.csv").write_text("\n".join(rows) + "\n")
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"id": "wire[/i]", "title": "Idlib :100: [link=x]", "text": LEDE + " x"}) + "\n"
+    )
+
+
+def test_3_markup_in_any_field_is_printed_as_text(toy_coder: None, tmp_path: Path) -> None:
+    corpus, db, out = tmp_path / "corpus", str(tmp_path / "m.db"), tmp_path / "out"
+    _markup_corpus(corpus)
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(corpus), "--db", db, "--out", str(out)])
+    assert result.exit_code == 1, result.output  # the bad row fails, nothing crashes
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    text = result.output
+    assert f"{corpus / 'dev.csv'}:100: row has 4 fields" in text
+    assert "\U0001f4af" not in text  # ":100:" is not an emoji
+    assert "wire[/i]" in text and "[/b]" in text and "Idlib :100: [link=x]" in text
+    with Store(db) as store:
+        assert store.count("articles") == 99  # every good row stored
+    for cmd in (["articles", "--limit", "200"], ["events", "--limit", "200"]):
+        again = runner.invoke(app, [*cmd, "--db", db])
+        assert again.exit_code == 0, again.output
+        assert "[/b]" in again.output and "wire[/i]" in again.output
+        assert "Bold [red]Wire[/red]" in again.output.replace("\n", "") or cmd[0] == "events"
+
+
+def test_3_watch_prints_errors_as_text_on_one_line(toy_coder: None, tmp_path: Path) -> None:
+    from warwire.watch import watch_folder
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    long = "x" * 150
+    (folder / f"{long}.csv").write_text(
+        "id,text\n" + "".join(f'r{n},"{LEDE}"\n' for n in range(98)) + "r98\n"
+    )
+    buf = io.StringIO()
+    watch_folder(folder, str(tmp_path / "w.db"), [], once=True, console=Console(file=buf))
+    lines = buf.getvalue().splitlines()
+    [bad] = [ln for ln in lines if ln.startswith("error")]
+    assert bad.startswith(f"error {folder / long}.csv:100: row has 1 fields"), lines
+
+
+# -- 4: ids --------------------------------------------------------------------------------
+
+
+def test_4_same_file_name_in_two_folders_keeps_both(toy_coder: None, tmp_path: Path) -> None:
+    d1, d2 = tmp_path / "d1", tmp_path / "d2"
+    for d, text in ((d1, LEDE), (d2, SECOND)):
+        d.mkdir()
+        (d / "article.txt").write_text(text)
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(d1), "--db", db])
+    second = runner.invoke(app, ["ingest", str(d2), "--db", db])
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    assert "1 new" in second.output and "0 updated" in second.output
+    assert "note" in second.output and "already names a different text" in second.output
+    with Store(db) as store:
+        arts = {a.id: a for a in store.articles()}
+    assert set(arts) == {
+        "article",
+        f"article~{arts[next(iter(set(arts) - {'article'}))].content_hash[:12]}",
+    }
+    assert arts["article"].text == LEDE
+    # re-running either folder changes nothing; rewriting d2's file updates its own article
+    again = runner.invoke(app, ["ingest", str(d2), "--db", db])
+    assert "0 new, 0 updated, 1 unchanged" in again.output and "note" not in again.output
+    (d2 / "article.txt").write_text(SECOND + " Later, more shells fell.")
+    again = runner.invoke(app, ["ingest", str(d2), "--db", db])
+    assert "0 new, 1 updated" in again.output
+    with Store(db) as store:
+        texts = sorted(a.text for a in store.articles())
+    assert texts == sorted([LEDE, SECOND + " Later, more shells fell."])
+
+
+def test_4_corpus_ids_unchanged_without_a_clash(tmp_path: Path) -> None:
+    (tmp_path / "top.txt").write_text(LEDE)
+    (tmp_path / "listed.txt").write_text(SECOND)
+    (tmp_path / "manifest.csv").write_text("id,file\nmy-id,listed.txt\n")
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"text": LEDE + " Again."}) + "\n")
+    arts, errs = _split(iter_articles(tmp_path))
+    assert errs == [] and sorted(a.id for a in arts) == ["my-id", "rows:1", "top"]
+    [single] = _split(iter_articles(tmp_path / "top.txt"))[0]
+    assert single.id == "top"
+
+
+def test_4_ids_under_a_watched_root_are_its_relative_paths(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(LEDE)
+    [a] = _split(iter_articles(tmp_path / "sub" / "a.txt", root=tmp_path))[0]
+    [b] = _split(iter_articles(tmp_path))[0]
+    assert a.id == b.id == "sub/a"
+
+
+# -- 12: the smaller defects ---------------------------------------------------------------
+
+
+def test_12_fakes_month_first_short_dates_are_read(tmp_path: Path) -> None:
+    rows = ["unit_id,article_title,article_content,source,date"]
+    rows += [
+        f'1,T,"{LEDE}",SANA,4/16/17',
+        f'2,T,"{SECOND}",SANA,7/5/15',  # ambiguous alone; the file is month-first
+    ]
+    (tmp_path / "fakes.csv").write_text("\n".join(rows) + "\n")
+    arts, errs = _split(iter_articles(tmp_path))
+    assert errs == []
+    assert [a.published for a in arts] == [dt.date(2017, 4, 16), dt.date(2015, 7, 5)]
+
+
+def test_12_date_order_comes_from_the_unambiguous_dates() -> None:
+    assert numeric_order(["4/16/17", "7/5/15"]) == "mdy"
+    assert numeric_order(["16/4/17", "7/5/15"]) == "dmy"
+    assert numeric_order(["16/4/17", "4/16/17"]) is None  # mixed: do not guess
+    assert numeric_order(["7/5/15"]) is None
+    assert parse_date("7/5/15") is None
+    assert parse_date("7/5/15", "dmy") == dt.date(2015, 5, 7)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_12_utf16_without_bom_is_text(codec: str) -> None:
+    text = "Shelling in Ariha \u2014 \u0627\u0644\u0634\u0627\u0645 \u00e9t\u00e9.\n" * 3
+    data = text.encode(codec)
+    assert not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    assert decode_bytes(data) == (text, codec)
+
+
+def test_12_binary_with_nuls_is_still_binary() -> None:
+    from warwire.ingest.decode import NotText
+
+    with pytest.raises(NotText, match="binary"):
+        decode_bytes(bytes(range(256)) * 4)
+
+
+def test_12_duplicate_ids_in_one_file_name_both_lines(tmp_path: Path) -> None:
+    lines = [
+        {"id": "x", "text": LEDE},
+        {"id": "y", "text": SECOND},
+        {"id": "x", "text": "B " + LEDE},
+    ]
+    (tmp_path / "f.jsonl").write_text("".join(json.dumps(o) + "\n" for o in lines))
+    arts, errs = _split(iter_articles(tmp_path))
+    assert [a.id for a in arts] == ["x", "y"]
+    assert [str(e) for e in errs] == [
+        f"{tmp_path / 'f.jsonl'}:3: duplicate article id 'x' (first on line 1); record skipped"
+    ]
+
+
+def test_12_read_only_store_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(LEDE)
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(blocker / "s.db")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"error store {blocker / 's.db'}: cannot open" in result.output
+
+    def read_only(*_: object, **__: object) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "upsert_article", read_only)
+    db = str(tmp_path / "ro.db")
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == f"error store {db}: attempt to write a readonly database"
