@@ -128,7 +128,8 @@ def test_acled_csv_conventions(tmp_path: Path, events: list[Event]) -> None:
     assert protest["latitude"] == "" and protest["fatalities"] == "0"
     assert protest["time_precision"] == "2"
     attack = rows["Southtown"]
-    assert attack["notes"].endswith("<script>alert(1)</script>")  # data kept verbatim in CSV
+    assert attack["source"].startswith("<b>Bold Outlet</b>")  # data kept verbatim in CSV
+    assert attack["notes"].startswith("On 5 March 2020, Unidentified Armed Group (Syria) attacked")
 
 
 def test_acled_codes_without_the_actor_dictionary(

@@ -21,6 +21,7 @@ from warwire.store import Store, default_db
 
 if TYPE_CHECKING:
     from warwire.merge.holders import ControlHistory
+    from warwire.web.queries import EventFilters
 
 app = typer.Typer(
     help="warwire: conflict-event records from war reporting, with the evidence attached.",
@@ -46,7 +47,8 @@ DbOpt = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="SQLite file or postgresql:// URL [default: $WARWIRE_DB or the per-user data folder]",
+        help="SQLite file or postgresql:// URL "
+        "\\[default: $WARWIRE_DB or the per-user data folder]",
         show_default=False,
     ),
 ]
@@ -112,6 +114,21 @@ def _reason(e: BaseException) -> str:
     """An exception as one short line."""
     text = " ".join(str(getattr(e, "strerror", None) or e).split())
     return text or type(e).__name__
+
+
+def _read_store(db: str | None) -> Store:
+    """The store for a command that only reads: a --db file that does not exist is a mistyped
+    path, so it is an error rather than a new, empty store."""
+    if db and "://" not in db and not Path(db).exists():
+        err.print(f"[red]error[/red] --db {escape(db)}: no such store file", highlight=False)
+        raise typer.Exit(2)
+    return _store(db)
+
+
+def _fail(message: str) -> typer.Exit:
+    """One line on stderr naming the problem; the caller raises the returned Exit."""
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+    return typer.Exit(2)
 
 
 def _progress() -> Progress:
@@ -227,7 +244,7 @@ def events_table(events: list[Event], limit: int = 50) -> Table:
 @app.command()
 def run(
     path: Annotated[
-        Path | None, typer.Argument(help="file or folder to ingest [default: the demo corpus]")
+        Path | None, typer.Argument(help="file or folder to ingest \\[default: the demo corpus]")
     ] = None,
     db: DbOpt = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder for the exports")] = Path(
@@ -281,7 +298,9 @@ def articles(
     limit: Annotated[int, typer.Option(help="rows to show")] = 50,
 ) -> None:
     """List the stored articles."""
-    with _store(db) as store:
+    if limit < 0:
+        raise _fail(f"--limit must be 0 or more, got {limit}")
+    with _read_store(db) as store:
         rows = store.articles(outlet=outlet, limit=limit)
         total = store.count("articles")
     t = Table(title=f"articles ({total})")
@@ -309,25 +328,74 @@ def _parse_day(value: str | None, name: str) -> dt.date | None:
         raise typer.Exit(2) from None
 
 
+StartOpt = Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")]
+EndOpt = Annotated[str | None, typer.Option(help="to this day (YYYY-MM-DD)")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="event or sub-event type, any case")]
+Admin1Opt = Annotated[str | None, typer.Option(help="province")]
+ActorOpt = Annotated[
+    str | None, typer.Option(help="part of either actor's or an associate's name, any case")
+]
+SideOpt = Annotated[str | None, typer.Option(help="side of either actor")]
+OutletOpt = Annotated[str | None, typer.Option(help="an outlet that reported it")]
+MinSourcesOpt = Annotated[int | None, typer.Option(help="at least this many independent sources")]
+
+
+def _filters(
+    start: str | None,
+    end: str | None,
+    event_type: str | None,
+    admin1: str | None,
+    actor: str | None,
+    side: str | None,
+    outlet: str | None,
+    min_sources: int | None,
+) -> EventFilters:
+    """The event filters, checked as /api/events checks them: one line per mistake."""
+    from warwire.filters import FilterError, canonical_type, check_range
+    from warwire.web.queries import EventFilters
+
+    first, last = _parse_day(start, "start"), _parse_day(end, "end")
+    try:
+        check_range(first, last)
+        etype, sub = canonical_type(event_type) if event_type else (None, None)
+    except FilterError as e:
+        raise _fail(str(e)) from None
+    if min_sources is not None and min_sources < 1:
+        raise _fail(f"--min-sources must be 1 or more, got {min_sources}")
+    return EventFilters(
+        start=first,
+        end=last,
+        event_type=etype,
+        sub_event_type=sub,
+        admin1=admin1 or None,
+        actor=actor or None,
+        side=side or None,
+        outlet=outlet or None,
+        min_sources=min_sources,
+    )
+
+
 @app.command()
 def events(
     db: DbOpt = None,
-    start: Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")] = None,
-    end: Annotated[str | None, typer.Option(help="to this day (YYYY-MM-DD)")] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="event or sub-event type")
-    ] = None,
-    admin1: Annotated[str | None, typer.Option(help="province")] = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    event_type: TypeOpt = None,
+    admin1: Admin1Opt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    outlet: OutletOpt = None,
+    min_sources: MinSourcesOpt = None,
     limit: Annotated[int, typer.Option(help="rows to show")] = 50,
 ) -> None:
     """Show merged events."""
-    with _store(db) as store:
-        evs = store.events(
-            start=_parse_day(start, "start"),
-            end=_parse_day(end, "end"),
-            event_type=event_type,
-            admin1=admin1,
-        )
+    from warwire.web.queries import find_events
+
+    if limit < 0:
+        raise _fail(f"--limit must be 0 or more, got {limit}")
+    f = _filters(start, end, event_type, admin1, actor, side, outlet, min_sources)
+    with _read_store(db) as store:
+        evs = find_events(store, f)
     out.print(events_table(evs, limit))
 
 
@@ -346,9 +414,19 @@ def export(
         str | None,
         typer.Option("--date", help="control-geojson: who held what on this day (YYYY-MM-DD)"),
     ] = None,
+    start: StartOpt = None,
+    end: EndOpt = None,
+    event_type: TypeOpt = None,
+    admin1: Admin1Opt = None,
+    actor: ActorOpt = None,
+    side: SideOpt = None,
+    outlet: OutletOpt = None,
+    min_sources: MinSourcesOpt = None,
 ) -> None:
-    """Write the events in one format, or the control map of one day (control-geojson)."""
+    """Write the events in one format (only those the filters keep), or the control map of
+    one day (control-geojson)."""
     from warwire.publish import writers
+    from warwire.web.queries import find_events
 
     table = writers()
     if fmt != CONTROL_GEOJSON and fmt not in table:
@@ -365,10 +443,11 @@ def export(
     if date:
         error(f"--date applies to --format {CONTROL_GEOJSON} only")
         raise typer.Exit(2)
+    f = _filters(start, end, event_type, admin1, actor, side, outlet, min_sources)
     name, write = table[fmt]
     target = out_file or Path(name)
-    with _store(db) as store:
-        n = write(store.events(), target)
+    with _read_store(db) as store:
+        n = write(find_events(store, f), target)
     out.print(f"wrote {n} events to {target}", highlight=False)
 
 
@@ -376,7 +455,7 @@ def _export_control(db: str | None, day: dt.date, target: Path) -> None:
     from warwire.merge.holders import control_history
     from warwire.publish.control_geojson import write_control_geojson
 
-    with _store(db) as store:
+    with _read_store(db) as store:
         history = control_history(store.control_change_records())
     n = write_control_geojson(history, day, target)
     out.print(f"wrote {n} places held on {day} to {target}", highlight=False)
@@ -409,7 +488,7 @@ def control(
     if place is None and day is None:
         error("give a PLACE, or --date YYYY-MM-DD for the map of a day")
         raise typer.Exit(2)
-    with _store(db) as store:
+    with _read_store(db) as store:
         changes = _changes_of(store, place) if place else []
         if day is not None:
             from warwire.merge.holders import control_history
@@ -473,7 +552,7 @@ def outlets(db: DbOpt = None) -> None:
     """The wording each outlet uses for the same actors and actions."""
     from warwire.merge import outlet_slant
 
-    with _store(db) as store:
+    with _read_store(db) as store:
         rows = outlet_slant(store.articles())
     t = Table(title="outlet wording")
     t.add_column("outlet")
@@ -496,6 +575,7 @@ def serve(
     """The web view (map, timeline, events, places, outlets) and the JSON API."""
     from warwire.web import serve as serve_web
 
+    _read_store(db).close()
     serve_web(db or default_db(), host=host, port=port)
 
 

@@ -5,10 +5,19 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from importlib import resources
-
-from warwire.code.coder import code_article, code_articles
+from typing import Any
 
 __all__ = ["code_article", "code_articles", "coder_version"]
+
+
+def __getattr__(name: str) -> Any:
+    """The coder is imported on first use, so that reading the taxonomy (filters in the web
+    view and the command line) does not load the NLP stack."""
+    if name in ("code_article", "code_articles"):
+        from warwire.code import coder
+
+        return getattr(coder, name)
+    raise AttributeError(name)
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from warwire.merge.identity import is_capture
+from warwire.merge.notes import event_note
 from warwire.records import Article, Claim, Conflict, Event, Mention
 
 T = TypeVar("T", bound=Hashable)
@@ -213,8 +214,7 @@ def build_event(
         + [c.attributed_to for c in claims if c.attributed_to]
     )
     groups = independent_groups(ms, group)
-    notes_m = next((m for m in ms if m.notes), None)
-    return Event(
+    event = Event(
         id=event_id,
         event_type=etype,
         sub_event_type=sub,
@@ -247,8 +247,9 @@ def build_event(
         mentions=[m.id for m in ms],
         independent_sources=len(groups),
         confidence=confidence(len(groups), attributions),
-        notes=notes_m.notes if notes_m else "",
     )
+    event.notes = event_note(event)
+    return event
 
 
 def _placed_by_context(m: Mention) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from warwire.merge.notes import event_note
 from warwire.records import Event
 
 COLUMNS: tuple[str, ...] = (
@@ -257,7 +258,7 @@ def acled_row(e: Event, event_id_cnty: str, timestamp: int) -> dict[str, Any]:
         "geo_precision": e.geo_precision,
         "source": "; ".join(_unique([*e.outlets, *e.sources])),
         "source_scale": "",
-        "notes": e.notes,
+        "notes": event_note(e),
         "fatalities": e.fatalities or 0,
         "tags": tags,
         "timestamp": timestamp,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from warwire.merge.notes import event_note
 from warwire.records import Event, to_jsonable
 
 
@@ -40,7 +41,7 @@ def event_record(e: Event) -> dict[str, Any]:
         "claims": to_jsonable(e.claims),
         "conflicts": to_jsonable(e.conflicts),
         "evidence": to_jsonable(e.evidence),
-        "notes": e.notes,
+        "notes": event_note(e),
     }
     if e.date_range and e.date_range[0] != e.date_range[1]:
         rec["date_range"] = [e.date_range[0].isoformat(), e.date_range[1].isoformat()]

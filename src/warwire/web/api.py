@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from warwire.filters import FilterError, canonical_type, check_range
 from warwire.merge.holders import FRONT_LINE_DAYS
 from warwire.records import Article, Event, to_jsonable
 from warwire.store import Store
@@ -305,6 +306,36 @@ def article_summary(a: Article) -> dict[str, Any]:
     }
 
 
+def _unprocessable(name: str, message: str, kind: str) -> HTTPException:
+    return HTTPException(
+        status_code=422, detail=[{"loc": ["query", name], "msg": message, "type": kind}]
+    )
+
+
+def event_filters(
+    start: dt.date | None,
+    end: dt.date | None,
+    types: dict[str, str | None],
+    **rest: Any,
+) -> EventFilters:
+    """EventFilters from the query, checked as the command line checks them (a 422 each)."""
+    try:
+        check_range(start, end)
+    except FilterError as e:
+        raise _unprocessable("end", str(e), "date_range") from None
+    f = EventFilters(start=start, end=end, **rest)
+    for name, value in types.items():
+        if not value:
+            continue
+        try:
+            etype, sub = canonical_type(value)
+        except FilterError as e:
+            raise _unprocessable(name, str(e), "unknown_type") from None
+        f.event_type = etype or f.event_type
+        f.sub_event_type = sub or f.sub_event_type
+    return f
+
+
 # -- endpoints --------------------------------------------------------------------------------
 
 Day = Annotated[
@@ -320,9 +351,17 @@ def list_events(
     request: Request,
     start: Day = None,
     end: Day = None,
-    event_type: Annotated[str | None, Query(description="event or sub-event type")] = None,
-    sub_event_type: str | None = None,
+    type: Annotated[
+        str | None,
+        Query(description="event or sub-event type, any case; an unknown one is a 422"),
+    ] = None,
+    event_type: Annotated[str | None, Query(description="the same as type")] = None,
+    sub_event_type: Annotated[str | None, Query(description="the same as type")] = None,
     admin1: Annotated[str | None, Query(description="province (any case)")] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="part of a name of either actor or an associate, any case"),
+    ] = None,
     side: Annotated[str | None, Query(description="side of either actor")] = None,
     place: Annotated[str | None, Query(description="location name or gazetteer id")] = None,
     outlet: Annotated[str | None, Query(description="an outlet that reported it")] = None,
@@ -334,28 +373,17 @@ def list_events(
     ] = "full",
 ) -> JSONResponse:
     """Events matching every given filter, by date then id."""
-    f = EventFilters(
+    f = event_filters(
         start=parse_day(start, "start"),
         end=parse_day(end, "end"),
-        event_type=event_type or None,
-        sub_event_type=sub_event_type or None,
+        types={"type": type, "event_type": event_type, "sub_event_type": sub_event_type},
         admin1=admin1 or None,
+        actor=actor or None,
         side=side or None,
         place=place or None,
         outlet=outlet or None,
         min_sources=min_sources,
     )
-    if f.start and f.end and f.start > f.end:
-        raise HTTPException(
-            status_code=422,
-            detail=[
-                {
-                    "loc": ["query", "end"],
-                    "msg": f"end ({f.end}) is before start ({f.start})",
-                    "type": "date_range",
-                }
-            ],
-        )
     store = store_of(request)
     records = queries.find_event_records(store, f, limit=limit, offset=offset)
     page = {

@@ -103,6 +103,7 @@ class EventFilters:
     place: str | None = None
     outlet: str | None = None
     min_sources: int | None = None
+    actor: str | None = None  # a part of actor1's, actor2's or an associate's name, any case
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -113,6 +114,26 @@ def _json_list_has(store: Store, key: str) -> str:
     if store.postgres:
         return f"((data::jsonb -> '{key}') @> jsonb_build_array(?::text))"
     return f"EXISTS (SELECT 1 FROM json_each(events.data, '$.{key}') AS j WHERE j.value = ?)"
+
+
+def _actor_clause(store: Store) -> str:
+    """SQL true when the bound lower-case text is part of either actor's or an associate's
+    name: "islamic" finds "Islamic State (Syria)" as actor1, actor2 or associate."""
+    if store.postgres:
+        one = "POSITION(? IN LOWER(COALESCE(data::jsonb ->> '{k}', ''))) > 0"
+        many = (
+            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(data::jsonb -> '{k}') AS a "
+            "WHERE POSITION(? IN LOWER(a)) > 0)"
+        )
+    else:
+        one = "INSTR(LOWER(COALESCE(json_extract(data, '$.{k}'), '')), ?) > 0"
+        many = (
+            "EXISTS (SELECT 1 FROM json_each(events.data, '$.{k}') AS a "
+            "WHERE INSTR(LOWER(a.value), ?) > 0)"
+        )
+    parts = [one.format(k="actor1"), one.format(k="actor2")]
+    parts += [many.format(k="assoc_actor_1"), many.format(k="assoc_actor_2")]
+    return "(" + " OR ".join(parts) + ")"
 
 
 def _where(store: Store, f: EventFilters) -> tuple[str, list[Any]]:
@@ -126,6 +147,9 @@ def _where(store: Store, f: EventFilters) -> tuple[str, list[Any]]:
     if f.outlet:
         extra.append(_json_list_has(store, "outlets"))
         params.append(f.outlet)
+    if f.actor:
+        extra.append(_actor_clause(store))
+        params += [f.actor.lower()] * 4
     if extra:
         where += (" AND " if where else " WHERE ") + " AND ".join(extra)
     return where, params
