@@ -116,18 +116,23 @@ def _reason(e: BaseException) -> str:
     return text or type(e).__name__
 
 
-def _read_store(db: str | None) -> Store:
-    """The store for a command that only reads: a --db file that does not exist is a mistyped
-    path, so it is an error rather than a new, empty store."""
+def _must_exist(db: str | None) -> None:
+    """For a command that only reads, a --db file that does not exist is a mistyped path: an
+    error, rather than a new, empty store."""
     if db and "://" not in db and not Path(db).exists():
-        err.print(f"[red]error[/red] --db {escape(db)}: no such store file", highlight=False)
+        error(f"--db {db}: no such store file")
         raise typer.Exit(2)
+
+
+def _read_store(db: str | None):  # noqa: ANN202 - the context manager _store returns
+    """The store for a command that only reads (see _must_exist)."""
+    _must_exist(db)
     return _store(db)
 
 
 def _fail(message: str) -> typer.Exit:
     """One line on stderr naming the problem; the caller raises the returned Exit."""
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+    error(message)
     return typer.Exit(2)
 
 
@@ -575,7 +580,7 @@ def serve(
     """The web view (map, timeline, events, places, outlets) and the JSON API."""
     from warwire.web import serve as serve_web
 
-    _read_store(db).close()
+    _must_exist(db)
     serve_web(db or default_db(), host=host, port=port)
 
 
