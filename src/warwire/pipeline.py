@@ -123,21 +123,45 @@ def code_pending(
     return done
 
 
-def merge(store: Store) -> list[Event]:
-    """Link all stored mentions into events, keeping earlier assignments (incremental)."""
-    from warwire.merge import MergeState, control_changes, merge_mentions
+MERGE_BASIS = "merged_with"  # meta key: the linking rules and mention changes last merged
+MERGED_STORED = "merged_stored"  # meta key: the mentions token the last merge read
 
-    mentions: list[Mention] = store.mentions()
-    known = store.assignments()
-    old = [m for m in mentions if m.id in known]
-    new = [m for m in mentions if m.id not in known]
-    state = MergeState.from_assignments(old, known) if old else None
-    state = merge_mentions(new, state)
-    articles = {a.id: a for a in store.articles()}
-    events = state.events(articles)
-    store.replace_events(events, state.assignments())
-    store.replace_control_changes(control_changes(events))
+
+def merge(store: Store) -> list[Event]:
+    """Link all stored mentions into events; the events depend only on the stored mentions.
+
+    The blocks holding a mention not merged yet are linked again from scratch and the others
+    keep their events (`warwire.merge.link.relink`). Everything is linked again when the
+    linking rules changed or a merged mention was deleted or re-grouped since the last merge.
+    Merges take turns (`Store.merging`), so the last of concurrent runs sees every mention."""
+    from warwire.merge import control_changes
+    from warwire.merge.link import relink, rules_version
+    from warwire.store import MENTIONS_CHANGED, MENTIONS_STORED
+
+    with store.merging():
+        stored = store.meta(MENTIONS_STORED)
+        basis = f"{rules_version()}:{store.meta(MENTIONS_CHANGED)}"
+        mentions: list[Mention] = store.mentions()
+        articles = {a.id: a for a in store.articles()}
+        for m in mentions:  # the article's current wire group, not the one when it was coded
+            a = articles.get(m.article)
+            if a is not None:
+                m.wire_group = a.wire_group or a.id
+        known = store.assignments() if store.meta(MERGE_BASIS) == basis else {}
+        state = relink(mentions, known)
+        events = state.events(articles)
+        store.replace_events(events, state.assignments())
+        store.replace_control_changes(control_changes(events))
+        store.set_meta(MERGE_BASIS, basis)
+        store.set_meta(MERGED_STORED, stored)
     return events
+
+
+def pending_merge(store: Store) -> bool:
+    """Mentions stored but not merged yet (a crash between coding and merging leaves some)."""
+    from warwire.store import MENTIONS_STORED
+
+    return store.meta(MENTIONS_STORED) != store.meta(MERGED_STORED)
 
 
 def publish(store: Store, out: Path) -> dict[str, Path]:

@@ -246,7 +246,7 @@ class Watcher:
         """Code, merge and publish after CHANGED articles came in; report the update."""
         before = self.store.count("mentions")
         coded = pipeline.code_pending(self.store, engine=self.engine, workers=self.workers)
-        if coded or changed:
+        if coded or changed or pipeline.pending_merge(self.store):  # a crash may leave some
             update.events = len(pipeline.merge(self.store))
             if self.out is not None:
                 pipeline.publish(self.store, self.out)

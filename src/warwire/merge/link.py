@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 
+from warwire.merge.blocks import touched
 from warwire.merge.identity import (
     CAPTURE_DAYS,
     actors_fit,
@@ -80,40 +82,72 @@ def _family(m: Mention) -> str:
 
 
 def _filed_under(m: Mention) -> list[tuple]:
-    admin1 = m.place.admin1 if m.place else ""
-    fam = _family(m)
-    keys: list[tuple] = [("admin", admin1, fam)]
-    if (toll := toll_key(m)) is not None:
-        keys.append(("toll", admin1, toll_bucket(toll)))  # a large toll, of any type
-    if _is_precise(m):
-        keys.append(("place", place_key(m), fam))
-        if m.place and m.place.shared_name:
-            keys.append(("name", name_key(m), fam))
-        cell = _cell(m)
-        if cell:
-            keys.append(("cell", cell, fam))
-    else:
-        keys.append(("vague", admin1, fam))
-    return keys
-
-
-def _looked_up_under(m: Mention) -> list[tuple]:
+    """Index keys of M, from its place up the hierarchy: the named place (and the places the
+    report names with it), its grid cell, its name, its province."""
     admin1 = m.place.admin1 if m.place else ""
     fam = _family(m)
     toll = toll_key(m)
-    tolls: list[tuple] = []
-    if toll is not None:
-        b = toll_bucket(toll)
-        tolls = [("toll", admin1, b + i) for i in (-1, 0, 1)]
-    if not _is_precise(m):
-        return [("admin", admin1, fam), *tolls]  # a province-level report may be any event there
-    keys: list[tuple] = [("place", place_key(m), fam), ("vague", admin1, fam), *tolls]
-    if m.place and m.place.shared_name:  # the same name's other entries
-        keys.append(("name", name_key(m), fam))
-    cell = _cell(m)
-    if cell:
-        keys += [("cell", (cell[0] + i, cell[1] + j), fam) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    b = toll_bucket(toll) if toll is not None else None
+    keys: list[tuple] = [("admin", admin1, fam)]
+    if b is not None:
+        keys.append(("toll-admin", admin1, b))  # a large toll, of any type, for vague reports
+    if _is_precise(m):
+        for where in _precise_keys(m):
+            keys.append((where[0], where[1], fam))
+            if b is not None:
+                keys.append(("toll-" + where[0], where[1], b))
+    else:
+        keys.append(("vague", admin1, fam))
+        if b is not None:
+            keys.append(("toll-vague", admin1, b))
     return keys
+
+
+def _precise_keys(m: Mention, near: bool = False) -> list[tuple[str, object]]:
+    """Where a precise report is: its entry, the entries it names as the same action, its
+    name when the gazetteer lists it in several places, its grid cell (with the eight around
+    it when NEAR, for a lookup)."""
+    assert m.place is not None
+    out: list[tuple[str, object]] = [("place", place_key(m))]
+    out += [("place", k) for k in m.also_at]
+    if m.place.shared_name:
+        out.append(("name", name_key(m)))
+    cell = _cell(m)
+    if cell and near:
+        out += [("cell", (cell[0] + i, cell[1] + j)) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    elif cell:
+        out.append(("cell", cell))
+    return out
+
+
+def _looked_up_under(m: Mention) -> list[tuple]:
+    """Keys whose events M could report. A precise report looks near its own place (same
+    place, named together, same name, neighbouring cells) and at the province-level reports
+    of its province; only a province-level report looks at the whole province."""
+    admin1 = m.place.admin1 if m.place else ""
+    fam = _family(m)
+    toll = toll_key(m)
+    near_tolls = [] if toll is None else [toll_bucket(toll) + i for i in (-1, 0, 1)]
+    if not _is_precise(m):  # a province-level report may be any event there
+        return [("admin", admin1, fam)] + [("toll-admin", admin1, b) for b in near_tolls]
+    keys: list[tuple] = [("vague", admin1, fam)]
+    keys += [("toll-vague", admin1, b) for b in near_tolls]
+    for where in _precise_keys(m, near=True):
+        keys.append((where[0], where[1], fam))
+        keys += [("toll-" + where[0], where[1], b) for b in near_tolls]
+    return keys
+
+
+def filed_buckets(m: Mention) -> list[tuple[tuple, int]]:
+    """(key, day) buckets M is filed under."""
+    keys = _filed_under(m)
+    return [(k, d) for d in _days(m, slack=0) for k in keys]
+
+
+def looked_up_buckets(m: Mention) -> list[tuple[tuple, int]]:
+    """(key, day) buckets M looks up for candidates."""
+    keys = _looked_up_under(m)
+    return [(k, d) for d in _days(m, _lookup_slack(m)) for k in keys]
 
 
 def _is_precise(m: Mention) -> bool:
@@ -241,7 +275,7 @@ class MergeState:
     def from_assignments(cls, mentions: Iterable[Mention], known: dict[str, str]) -> MergeState:
         """Rebuild the state that an earlier merge stored (mention id -> event id)."""
         state = cls()
-        for m in sorted(mentions, key=_order):
+        for m in sorted(mentions, key=canonical_order):
             eid = known.get(m.id)
             if eid:
                 state._file(m, eid)
@@ -253,21 +287,18 @@ class MergeState:
         c = self.clusters.setdefault(eid, Cluster(eid))
         c.add(m, words)
         self.of_mention[m.id] = eid
-        for key in _filed_under(m):
-            for d in _days(m, slack=0):
-                self.index.setdefault((key, d), set()).add(eid)
+        for b in filed_buckets(m):
+            self.index.setdefault(b, set()).add(eid)
 
     def candidates(self, m: Mention) -> set[str]:
         """Events that M could report: same place or cell (precise reports), or any event in
         the province (province-level reports), on the days M allows."""
         found: set[str] = set()
-        keys = _looked_up_under(m)
         get = self.index.get
-        for d in _days(m, _lookup_slack(m)):
-            for key in keys:
-                ids = get((key, d))
-                if ids:  # most blocks are empty on most days: no set built for a miss
-                    found |= ids
+        for b in looked_up_buckets(m):
+            ids = get(b)
+            if ids:  # most blocks are empty on most days: no set built for a miss
+                found |= ids
         return found
 
     def add(self, m: Mention) -> str | None:
@@ -327,11 +358,10 @@ class MergeState:
         dead = self.clusters.pop(gone)
         self.renamed[gone] = keep
         for m in dead.mentions:
-            for key in _filed_under(m):
-                for d in _days(m, slack=0):
-                    ids = self.index.get((key, d))
-                    if ids is not None:
-                        ids.discard(gone)
+            for b in filed_buckets(m):
+                ids = self.index.get(b)
+                if ids is not None:
+                    ids.discard(gone)
             self._file(m, keep)
 
     def assignments(self) -> dict[str, str]:
@@ -343,7 +373,8 @@ class MergeState:
         group = wire_groups(articles)
         with _gc_paused():
             out = [
-                build_event(cid, c.mentions, articles, group) for cid, c in self.clusters.items()
+                build_event(cid, sorted(c.mentions, key=canonical_order), articles, group)
+                for cid, c in self.clusters.items()
             ]
         return sorted(out, key=lambda e: (e.date or dt.date.min, e.admin1, e.location, e.id))
 
@@ -365,8 +396,9 @@ def new_event_id(m: Mention) -> str:
     return "ev-" + hashlib.sha1(m.id.encode()).hexdigest()[:12]
 
 
-def _order(m: Mention) -> tuple:
-    """Precise, well-dated reports first, so vaguer ones can attach to them."""
+def canonical_order(m: Mention) -> tuple:
+    """Precise, well-dated reports first, so vaguer ones can attach to them; then by id, so
+    the order (and so the events) depends only on which mentions there are."""
     return (
         m.geo_precision if m.place else 9,
         m.day.precision if m.day else 9,
@@ -379,7 +411,33 @@ def merge_mentions(new: Iterable[Mention], state: MergeState | None = None) -> M
     """Link NEW mentions into STATE (or a fresh state) and return it."""
     state = state or MergeState()
     with _gc_paused():
-        for m in sorted(new, key=_order):
+        for m in sorted(new, key=canonical_order):
             state.add(m)
         state.consolidate()
     return state
+
+
+def rules_version() -> str:
+    """A fingerprint of the linking rules (this package's source): stored events made by
+    other rules are linked again rather than kept."""
+    h = hashlib.sha1()
+    root = resources.files("warwire").joinpath("merge")
+    for f in sorted(root.iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".py"):
+            h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def relink(mentions: Iterable[Mention], known: dict[str, str]) -> MergeState:
+    """Events for every stored mention, given the event each had after the last merge
+    (KNOWN: mention id -> event id). The blocks (see `warwire.merge.blocks`) holding a mention
+    without an event are linked again from scratch, in the canonical order; the others keep
+    their events. The result is the same as linking all of MENTIONS in one batch."""
+    live = [m for m in mentions if not m.summary]
+    seeds = {m.id for m in live if m.id not in known}
+    redo = touched(live, seeds, filed_buckets, looked_up_buckets)
+    state = MergeState()
+    with _gc_paused():
+        for m in sorted((m for m in live if m.id not in redo), key=canonical_order):
+            state._file(m, known[m.id])
+    return merge_mentions([m for m in live if m.id in redo], state)

@@ -31,6 +31,9 @@ from warwire.records import (
 )
 from warwire.store.schema import SCHEMA_VERSION, TABLES
 
+MENTIONS_STORED = "mentions_stored"  # meta: a token that changes whenever mentions are stored
+MENTIONS_CHANGED = "mentions_changed"  # meta: ... whenever a merged mention goes or regroups
+
 
 def data_dir() -> Path:
     """The per-user data folder ($WARWIRE_DATA_DIR, else $XDG_DATA_HOME/warwire)."""
@@ -158,6 +161,53 @@ class Store:
         if self.postgres:
             self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (key,))
 
+    @contextmanager
+    def merging(self) -> Iterator[None]:
+        """One merge at a time per store, across processes: a merge reads the mentions and
+        writes the events while holding this, so the last merge has read every mention stored
+        before it began and concurrent runs end with the events of all their mentions.
+        PostgreSQL: a session advisory lock (it outlives the commits of the reads); SQLite: an
+        exclusive lock on a file beside the database (coders may write meanwhile)."""
+        if self.postgres:
+            self._conn.execute("SELECT pg_advisory_lock(hashtext('warwire:merge'))")
+            self._conn.commit()
+            try:
+                yield
+            finally:
+                self._conn.execute("SELECT pg_advisory_unlock(hashtext('warwire:merge'))")
+                self._conn.commit()
+            return
+        import fcntl
+
+        try:
+            lock = open(f"{self.url}.merge-lock", "a+b")  # noqa: SIM115 - held until the end
+        except OSError:  # a read-only folder: nobody else can write there either
+            yield
+            return
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def meta(self, key: str) -> str:
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else ""
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def _merged_mentions_changed(self) -> None:
+        """A merged mention was deleted, or a coded article changed wire group: the events
+        around it can no longer be kept as stored (see `pipeline.merge`)."""
+        self.set_meta(MENTIONS_CHANGED, uuid.uuid4().hex)
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         rows = self._conn.execute(sql, params).fetchall()
         if self.postgres:
@@ -255,10 +305,19 @@ class Store:
         """Rows are updated in id order (and only where the group changes) so that two
         processes ingesting at once lock rows in the same order and cannot deadlock."""
         with self.transaction():
+            now = {
+                r[0]: (r[1], r[2])
+                for r in self._conn.execute(
+                    "SELECT id, wire_group, coded_hash FROM articles"
+                ).fetchall()
+            }
+            changed = [(a, g) for a, g in sorted(groups.items()) if a in now and now[a][0] != g]
             self._conn.executemany(
                 "UPDATE articles SET wire_group = ? WHERE id = ? AND wire_group <> ?",
-                [(g, a, g) for a, g in sorted(groups.items())],
+                [(g, a, g) for a, g in changed],
             )
+            if any(now[a][1] for a, _ in changed):
+                self._merged_mentions_changed()
 
     _ARTICLE_COLS = (
         "id, url, outlet, published, title, text, language, source_file, content_hash, wire_group"
@@ -337,9 +396,15 @@ class Store:
         """replace_mentions for several articles in one transaction: a backfill commits once
         per batch, not once per article. Articles are locked in id order, so two processes
         storing overlapping batches cannot deadlock."""
+        deleted_merged = False
         with self.transaction():
             for article_id, content_hash, mentions in sorted(coded, key=lambda c: c[0]):
                 self._lock(article_id)
+                merged = self._conn.execute(
+                    "SELECT 1 FROM mentions WHERE article = ? AND event_id <> '' LIMIT 1",
+                    (article_id,),
+                ).fetchall()
+                deleted_merged = deleted_merged or bool(merged)
                 self._conn.execute("DELETE FROM mentions WHERE article = ?", (article_id,))
                 self._conn.executemany(
                     "INSERT INTO mentions (id, article, event_id, day, admin1, data) "
@@ -358,6 +423,10 @@ class Store:
                 self._conn.execute(
                     "UPDATE articles SET coded_hash = ? WHERE id = ?", (content_hash, article_id)
                 )
+            # last, once every article lock is held: concurrent coders cannot deadlock on meta
+            self.set_meta(MENTIONS_STORED, uuid.uuid4().hex)
+            if deleted_merged:
+                self._merged_mentions_changed()
 
     def mentions(self, article_id: str | None = None) -> list[Mention]:
         if article_id:
