@@ -311,3 +311,158 @@ def test_12_read_only_store_is_one_line(tmp_path: Path, monkeypatch: pytest.Monk
     result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db])
     assert result.exit_code == 2, result.output
     assert result.output.strip() == f"error store {db}: attempt to write a readonly database"
+
+
+# -- 9, 10: the API ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def client_with_slash_id(toy_coder: None, tmp_path: Path) -> Iterator[object]:
+    from fastapi.testclient import TestClient
+
+    from warwire.web.app import create_app
+
+    corpus = tmp_path / "c"
+    (corpus / "2016" / "feb").mkdir(parents=True)
+    (corpus / "2016" / "feb" / "ariha.txt").write_text(LEDE)
+    db = str(tmp_path / "api.db")
+    with Store(db) as store:
+        pipeline.ingest(store, corpus)
+        pipeline.code_pending(store, engine="local")
+        pipeline.merge(store)
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/api/events?offset=100000000000000000000",
+        "/api/events?min_sources=100000000000000000000",
+        "/api/articles?offset=100000000000000000000",
+        "/api/events?offset=9223372036854775807",
+        "/api/control?date=0001-01-01",
+        "/api/control?date=9999-12-31",
+        "/api/events?start=0001-01-01",
+        "/api/events?end=9999-12-31",
+    ],
+)
+def test_9_out_of_range_values_are_422(client_with_slash_id: object, query: str) -> None:
+    response = client_with_slash_id.get(query)  # type: ignore[attr-defined]
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"][0] == "query"
+
+
+def test_9_values_in_range_still_work(client_with_slash_id: object) -> None:
+    client = client_with_slash_id
+    assert client.get("/api/events?offset=1000000000&min_sources=1000000").json()["events"] == []  # type: ignore[attr-defined]
+    assert client.get("/api/control?date=1900-01-01").status_code == 200  # type: ignore[attr-defined]
+
+
+def test_10_article_id_with_a_slash_opens(client_with_slash_id: object) -> None:
+    from warwire.web.pages import path_part
+
+    client = client_with_slash_id
+    api = client.get("/api/articles/" + path_part("2016/feb/ariha"))  # type: ignore[attr-defined]
+    assert api.status_code == 200 and api.json()["id"] == "2016/feb/ariha"
+    assert api.json()["events"]  # the event cites it
+    page = client.get("/articles/2016/feb/ariha")  # type: ignore[attr-defined]
+    assert page.status_code == 200 and "Ariha" in page.text
+    event = client.get("/events/" + path_part(api.json()["events"][0]))  # type: ignore[attr-defined]
+    assert 'href="/articles/2016%2Ffeb%2Fariha"' in event.text
+    assert client.get("/articles/2016/feb/nothing").status_code == 404  # type: ignore[attr-defined]
+
+
+def test_9_cli_days_out_of_range_are_one_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "e.db")
+    for args in (["control", "--date", "0001-01-01"], ["events", "--start", "0001-01-01"]):
+        result = CliRunner().invoke(app, [*args, "--db", db])
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output and len(result.output.splitlines()) == 1
+
+
+# -- 7: bounded cost per article -----------------------------------------------------------
+
+
+def test_7_an_enormous_article_is_refused_in_one_line(tmp_path: Path) -> None:
+    from warwire.ingest import MAX_ARTICLE_CHARS
+
+    def text(chars: int) -> str:  # distinct paragraphs: cleaning drops repeated blocks
+        n = chars // len(LEDE) + 1
+        return "\n\n".join(f"{LEDE} (report {i}, {SECOND})" for i in range(n))
+
+    (tmp_path / "huge.txt").write_text(text(MAX_ARTICLE_CHARS + 1000))
+    (tmp_path / "rows.jsonl").write_text(
+        json.dumps({"id": "big", "text": text(5 * MAX_ARTICLE_CHARS)})
+        + "\n"
+        + json.dumps({"id": "ok", "text": LEDE})
+        + "\n"
+    )
+    (tmp_path / "normal.txt").write_text(text(20_000))
+    arts, errs = _split(iter_articles(tmp_path))
+    assert sorted(a.id for a in arts) == ["normal", "ok"]
+    by_file = {Path(e.path).name: e for e in errs}
+    assert set(by_file) == {"huge.txt", "rows.jsonl"}
+    assert by_file["rows.jsonl"].line == 1
+    for e in errs:
+        assert f"over the limit of {MAX_ARTICLE_CHARS:,} for one article" in e.message
+        assert "\n" not in str(e)
+
+
+# -- 11: pool workers end with their parent ------------------------------------------------
+
+POOL_SCRIPT = """
+import os, sys, time
+import warwire.distributed
+from warwire.engine import _process_pool
+from warwire.records import Article
+
+def toy_batch(batch):
+    open(os.path.join(sys.argv[1], str(os.getpid())), "w").close()
+    time.sleep(120)
+    return [(a, []) for a in batch]
+
+warwire.distributed.code_batch = toy_batch
+import warwire.engine
+arts = [Article(id=str(i), text="x") for i in range(200)]
+for _ in _process_pool(arts, 2):
+    pass
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in state  # a zombie has ended
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the workers")
+def test_11_kill_9_of_the_parent_ends_its_pool_workers(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "pool.py"
+    script.write_text(POOL_SCRIPT)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    parent = subprocess.Popen([sys.executable, str(script), str(pids)])
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(pids.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = [int(p.name) for p in pids.iterdir()]
+        assert len(workers) == 2 and all(map(_alive, workers))
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)
+    assert left == []

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from warwire.records import Event, IngestError
+from warwire.records import FIRST_DAY, LAST_DAY, Event, IngestError
 from warwire.store import Store, default_db
 
 if TYPE_CHECKING:
@@ -327,10 +327,14 @@ def _parse_day(value: str | None, name: str) -> dt.date | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         error(f"--{name}: {value!r} is not a YYYY-MM-DD date")
         raise typer.Exit(2) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        error(f"--{name}: {value!r} is not a day from {FIRST_DAY} to {LAST_DAY}")
+        raise typer.Exit(2)
+    return day
 
 
 StartOpt = Annotated[str | None, typer.Option(help="from this day (YYYY-MM-DD)")]

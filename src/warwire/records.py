@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# The days a query may ask about (API, CLI): beyond them date arithmetic overflows.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
 
 @dataclass
 class Article:

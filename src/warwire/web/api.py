@@ -17,12 +17,16 @@ from pydantic import BaseModel, Field
 
 from warwire.filters import FilterError, canonical_type, check_range
 from warwire.merge.holders import FRONT_LINE_DAYS
-from warwire.records import Article, Event, to_jsonable
+from warwire.records import FIRST_DAY, LAST_DAY, Article, Event, to_jsonable
 from warwire.store import Store
 from warwire.web import camps, queries
 from warwire.web.queries import EventFilters
 
 MAX_LIMIT = 500
+# Bounds on the numbers a query may give (days: FIRST_DAY to LAST_DAY): past them SQLite's
+# 64-bit integers and Python's dates overflow, which must be a 422 that says so, never a 500.
+MAX_OFFSET = 1_000_000_000
+MAX_SOURCES = 1_000_000
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -67,26 +71,29 @@ def store_of(request: Request) -> Store:
     return request.app.state.stores.get()
 
 
+def _unprocessable(name: str, value: str, msg: str, kind: str) -> HTTPException:
+    """A 422 in FastAPI's error shape, for query parameter NAME."""
+    return HTTPException(
+        status_code=422,
+        detail=[{"loc": ["query", name], "msg": msg, "type": kind, "input": value}],
+    )
+
+
 def parse_day(value: str | None, name: str) -> dt.date | None:
-    """A YYYY-MM-DD day, or 422 in FastAPI's error shape with a message that says why."""
+    """A YYYY-MM-DD day from FIRST_DAY to LAST_DAY, or 422 with a message that says why."""
     if value is None or value == "":
         return None
     try:
         if not _ISO_DAY.match(value):
             raise ValueError
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(
-            status_code=422,
-            detail=[
-                {
-                    "loc": ["query", name],
-                    "msg": f"{name} must be a date written YYYY-MM-DD, got {value!r}",
-                    "type": "date_parsing",
-                    "input": value,
-                }
-            ],
-        ) from None
+        msg = f"{name} must be a date written YYYY-MM-DD, got {value!r}"
+        raise _unprocessable(name, value, msg, "date_parsing") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        msg = f"{name} must be from {FIRST_DAY} to {LAST_DAY}, got {value!r}"
+        raise _unprocessable(name, value, msg, "date_range")
+    return day
 
 
 # -- response models --------------------------------------------------------------------------
@@ -343,7 +350,7 @@ Day = Annotated[
     Query(description="YYYY-MM-DD", json_schema_extra={"format": "date"}),
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 @router.get("/events", response_model=EventPage, responses=ERRORS)
@@ -365,7 +372,9 @@ def list_events(
     side: Annotated[str | None, Query(description="side of either actor")] = None,
     place: Annotated[str | None, Query(description="location name or gazetteer id")] = None,
     outlet: Annotated[str | None, Query(description="an outlet that reported it")] = None,
-    min_sources: Annotated[int | None, Query(ge=1, description="independent sources")] = None,
+    min_sources: Annotated[
+        int | None, Query(ge=1, le=MAX_SOURCES, description="independent sources")
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
     view: Annotated[
@@ -473,7 +482,7 @@ def list_articles(
     }
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
+@router.get("/articles/{article_id:path}", response_model=ArticleOut, responses=NOT_FOUND)
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     """One article with its text and the events that cite it."""
     store = store_of(request)

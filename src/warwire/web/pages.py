@@ -298,7 +298,7 @@ def outlets_page(request: Request) -> HTMLResponse:
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)  # ids may hold "/"
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     store = store_of(request)
     a = store.article(article_id)
