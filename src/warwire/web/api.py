@@ -71,7 +71,7 @@ def store_of(request: Request) -> Store:
     return request.app.state.stores.get()
 
 
-def _unprocessable(name: str, value: str, msg: str, kind: str) -> HTTPException:
+def _day_error(name: str, value: str, msg: str, kind: str) -> HTTPException:
     """A 422 in FastAPI's error shape, for query parameter NAME."""
     return HTTPException(
         status_code=422,
@@ -89,10 +89,10 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
         day = dt.date.fromisoformat(value)
     except ValueError:
         msg = f"{name} must be a date written YYYY-MM-DD, got {value!r}"
-        raise _unprocessable(name, value, msg, "date_parsing") from None
+        raise _day_error(name, value, msg, "date_parsing") from None
     if not FIRST_DAY <= day <= LAST_DAY:
         msg = f"{name} must be from {FIRST_DAY} to {LAST_DAY}, got {value!r}"
-        raise _unprocessable(name, value, msg, "date_range")
+        raise _day_error(name, value, msg, "date_range")
     return day
 
 
