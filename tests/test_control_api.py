@@ -102,6 +102,12 @@ def control_events() -> list[Event]:
               actor1=GOV[0], actor1_side=GOV[1], actor2=REBELS[0], actor2_side=REBELS[1],
               admin1="Idlib", location="Quiet Ford", latitude=35.2, longitude=36.8,
               fatalities=4, articles=["c8"], outlets=["Wire One"]),
+        *[
+            Event(id=f"ev-s{i}", event_type="Explosions/Remote violence",
+                  sub_event_type="Shelling/artillery/missile attack", date=D(2019, 2, 1),
+                  admin1="Idlib", location=place, articles=["c8"], outlets=["Wire One"])
+            for i, place in enumerate(["Tel Marrow", "Ash Hollow", "Nameless Hill"])
+        ],  # the first reports on the places: an inferred holder is shown from these days
     ]  # fmt: skip
 
 
@@ -138,6 +144,9 @@ def held(client: TestClient, day: str) -> dict[str, dict]:
 
 
 def test_control_map_before_between_and_after_the_changes(client: TestClient) -> None:
+    # nothing is known of a place before the store's first report on it
+    assert held(client, "2019-01-31") == {}
+    assert held(client, "2000-01-01") == {}
     # before its first change a place is held by the side that change took it from
     before = held(client, "2019-02-28")
     assert {k: (v["holder"], v["since"], v["inferred"]) for k, v in before.items()} == {

@@ -218,6 +218,7 @@ def test_before_its_first_change_a_place_is_held_by_the_side_that_lost_it() -> N
         change("e1", D(2019, 1, 10), "opposition", from_side="syrian_government"),
         change("e2", D(2019, 5, 20), "syrian_government", from_side="opposition"),
     ]
+    changes[0].first_report = D(2018, 3, 1)  # the store's first report on the place
     hs = place_history(changes)
     assert [(h.holder, h.inferred) for h in hs] == [
         ("syrian_government", True),
@@ -229,7 +230,60 @@ def test_before_its_first_change_a_place_is_held_by_the_side_that_lost_it() -> N
     assert history.first == D(2019, 1, 10)  # an inferred holding is not a recorded change
     (h,) = holders_on(history, D(2018, 6, 1))
     assert h.inferred and h.holder == "syrian_government" and not h.front_line
+    assert holders_on(history, D(2018, 2, 28)) == []  # nothing known before the first report
+    assert holders_on(history, D(2000, 1, 1)) == []
     (h,) = holders_on(history, D(2019, 1, 10))
     assert h.holder == "opposition" and h.front_line  # the government lost it that day
     # a first change that says nothing of whom it took the place from infers nothing
     assert not place_history([change("e1", D(2019, 1, 10), "opposition")])[0].inferred
+
+
+def test_an_inferred_holder_needs_a_first_report_before_the_change() -> None:
+    """Without any earlier report on the place, nothing is shown before its first change."""
+    changes = [change("e1", D(2019, 1, 10), "opposition", from_side="syrian_government")]
+    history = control_history(changes)
+    assert holders_on(history, D(1999, 1, 1)) == []
+    assert holders_on(history, D(2019, 1, 9)) == []
+    assert on(changes, D(2019, 1, 10)) == {"Hilltown": "opposition"}
+
+
+def _territory(eid: str, location: str, admin1: str, precision: int, place_id: str) -> Event:
+    return Event(
+        id=eid,
+        event_type="Battles",
+        sub_event_type="Government regains territory",
+        date=D(2020, 5, 2),
+        actor1="Military Forces of Syria (2000-)",
+        actor1_side="syrian_government",
+        actor2_side="islamic_state",
+        admin1=admin1,
+        location=location,
+        place_id=place_id,
+        geo_precision=precision,
+    )
+
+
+def test_a_change_of_control_needs_a_place_below_the_province() -> None:
+    """ "retook swathes of territory in the province": no place changed hands."""
+    events = [
+        _territory("p", "Eastshire", "Eastshire", 3, "XX09"),
+        _territory("t", "Dunmore", "Eastshire", 1, "gn:1"),
+    ]
+    assert [c.event for c in control_changes(events)] == ["t"]
+
+
+def test_first_report_is_the_earliest_event_at_the_place() -> None:
+    shelling = Event(
+        id="s",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+        date=D(2019, 7, 1),
+        date_range=(D(2019, 6, 28), D(2019, 7, 1)),
+        location="Dunmore",
+        admin1="Eastshire",
+        place_id="gn:1",
+    )
+    (c,) = control_changes([shelling, _territory("t", "Dunmore", "Eastshire", 1, "gn:1")])
+    assert c.first_report == D(2019, 6, 28)
+    again = control_change_from_dict(to_jsonable(c))
+    assert again.first_report == D(2019, 6, 28)

@@ -282,3 +282,19 @@ def test_a_suicide_bombers_charge_that_detonated_is_a_suicide_bomb() -> None:
 def test_entering_a_town_as_civilians_evacuate_is_no_handover() -> None:
     text = "Fighters entered Bora on Monday after the army ordered civilians to evacuate."
     assert classify(text) != "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized several buildings inside Kafr Tala but failed to take the whole village.",
+        "The army took control of parts of the main road near Bir Hamid on Monday.",
+    ],
+)
+def test_part_of_a_place_taken_is_an_armed_clash(text: str) -> None:
+    assert classify(text) == "Armed clash"
+
+
+def test_a_failed_assault_is_no_capture() -> None:
+    text = "Militants tried to seize the village of Umm Lada but were unable to take it."
+    assert classify(text) != "Non-state actor overtakes territory"

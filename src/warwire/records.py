@@ -205,6 +205,9 @@ class ControlChange:
     outlets: list[str] = field(default_factory=list)  # the outlets that reported the event
     latitude: float | None = None  # the event's point, so a control map can draw the place
     longitude: float | None = None
+    # the first day any event in the store was reported at the place: an inferred earlier
+    # holder is shown no earlier than that (the store knows nothing of the place before it)
+    first_report: dt.date | None = None
 
 
 def to_jsonable(obj: Any) -> Any:
@@ -266,6 +269,7 @@ def control_change_from_dict(d: dict[str, Any]) -> ControlChange:
     names = {f.name for f in dataclasses.fields(ControlChange)}
     kw = {k: v for k, v in d.items() if k in names}
     kw["date"] = _date(kw.get("date"))
+    kw["first_report"] = _date(kw.get("first_report"))
     span = kw.get("date_range")
     kw["date_range"] = (_date(span[0]), _date(span[1])) if span else None
     for key in ("place", "place_id", "admin1", "to_side", "to_actor", "from_side", "from_actor"):

@@ -235,13 +235,17 @@ def crowd_fight(sentence: str) -> bool:
 CONTESTED = frozenset({
     "position", "checkpoint", "post", "outpost", "barrack", "barracks", "trench",
     "fortification", "point",
+    # a part of a place: "seized several buildings inside the village", "took control of
+    # parts of the supply route": ground gained in a fight that goes on, not the place
+    "building", "part", "section", "block", "house",
 })  # fmt: skip
 
 
 def contested_ground(trig: Trigger) -> bool:
     """ "overran several checkpoints", "took control of five positions", "briefly seized the
-    town": posts taken in a fight, or ground held for hours, are an armed clash (ACLED keeps
-    the territory types for a lasting change of control over a place)."""
+    town", "seized several buildings in the village": posts or parts of a place taken in a
+    fight, or ground held for hours, are an armed clash (ACLED keeps the territory types for a
+    lasting change of control over a whole place)."""
     t = trig.token
     if any(c.lower_ in {"briefly", "temporarily", "momentarily"} for c in t.children):
         return True

@@ -78,7 +78,8 @@ class Holding:
     longitude: float | None = None
     front_line: bool = False  # set for the day asked about (ControlHistory.on, holders_on)
     # held before the place's first recorded change, by the side that change took it from:
-    # `since` is then unknown (date.min here, null in the API and the exports)
+    # `since` is then the first day the store has a report on the place (null in the API and
+    # the exports: nobody reported when that side took it); nothing is shown before that day
     inferred: bool = False
     until: dt.date | None = None  # the day of the next change, None while it still holds
 
@@ -175,6 +176,8 @@ def _before(first: Holding, group: list[ControlChange]) -> Holding | None:
     loser = next((c for c in group if c.to_side == first.holder and c.from_side), None)
     if loser is None or loser.from_side == first.holder:
         return None
+    known = [c.first_report for c in group if c.first_report]
+    since = min(min(known, default=first.since), first.since)
     return Holding(
         place=first.place,
         place_id=first.place_id,
@@ -182,7 +185,7 @@ def _before(first: Holding, group: list[ControlChange]) -> Holding | None:
         holder=loser.from_side,
         holder_actor=loser.from_actor,
         camp=camp_of(loser.from_side),
-        since=dt.date.min,
+        since=since,
         taken_from="",
         events=[loser.event],
         articles=list(loser.articles),

@@ -193,13 +193,14 @@ def control_band(holdings: list[Holding], last_seen: dt.date | None) -> Band | N
     scale = (BAND_WIDTH - 2 * BAND_LEFT) / max((end - start).days, 1)
     pieces = []
     for h in holdings:
-        begin = start if h.inferred else h.since
+        begin = max(start, h.since)  # an inferred holder: no earlier than the first report
         stop = h.until or end
         width = max((stop - begin).days * scale, 3.0)
         who = h.holder_actor or h.holder or "unknown"
         if h.inferred:
             title = (
-                f"before {h.until}: held by {who}, the side its first recorded capture took it from"
+                f"{h.since} (first report) to {h.until}: held by {who}, the side its first "
+                "recorded capture took it from"
             )
         else:
             title = f"{h.since} to {h.until or 'the last report'}: held by {who}"
