@@ -466,3 +466,153 @@ def test_11_kill_9_of_the_parent_ends_its_pool_workers(tmp_path: Path) -> None:
     for w in left:
         os.kill(w, signal.SIGKILL)
     assert left == []
+
+
+# -- 2, 6: the watch -----------------------------------------------------------------------
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class _Event:
+    def __init__(self, kind: str, path: Path) -> None:
+        self.event_type, self.src_path, self.is_directory = kind, str(path), False
+
+
+def test_6_a_steady_stream_is_taken_at_a_bounded_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    import warwire.watch as w
+
+    clock = _Clock()
+    monkeypatch.setattr(w.time, "monotonic", clock)
+    changes = w._Changes()
+    taken: list[set[Path]] = []
+    writing = Path("/in/big.csv")
+    for n in range(40):  # one file every 0.7 s: the folder is never quiet for 1 s
+        changes.dispatch(_Event("created", Path(f"/in/{n}.txt")))
+        changes.dispatch(_Event("closed", Path(f"/in/{n}.txt")))
+        changes.dispatch(_Event("modified", writing))  # a file still being written
+        got = changes.take(quiet=1.0, max_delay=2.0)
+        if got:
+            taken.append(got)
+        clock.now += 0.7
+    assert taken, "starved"
+    flat = [p for batch in taken for p in batch]
+    done = [p for p in flat if p != writing]
+    assert len(done) == len(set(done))  # each file once
+    assert set(done) >= {Path(f"/in/{n}.txt") for n in range(36)}  # each waits 2.1 s at most
+    # a file never left alone is held while written, but at most 4 x MAX_DELAY each time
+    assert 2 <= flat.count(writing) <= 4
+
+
+def test_6_a_burst_is_one_batch_and_no_bound_means_quiet_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import warwire.watch as w
+
+    clock = _Clock()
+    monkeypatch.setattr(w.time, "monotonic", clock)
+    changes = w._Changes()
+    for n in range(5):
+        changes.dispatch(_Event("created", Path(f"/in/{n}.txt")))
+        clock.now += 0.1
+    assert changes.take(quiet=1.0, max_delay=0.0) == set()
+    clock.now += 5.0
+    assert len(changes.take(quiet=1.0, max_delay=0.0)) == 5 and changes.pending() == 0
+
+
+def _watch_thread(folder: Path, url: str, buf: io.StringIO, **kw: object) -> tuple[object, object]:
+    import threading
+
+    from warwire.watch import watch_folder
+
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch_folder,
+        args=(folder, url, [], 300.0, None),
+        kwargs={"stop_event": stop, "console": Console(file=buf), **kw},
+        daemon=True,
+    )
+    thread.start()
+    return thread, stop
+
+
+def _count(url: str) -> int:
+    with Store(url) as s:
+        return s.count("articles")
+
+
+def test_6_watch_stores_files_while_they_keep_coming(toy_coder: None, tmp_path: Path) -> None:
+    import time
+
+    folder, url, buf = tmp_path / "in", str(tmp_path / "w.db"), io.StringIO()
+    folder.mkdir()
+    thread, stop = _watch_thread(folder, url, buf, quiet=1.0, max_delay=0.8)
+    try:
+        time.sleep(0.5)
+        stored_during_stream = 0
+        for n in range(24):  # a file every 0.3 s for 7 s: never 1 s of quiet
+            (folder / f"s{n}.txt").write_text(f"{LEDE} Report {n}.")
+            time.sleep(0.3)
+            stored_during_stream = max(stored_during_stream, _count(url))
+        assert stored_during_stream > 0, buf.getvalue()
+        end = time.monotonic() + 15
+        while _count(url) < 24 and time.monotonic() < end:
+            time.sleep(0.1)
+        assert _count(url) == 24
+    finally:
+        stop.set()
+        thread.join(timeout=10)  # type: ignore[attr-defined]
+
+
+def test_2_watch_takes_in_files_added_while_down_past_a_loop(
+    toy_coder: None, tmp_path: Path
+) -> None:
+    from warwire.watch import watch_folder
+
+    folder, url = tmp_path / "in", str(tmp_path / "w.db")
+    folder.mkdir()
+    (folder / "a.txt").write_text(LEDE)
+    watch_folder(folder, url, [], once=True, console=Console(file=io.StringIO()))
+    assert _count(url) == 1
+    # while the watch is down: a new file, a symlink loop and a folder loop arrive
+    (folder / "later").mkdir()
+    (folder / "later" / "b.txt").write_text(SECOND)
+    (folder / "x.txt").symlink_to(folder / "y.txt")
+    (folder / "y.txt").symlink_to(folder / "x.txt")
+    (folder / "later" / "up").symlink_to(folder, target_is_directory=True)
+    buf = io.StringIO()
+    watch_folder(folder, url, [], once=True, console=Console(file=buf))
+    assert _count(url) == 2
+    errors = [ln for ln in buf.getvalue().splitlines() if ln.startswith("error")]
+    assert len(errors) == 2 and all("symbolic links" in e for e in errors), errors
+    with Store(url) as s:
+        assert sorted(a.id for a in s.articles()) == ["a", "later/b"]
+
+
+def test_2_running_watch_goes_on_past_a_symlink_loop(toy_coder: None, tmp_path: Path) -> None:
+    import time
+
+    folder, url, buf = tmp_path / "in", str(tmp_path / "w.db"), io.StringIO()
+    folder.mkdir()
+    thread, stop = _watch_thread(folder, url, buf, quiet=0.3)
+    try:
+        time.sleep(0.5)
+        (folder / "x.txt").symlink_to(folder / "y.txt")
+        (folder / "y.txt").symlink_to(folder / "x.txt")
+        (folder / "loop").mkdir()
+        (folder / "loop" / "up").symlink_to(folder, target_is_directory=True)
+        time.sleep(1.0)
+        (folder / "after.txt").write_text(LEDE)
+        end = time.monotonic() + 15
+        while _count(url) < 1 and time.monotonic() < end:
+            time.sleep(0.1)
+        assert _count(url) == 1, buf.getvalue()
+    finally:
+        stop.set()
+        thread.join(timeout=10)  # type: ignore[attr-defined]
+    assert not thread.is_alive()  # type: ignore[attr-defined]

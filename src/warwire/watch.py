@@ -1,8 +1,10 @@
 """Follow a folder (and RSS/Atom feeds) and keep the events up to date as reports arrive.
 
 A watchdog observer collects the files that appear or change; once the folder has been quiet
-for a moment (a copy of many files is one burst) they are ingested, the new texts coded, the
-mentions merged and the exports rewritten, and one line says what changed. Feeds are polled
+for a moment (a copy of many files is one burst), or a file has waited MAX_DELAY in a steady
+stream, they are ingested, the new texts coded, the mentions merged and the exports
+rewritten, and one line says what changed. At start-up the whole folder is scanned, so files
+that arrived while the watch was down are taken in. Feeds are polled
 every INTERVAL seconds. Re-ingest is idempotent, so a file seen twice or a feed entry polled
 again costs a hash comparison and nothing else.
 """
@@ -22,6 +24,7 @@ from urllib.parse import urlparse
 from rich.console import Console
 from rich.text import Text
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.api import BaseObserver
 
 from warwire import pipeline
 from warwire.records import Article
@@ -30,7 +33,10 @@ from warwire.store import Store
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".csv"}
 MANIFEST = "manifest.csv"
 QUIET = 1.0  # seconds without file events before a burst is processed
+MAX_DELAY = 2.0  # ... but a file waits no longer than this for a steady stream to pause
+SETTLE = 0.5  # seconds untouched after which a file not seen closed is taken as complete
 TICK = 0.2
+RESCAN = 30.0  # seconds between whole-folder scans while the observer is down
 
 
 @dataclass
@@ -79,13 +85,21 @@ def ingest_targets(paths: Iterable[Path]) -> list[Path]:
 
 
 class _Changes(FileSystemEventHandler):
-    """Collects changed paths from the observer thread until the folder goes quiet."""
+    """Collects changed paths from the observer thread and hands them over in batches.
+
+    A burst (a copy of many files) is one batch once the folder has been quiet for QUIET
+    seconds. A steady stream never goes quiet, so once the oldest waiting path has waited
+    MAX_DELAY, every path that is complete is handed over anyway: one closed after writing,
+    or untouched for SETTLE seconds. A path still being written is held until it settles, or
+    at most 4 x MAX_DELAY."""
 
     def __init__(self) -> None:
         super().__init__()
         self._lock = threading.Lock()
-        self._paths: set[Path] = set()
-        self._last = 0.0
+        self._first: dict[Path, float] = {}  # path -> when it was first seen in this batch
+        self._last: dict[Path, float] = {}  # path -> its latest event
+        self._closed: set[Path] = set()  # paths whose latest event is a close after writing
+        self._latest = 0.0
 
     def dispatch(self, event: FileSystemEvent) -> None:
         kind = event.event_type
@@ -95,16 +109,42 @@ class _Changes(FileSystemEventHandler):
             return  # a folder's own mtime changes with every file in it
         raw = event.dest_path if kind == "moved" else event.src_path
         path = Path(raw.decode() if isinstance(raw, bytes) else raw)
+        now = time.monotonic()
         with self._lock:
-            self._paths.add(path)
-            self._last = time.monotonic()
+            self._first.setdefault(path, now)
+            self._last[path] = now
+            if kind in ("closed", "moved"):
+                self._closed.add(path)
+            else:
+                self._closed.discard(path)
+            self._latest = now
 
-    def take(self, quiet: float) -> set[Path]:
+    def pending(self) -> int:
         with self._lock:
-            if not self._paths or time.monotonic() - self._last < quiet:
+            return len(self._first)
+
+    def take(self, quiet: float, max_delay: float = 0.0) -> set[Path]:
+        """The paths ready to process now (see the class docstring); MAX_DELAY 0: no bound."""
+        now = time.monotonic()
+        with self._lock:
+            if not self._first:
                 return set()
-            paths, self._paths = self._paths, set()
-            return paths
+            if now - self._latest >= quiet:
+                ready = set(self._first)
+            elif max_delay and now - min(self._first.values()) >= max_delay:
+                ready = {
+                    p
+                    for p, last in self._last.items()
+                    if p in self._closed
+                    or now - last >= min(quiet, SETTLE)
+                    or now - self._first[p] >= 4 * max_delay
+                }
+            else:
+                return set()
+            for p in ready:
+                del self._first[p], self._last[p]
+                self._closed.discard(p)
+            return ready
 
 
 # -- feeds --------------------------------------------------------------------------------
@@ -312,26 +352,30 @@ class Watcher:
         once: bool = False,
         stop_event: threading.Event | None = None,
         quiet: float = QUIET,
+        max_delay: float = MAX_DELAY,
     ) -> None:
-        from watchdog.observers import Observer
-
         stop = stop_event or threading.Event()
         changes = _Changes()
-        observer = None
-        if not once:  # start watching before the catch-up so nothing falls in between
-            observer = Observer()
-            observer.schedule(changes, str(self.path), recursive=True)
-            observer.start()
+        # start watching before the catch-up so that nothing falls in between; the catch-up
+        # takes in what arrived while the watch was down
+        observer = None if once else self._observe(changes)
         try:
             self._safely(lambda: self.refresh_paths([self.path]))
-            next_poll = time.monotonic()
+            next_poll = next_scan = time.monotonic()
             while True:
-                if self.feeds and time.monotonic() >= next_poll:
+                now = time.monotonic()
+                if self.feeds and now >= next_poll:
                     self._safely(self.refresh_feeds)
                     next_poll = time.monotonic() + interval
                 if once:
                     break
-                paths = changes.take(quiet)
+                if (observer is None or not observer.is_alive()) and now >= next_scan:
+                    # the observer could not start or has died: scan the whole folder (cheap
+                    # for what did not change) and try it again, so the watch never goes blind
+                    observer = self._observe(changes)
+                    self._safely(lambda: self.refresh_paths([self.path]))
+                    next_scan = time.monotonic() + RESCAN
+                paths = changes.take(quiet, max_delay)
                 if paths:
                     self._safely(lambda p=paths: self.refresh_paths(p))
                 if stop.wait(TICK):
@@ -344,6 +388,19 @@ class Watcher:
                 observer.join(timeout=5)
             self.store.close()
 
+    def _observe(self, changes: _Changes) -> BaseObserver | None:
+        """A started observer of the folder, or None (reported) when it cannot start."""
+        from watchdog.observers import Observer
+
+        observer = Observer()
+        try:
+            observer.schedule(changes, str(self.path), recursive=True)
+            observer.start()
+        except (OSError, RuntimeError) as e:
+            self.say(f"error cannot watch {self.path}: {e}; scanning every {RESCAN:.0f} s")
+            return None
+        return observer
+
 
 def watch_folder(
     path: Path,
@@ -355,6 +412,7 @@ def watch_folder(
     once: bool = False,
     stop_event: threading.Event | None = None,
     quiet: float = QUIET,
+    max_delay: float = MAX_DELAY,
     engine: str = "auto",
     workers: int = 0,
     console: Console | None = None,
@@ -376,4 +434,4 @@ def watch_folder(
         console=console,
         on_update=on_update,
     )
-    watcher.run(interval, once=once, stop_event=stop_event, quiet=quiet)
+    watcher.run(interval, once=once, stop_event=stop_event, quiet=quiet, max_delay=max_delay)
