@@ -35,6 +35,7 @@ from warwire.places.curated import (  # noqa: E402
     REGIONS,
     SUPPLEMENT,
     Row,
+    quarter_rows,
 )
 from warwire.places.index import (  # noqa: E402
     is_generic_name,
@@ -674,6 +675,7 @@ def build(data: Path, out: Path) -> dict[str, Any]:
         + curated(BASES, "base", "wp")
         + curated(FACILITIES, "facility", "wp")
         + curated(REGIONS, "region", "region")
+        + curated(quarter_rows(), "neighbourhood", "quarter")
     )
     syrian = assign_admin(syrian, loc, units)
     merged = merge(syrian)

@@ -56,10 +56,12 @@ from warwire.code.roles import (
     object_is_anaphor,
     object_is_plural_area,
     plural_area_around_anaphor,
+    subtree_ids,
     target_places,
     token_of,
     victims,
 )
+from warwire.code.scales import finest, one_scale
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.places import entry_key
 from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention, Place
@@ -476,6 +478,8 @@ class ArticleCoder:
                 elif a1 is None or a1.actor.side == "civilians":
                     continue
                 kind = tx.ATTACK if (victim and victim.actor.side == "civilians") else tx.CLASH
+            if _abroad(trig, sent, offset, info):
+                continue  # "airstrikes in Mosul": an event outside Syria
             places, geo = self._places(trig, sent, offset, info, kind)
             if named_next is not None:
                 places, geo = [named_next], 1
@@ -563,9 +567,7 @@ class ArticleCoder:
     def _places(
         self, trig: Trigger, sent: Span, offset: int, info: SentenceInfo, kind: str
     ) -> tuple[list[PlaceHit], int]:
-        hits = target_places(trig, sent, offset, info.places)
-        if hits and not all(h.province for h in hits):
-            hits = [h for h in hits if not h.province] or hits
+        hits = finest(target_places(trig, sent, offset, info.places), info.places)
         if hits:
             if all(h.province for h in hits):
                 last = self.disc.last_place
@@ -820,6 +822,7 @@ class ArticleCoder:
         """Drop roll-ups that the article also breaks down; number the mentions."""
         precise_kinds = {(m.sub_event_type) for m in self.mentions if not m.summary}
         out = [m for m in self.mentions if not (m.summary and m.sub_event_type in precise_kinds)]
+        out = one_scale(out)
         for i, m in enumerate(out, 1):
             m.id = f"{self.article.id}:{i}"
             if m.notes and m.day:
@@ -863,6 +866,28 @@ def _story_places(info: SentenceInfo, doc: Doc) -> list[PlaceHit]:
         if tok is None or not background_place(sent, tok):
             keep.append(p)
     return keep
+
+
+LOCATIVE = frozenset({"in", "on", "at", "near", "inside", "outside", "across", "into"})
+
+
+def _abroad(trig: Trigger, sent: Span, offset: int, info: SentenceInfo) -> bool:
+    """ "Airstrikes hit a base in Anbar", "a car bomb exploded in Gaziantep": the action's own
+    place, hung on it by "in/at/on", is outside Syria and no Syrian place is named for it, so
+    it is no event here (nor at the last Syrian place the article named). A country named
+    in passing ("a supply road to Turkey") says nothing of where the action was."""
+    if not info.abroad or target_places(trig, sent, offset, info.places):
+        return False
+    t = trig.token
+    own = subtree_ids(t, {"advcl", "ccomp", "relcl"})
+    if trig.nominal and t.head.pos_ in {"VERB", "AUX"}:
+        own |= subtree_ids(t.head, {"advcl", "ccomp", "relcl"})
+    for p in info.abroad:
+        tok = token_of(sent, p.start - offset, p.end - offset)
+        if tok is not None and tok.i in own and tok.dep_ == "pobj":
+            if tok.head.lower_ in LOCATIVE:
+                return True
+    return False
 
 
 def _armed_dead(victim: ActorHit | None, figures: list) -> bool:

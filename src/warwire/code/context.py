@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from warwire.code import place_cues
 from warwire.code import taxonomy as tx
+from warwire.places.hierarchy import CITIES, is_city
 from warwire.read.sentences import Sentence, split_sentences
 from warwire.records import ActorRef, DayRef, Place, Quantity
 
@@ -86,6 +88,7 @@ class SentenceInfo:
     days: list[DayHit] = field(default_factory=list)
     numbers: list[Quantity] = field(default_factory=list)
     candidate: bool = False
+    abroad: list[PlaceHit] = field(default_factory=list)  # places named outside Syria
 
 
 def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
@@ -229,31 +232,48 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
     from warwire.places import load_gazetteer
 
     gaz = load_gazetteer()
+    dateline = place_cues.dateline_span(text)
     raw: list[tuple[SentenceInfo, object]] = []
     provinces: list[str] = []
     local: dict[int, list[str]] = {}
+    cities: dict[int, set[str]] = {}
     for info in infos:
         for span in gaz.find(info.sent.text):
+            s = info.sent.start + span.start
+            if dateline is not None and dateline[0] <= s < dateline[1]:
+                continue  # "DAMASCUS, Syria (AP) —": where the report was filed
             raw.append((info, span))
             prov = gaz.province(span.surface)
             if prov:
                 provinces.append(prov)
                 local.setdefault(info.index, []).append(prov)
+            city = prov or next((c.name for c in span.candidates[:1] if is_city(c)), "")
+            if city and city in CITIES:
+                cities.setdefault(info.index, set()).add(city)
     resolved: list[Place] = []
     seen_names: dict[str, Place] = {}  # one name, one place within an article
     for info, span in raw:
         s = info.sent.start + span.start
         e = info.sent.start + span.end
-        syrian = [c for c in span.candidates if (c.country or "Syria") == "Syria"]
-        if not syrian:
-            continue
         before = text[max(0, s - 40) : s]
         after = text[e : e + 25]
+        if _not_a_place_here(text, s, e, span.candidates):
+            continue
+        syrian = [c for c in span.candidates if (c.country or "Syria") == "Syria"]
+        if not syrian:
+            if span.candidates:
+                info.abroad.append(
+                    PlaceHit(s, e, span.surface, span.candidates[0], province=False, near=False)
+                )
+            continue
         prov = gaz.province(span.surface)
         is_province = bool(prov) and (
             PROVINCE_CUE_AFTER.search(after) is not None
             or PROVINCE_CUE_BEFORE.search(before) is not None
             or (CITY_CUE.search(after) is None and CITY_CUE_BEFORE.search(before) is None)
+        )
+        quarter = place_cues.quarter_of_named_city(
+            after, before, syrian, cities.get(info.index, set())
         )
         if is_province and prov:
             place = gaz.admin_place(prov)
@@ -261,7 +281,7 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
             place = seen_names[span.surface]
         else:
             hints = local.get(info.index, []) + provinces
-            place = gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
+            place = quarter or gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
             if place is None:
                 continue
             if len({c.admin1 for c in syrian if c.admin1}) > 1:
@@ -281,3 +301,16 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
                 and not is_province,
             )
         )
+
+
+def _not_a_place_here(text: str, start: int, end: int, candidates: list[Place]) -> bool:
+    """The name is part of a building's or a person's name (see place_cues)."""
+    if not candidates:
+        return True
+    surface = text[start:end]
+    exact = place_cues.exact_spelling(surface, candidates[0])
+    if place_cues.names_a_building(text[end : end + 40], exact):
+        return True
+    return not candidates[0].feature.startswith("admin") and (
+        place_cues.surname_after_given_name(text, start, surface)
+    )

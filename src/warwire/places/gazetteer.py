@@ -400,8 +400,8 @@ class Gazetteer:
         if key in stoplist.names_and_groups():
             return []
         foreign = [(i, s) for i, s in hits if s == 1.0 and self.places[i].country != "Syria"]
-        if w.text.isupper() and len(w.text) < 5:
-            return foreign  # "US", "UK"; not "SDF", "YPG", "SANA"
+        if w.shouting and len(w.light(True)) < 5:
+            return foreign  # "US", "UK"; not "SDF", "YPG", "SANA", "SANA's"
         if not article and key in stoplist.always_stopped():
             return []
         if not article and key in stoplist.english_words():

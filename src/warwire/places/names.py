@@ -122,6 +122,11 @@ class Word:
     def possessive(self) -> bool:
         return self.end != self.raw_end
 
+    @property
+    def shouting(self) -> bool:
+        """All capitals, a possessive "'s" aside ("SANA's", "AFP"): an acronym."""
+        return self.text[: self.end - self.start].isupper()
+
     def _compute(self) -> tuple[str, str, tuple[str, str, str, str]]:
         if self._keys is None:
             base = self.text[: self.end - self.start]

@@ -71,6 +71,15 @@ baqir fatemiyoun zainabiyoun nujaba asaib badr levant caliphate mujahideen baath
 sharia fatwa manar jazeera arabiya sputnik anadolu reuters hawar
 """
 
+# News agencies, outlets and monitors that reporting names as sources: never a place,
+# even when a hamlet shares the spelling ("SANA" is no "Sa'na").
+OUTLETS = """
+sana afp reuters anadolu aa tass ria novosti irna fars tasnim dpa efe ansa xinhua
+rudaw enab baladi npa anha hawar asharq awsat mayadeen masdar sputnik jinha bss bbc cnn
+sohr observatory ap upi kyodo yonhap qasioun nedaa zaman wasl shaam orient halab24
+suwayda24 syriahr alalam almanar almayadeen aljazeera alarabiya alakhbar akhbar
+"""
+
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
@@ -79,7 +88,13 @@ def _words(block: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def always_stopped() -> frozenset[str]:
     """Words never read as a place alone, however big the place."""
-    return _words(GENERIC) | _words(MONTHS_DAYS) | _words(PERSON_NAMES) | _words(GROUPS)
+    return (
+        _words(GENERIC)
+        | _words(MONTHS_DAYS)
+        | _words(PERSON_NAMES)
+        | _words(GROUPS)
+        | _words(OUTLETS)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +106,7 @@ def generic_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def names_and_groups() -> frozenset[str]:
     """Words stopped even after an article: "al-Assad", "al-Nusra" are no places."""
-    return _words(PERSON_NAMES) | _words(GROUPS)
+    return _words(PERSON_NAMES) | _words(GROUPS) | _words(OUTLETS)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,98 @@
+"""Reporting patterns that say a gazetteer name in the text is not where anything happened,
+or which of a name's entries is meant.
+
+Each function reads the text around one name: the dateline, a building or a person the name
+is part of, a quarter of a city the sentence names. context._resolve_places applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warwire.places import stoplist
+from warwire.places.hierarchy import city_of
+from warwire.places.names import light_key
+from warwire.records import Place
+
+# "DAMASCUS, Syria (AP) —", "BEIRUT, LEBANON (3:50 P.M.) –", "ERBIL (Kurdistan 24) –",
+# "Doha, Qatar –", "Aleppo, SANA –": the place the report was filed from, before a dash.
+DATELINE = re.compile(
+    r"(?:^|\n|\d{4}-\d\d-\d\d\s+|\s{2,})"
+    r"(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}"
+    r"|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}(?=,|\s*\())"
+    r"(?:,\s*[A-Z][\w'’.-]*(?: [A-Z0-9][\w'’.-]*){0,3}){0,3}"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
+)
+DATELINE_REACH = 400  # characters from the start of the text
+
+# "the Dama Rose hotel", "al-Omari mosque": a building named after a person or a word
+BUILDING = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+(hotel|mosque|church|school|hospital|university|"
+    r"stadium|street|bakery|roundabout|square)\b",
+    re.I,
+)
+SUB_CITY_CUE = re.compile(r"^\s+(district|neighbou?rhood|quarter|area)s?\b", re.I)
+TOWN_CUE_BEFORE = re.compile(r"\b(towns?|villages?) of\s*$", re.I)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the dateline's place name at the head of a report, if any: where the
+    report was filed, never by itself where the event was."""
+    m = DATELINE.search(text[:DATELINE_REACH])
+    if m is None:
+        return None
+    return m.start("place"), m.end("place")
+
+
+def names_a_building(after: str, exact: bool) -> bool:
+    """ "outside al-Omari mosque", "a bomb exploded outside the Dama Rose hotel": the name
+    belongs to a building (often after a person). A name spelled exactly as a town and followed
+    directly by the noun ("Zaafarana hospital") stays the town's."""
+    m = BUILDING.match(after)
+    if m is None:
+        return False
+    words_between = after[: m.start(1)].split()
+    return bool(words_between) or not exact
+
+
+def surname_after_given_name(text: str, start: int, surface: str) -> bool:
+    """ "SDF commander Mazloum Abdi", "Marshad al-Hassaka": one word right after another
+    capitalised word that is no place, cue or everyday word is the end of a person's or an
+    outlet's name, not a hamlet of the same spelling."""
+    if " " in surface.strip() or "-" in surface:
+        return False
+    before = text[max(0, start - 30) : start]
+    m = re.search(r"(?:^|[\s(])([A-Z][a-z]+) $", before)
+    if m is None:
+        return False
+    prev = m.group(1)
+    head = before[: m.start(1)].rstrip()
+    if not head or head[-1] in '.!?\n"“':
+        return False  # the previous word opens the sentence
+    key = prev.lower()
+    common = stoplist.english_words() | stoplist.always_stopped() | stoplist.person_cues()
+    return key not in common
+
+
+def exact_spelling(surface: str, place: Place) -> bool:
+    key = light_key(surface)
+    return any(light_key(n) == key for n in [place.name, *place.alt_names])
+
+
+def quarter_of_named_city(
+    surface_after: str, before: str, candidates: list[Place], cities: set[str]
+) -> Place | None:
+    """ "shelling of the Ramel district of Latakia", "clashes in Sheikh Saeed, Aleppo": when the
+    sentence names a city, or calls the name a district, the city's own quarter of that name
+    is meant, not a village of the same name elsewhere. "The towns of X" keeps the town."""
+    if TOWN_CUE_BEFORE.search(before):
+        return None
+    quarters = [c for c in candidates if c.feature == "neighbourhood" and city_of(c)]
+    if not quarters:
+        return None
+    named = [c for c in quarters if city_of(c) in cities]
+    if named:
+        return named[0]
+    if SUB_CITY_CUE.match(surface_after):
+        return quarters[0]
+    return None

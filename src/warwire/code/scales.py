@@ -1,0 +1,122 @@
+"""One action reported at two scales in one article is one mention.
+
+Reports name the same strike or battle at the town and again at its province, its region or
+"near the capital": "warplanes struck Saqba ... the raids on Eastern Ghouta killed 20". The
+article then yields two mentions of one action; the coarser one is dropped and what it adds
+(a toll, a named actor) goes to the precise one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warwire.places.hierarchy import around, contains, is_city, level
+from warwire.records import Mention
+
+if TYPE_CHECKING:
+    from warwire.code.context import PlaceHit
+
+TOWN = 5  # hierarchy level of a town
+TOWN_AFTER_REGION = 30  # characters: "Eastern Ghouta's town of Kafr Batna"
+
+NEAR = 2  # geo_precision of "near X", "outside X"
+
+
+def _days_agree(a: Mention, b: Mention) -> bool:
+    if a.day is None or b.day is None:
+        return a.day is None and b.day is None
+    return a.day.date == b.day.date
+
+
+COMPASS = re.compile(
+    r"\b(north|south|east|west)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?(?: of\b| [A-Z])", re.I
+)
+SIGNS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)}
+
+
+def _direction_agrees(coarse: Mention, fine: Mention) -> bool:
+    """ "pressing offensives south of Aleppo", "strikes on northern Idlib": a coarse place with
+    a compass word covers only the towns on that side of it."""
+    text = " ".join(e.text for e in coarse.evidence[:1])
+    m = COMPASS.search(text)
+    a, b = coarse.place, fine.place
+    if m is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return True
+    assert a.latitude is not None and a.longitude is not None
+    assert b.latitude is not None and b.longitude is not None
+    dlat, dlon = b.latitude - a.latitude, b.longitude - a.longitude
+    for word in (m.group(1), m.group(2)):
+        if word:
+            slat, slon = SIGNS[word.lower()]
+            if slat * dlat < 0 or slon * dlon < 0:
+                return False
+    return True
+
+
+def finer_of(coarse: Mention, fine: Mention) -> bool:
+    """True when FINE is COARSE's action told at a more precise place: the same kind of event on
+    the same day, FINE's place inside COARSE's place, or around it when the coarse mention was
+    "near" a city ("near the capital")."""
+    if coarse is fine or coarse.place is None or fine.place is None:
+        return False
+    if coarse.sub_event_type != fine.sub_event_type or not _days_agree(coarse, fine):
+        return False
+    if fine.geo_precision == NEAR:
+        return False  # "near X" is no more precise than X
+    if not _direction_agrees(coarse, fine):
+        return False
+    if contains(coarse.place, fine.place):
+        return True
+    return (
+        coarse.geo_precision == NEAR and is_city(coarse.place) and around(coarse.place, fine.place)
+    )
+
+
+def _absorb(fine: Mention, coarse: Mention) -> None:
+    """What the coarse report adds to the precise one: a toll, an actor it left empty."""
+    if fine.fatalities is None and coarse.fatalities is not None:
+        fine.fatalities = coarse.fatalities
+        fine.claims.extend(c for c in coarse.claims if c.field == "fatalities")
+    if fine.actor1 is None and coarse.actor1 is not None:
+        fine.actor1 = coarse.actor1
+    if fine.actor2 is None and coarse.actor2 is not None and coarse.actor2 != fine.actor1:
+        fine.actor2 = coarse.actor2
+    fine.evidence.extend(e for e in coarse.evidence if e not in fine.evidence)
+
+
+def one_scale(mentions: list[Mention]) -> list[Mention]:
+    """Drop each mention that a more precise mention of the same article repeats."""
+    dropped: set[int] = set()
+    for coarse in mentions:
+        fine = [n for n in mentions if id(n) not in dropped and finer_of(coarse, n)]
+        if not fine:
+            continue
+        dropped.add(id(coarse))
+        if len(fine) == 1:
+            _absorb(fine[0], coarse)
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def finest(hits: list[PlaceHit], named: list[PlaceHit] | None = None) -> list[PlaceHit]:
+    """ "struck a market in Eastern Ghouta's town of Kafr Batna", "shelling on Saraqeb in Idlib
+    province": among the places of one action, a named town or quarter wins over the region
+    or the province around it; a province is kept only when nothing finer is named. A region
+    chosen alone gives way to a town inside it named right after it in the sentence (NAMED)."""
+    if not hits:
+        return hits
+    towns = [h for h in hits if not h.province and level(h.place) >= TOWN]
+    if towns:
+        return towns
+    regions = [h for h in hits if not h.province]
+    if len(regions) == 1 and regions[0].place.feature == "region":
+        inside = [
+            h
+            for h in named or []
+            if 0 <= h.start - regions[0].end <= TOWN_AFTER_REGION
+            and not h.near
+            and contains(regions[0].place, h.place)
+        ]
+        if inside:
+            return inside[:1]
+    return regions or hits

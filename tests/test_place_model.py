@@ -1,0 +1,192 @@
+"""The place model on invented dispatches: hierarchy, quarters of cities, datelines, outlets,
+places abroad, and one action told at two scales.
+
+Every sentence here is written for the test; none comes from a corpus article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warwire.code import code_article
+from warwire.code.context import scan_article
+from warwire.code.place_cues import (
+    dateline_span,
+    names_a_building,
+    surname_after_given_name,
+)
+from warwire.code.scales import finer_of, one_scale
+from warwire.places import load_gazetteer
+from warwire.places.hierarchy import city_of, contains, level, parent
+from warwire.records import Article, DayRef, Evidence, Mention, Place
+
+WED = dt.date(2021, 3, 10)
+
+
+def code(text: str) -> list[Mention]:
+    return code_article(Article("t-1", text, outlet="Test Wire", published=WED))
+
+
+def places_in(text: str) -> list[Place]:
+    return [p.place for info in scan_article(text, WED) for p in info.places]
+
+
+def town(name: str, admin1: str) -> Place:
+    gaz = load_gazetteer()
+    return next(c for c in gaz.candidates(name) if c.admin1 == admin1)
+
+
+# --- hierarchy ------------------------------------------------------------------------------
+
+
+def test_a_town_lies_in_its_province_and_not_the_reverse() -> None:
+    gaz = load_gazetteer()
+    idlib = gaz.admin_place("Idlib")
+    saraqib = town("Saraqib", "Idlib")
+    assert contains(idlib, saraqib)
+    assert not contains(saraqib, idlib)
+    assert not contains(gaz.admin_place("Hama"), saraqib)
+    assert parent(saraqib, gaz).name == "Idlib"
+
+
+def test_a_region_holds_its_towns_only() -> None:
+    ghouta = town("Eastern Ghouta", "Rural Damascus")
+    assert contains(ghouta, town("Douma", "Rural Damascus"))
+    assert not contains(ghouta, town("Zabadani", "Rural Damascus"))
+
+
+def test_a_quarter_has_its_city_as_parent() -> None:
+    gaz = load_gazetteer()
+    quarter = town("Sheikh Maqsoud", "Aleppo")
+    assert quarter.feature == "neighbourhood" and city_of(quarter) == "Aleppo"
+    city = parent(quarter, gaz)
+    assert city is not None and city.name == "Aleppo" and city.feature == "populated place"
+    assert contains(city, quarter) and level(quarter) > level(city)
+
+
+# --- quarters of cities ---------------------------------------------------------------------
+
+
+def test_a_named_district_is_the_citys_quarter_not_the_town_it_ends_with() -> None:
+    [quarter, *_] = places_in(
+        "Regime helicopters dropped barrel bombs on the Tareeq al-Bab district of Aleppo."
+    )
+    assert quarter.name == "Tariq al-Bab" and city_of(quarter) == "Aleppo"
+
+
+def test_a_quarter_is_read_in_the_city_the_sentence_names() -> None:
+    found = places_in("Security forces fired on mourners in the Ramel quarter of Latakia.")
+    assert found[0].admin1 == "Latakia" and found[0].feature == "neighbourhood"
+
+
+def test_barrel_bombs_on_a_district_are_coded_at_the_district() -> None:
+    ms = code(
+        "Government helicopters dropped barrel bombs on the Sukkari district of Aleppo on "
+        "Tuesday, killing 14 civilians, activists said."
+    )
+    strikes = [m for m in ms if m.event_type == "Explosions/Remote violence"]
+    assert strikes and all(m.place.feature == "neighbourhood" for m in strikes)
+    assert {m.place.admin1 for m in strikes} == {"Aleppo"}
+
+
+# --- datelines, outlets, buildings, people --------------------------------------------------
+
+
+def test_the_dateline_is_where_the_report_was_filed() -> None:
+    text = "DAMASCUS, Syria (AP) — Airstrikes hit a rebel convoy in Idlib province on Tuesday."
+    start, end = dateline_span(text)
+    assert text[start:end] == "DAMASCUS"
+    assert "Damascus" not in {p.name for p in places_in(text)}
+    ms = code(text)
+    assert ms and {m.place.admin1 for m in ms} == {"Idlib"}
+
+
+def test_a_title_case_dateline_with_an_agency() -> None:
+    assert dateline_span("Beirut (Reuters) - Rebels shelled a town near Hama.") is not None
+    assert dateline_span("Rebels shelled a town near Hama on Monday - a monitor said.") is None
+
+
+def test_an_outlet_is_never_a_place() -> None:
+    found = places_in("SANA’s reporter said that rebels shelled the town of Mhardeh.")
+    assert [p.admin1 for p in found] == ["Hama"]
+
+
+def test_a_building_named_after_a_word_is_no_place() -> None:
+    assert names_a_building(" Rose hotel in the capital", exact=True)
+    assert names_a_building(" mosque after prayers", exact=False)
+    assert not names_a_building(" hospital was hit", exact=True)
+
+
+def test_a_surname_is_no_hamlet() -> None:
+    text = "The offensive was led by commander Mazloum Abdi, the statement said."
+    start = text.index("Abdi")
+    assert surname_after_given_name(text, start, "Abdi")
+    assert not surname_after_given_name("Rebels entered Abdi.", 15, "Abdi")
+
+
+# --- events abroad --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_bombing_abroad_is_not_a_syrian_event() -> None:
+    ms = code("A car bomb exploded in Gaziantep on Tuesday, killing three people, police said.")
+    assert ms == []
+
+
+# --- one action, two scales -----------------------------------------------------------------
+
+
+def _mention(place: Place, geo: int = 1, fatalities: int | None = None) -> Mention:
+    return Mention(
+        id="",
+        article="a",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        day=DayRef(WED, WED, WED),
+        place=place,
+        geo_precision=geo,
+        fatalities=fatalities,
+    )
+
+
+def test_the_town_and_its_province_are_one_mention() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3, fatalities=9)
+    fine = _mention(town("Saraqib", "Idlib"))
+    assert finer_of(coarse, fine) and not finer_of(fine, coarse)
+    [kept] = one_scale([coarse, fine])
+    assert kept is fine and kept.fatalities == 9
+
+
+def test_near_the_capital_and_a_town_outside_it_are_one_mention() -> None:
+    near = _mention(town("Damascus", "Damascus"), geo=2)
+    fine = _mention(town("Douma", "Rural Damascus"))
+    assert one_scale([near, fine]) == [fine]
+
+
+def test_two_towns_of_one_province_stay_two() -> None:
+    a = _mention(town("Saraqib", "Idlib"))
+    b = _mention(town("Ariha", "Idlib"))
+    assert one_scale([a, b]) == [a, b]
+
+
+@pytest.mark.slow
+def test_a_strike_on_a_town_in_a_region_is_coded_at_the_town() -> None:
+    ms = code(
+        "Warplanes struck a crowded market in Eastern Ghouta's town of Kafr Batna on Tuesday, "
+        "killing 20 civilians, a monitor said."
+    )
+    strikes = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert [m.place.name for m in strikes] == ["Kafr Batna"]
+
+
+def test_a_compass_word_keeps_the_other_side_apart() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3)
+    coarse.evidence = [Evidence("a", 0, 10, "Jets pounded villages in southern Idlib on Tuesday.")]
+    north = _mention(town("Sarmada", "Idlib"))
+    south = _mention(town("Khan Shaykhun", "Idlib"))
+    assert not finer_of(coarse, north)
+    assert finer_of(coarse, south)
