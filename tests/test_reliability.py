@@ -616,3 +616,6 @@ def test_2_running_watch_goes_on_past_a_symlink_loop(toy_coder: None, tmp_path: 
         stop.set()
         thread.join(timeout=10)  # type: ignore[attr-defined]
     assert not thread.is_alive()  # type: ignore[attr-defined]
+    errors = [ln for ln in buf.getvalue().splitlines() if ln.startswith("error")]
+    assert errors and all("symbolic links" in e for e in errors), buf.getvalue()
+    assert {Path(e.split()[1].rstrip(":")).name for e in errors} == {"x.txt", "y.txt"}

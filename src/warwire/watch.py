@@ -77,7 +77,7 @@ def ingest_targets(paths: Iterable[Path]) -> list[Path]:
     for p in paths:
         if p.is_dir():
             targets.add(p)
-        elif p.is_file() and wanted(p):
+        elif (p.is_file() or p.is_symlink()) and wanted(p):  # a bad link: one error line
             manifest = p.parent / MANIFEST
             targets.add(p.parent if p.name == MANIFEST or manifest.exists() else p)
     folders = [t for t in targets if t.is_dir()]

@@ -9,6 +9,7 @@ happen in `warwire.pipeline.ingest`.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -132,6 +133,19 @@ def build_article(rec: Record) -> Article | IngestError:
     )
 
 
+def _missing(path: Path) -> str:
+    """Why PATH, which does not exist as far as Path.exists can tell, cannot be read."""
+    if not path.is_symlink():
+        return "no such file or folder"
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return f"cannot read: {e.strerror} (a symlink loop)"
+        return f"cannot read: broken symbolic link ({e.strerror})"
+    return "no such file or folder"
+
+
 def _name(f: Path, root: Path) -> str:
     """A file's id without a manifest: its path relative to the ingested folder, suffix
     dropped ("sub/report" for sub/report.txt), so two folders' report.txt differ."""
@@ -152,7 +166,7 @@ def iter_articles(
     both lines; the same id from two files is left to the store (see `Store.claim_id`)."""
     path = Path(path)
     if not path.exists():
-        yield IngestError(str(path), "no such file or folder")
+        yield IngestError(str(path), _missing(path))
         return
     files, manifests, report_rows, folder_errors = _discover(path)
     yield from folder_errors
