@@ -39,7 +39,7 @@ def side_of(text: str, surface: str) -> str | None:
         ("Assad forces advanced at dawn.", "Assad forces", "syrian_government"),
         ("The Syrian army retook the hill.", "Syrian army", "syrian_government"),
         ("The Syrian Arab Army entered the town.", "Syrian Arab Army", "syrian_government"),
-        ("Units of the SAA advanced.", "SAA", "syrian_government"),
+        ("Units of the SAA advanced.", "Units of the SAA", "syrian_government"),
         ("Government troops pushed north.", "Government troops", "syrian_government"),
         ("Government forces pushed north.", "Government forces", "syrian_government"),
         ("Pro-government forces regrouped.", "Pro-government forces", "syrian_government"),
@@ -363,3 +363,76 @@ def test_another_states_adjective_qualifies_the_regime() -> None:
     )}  # fmt: skip
     assert sides["Turkish regime"] == "turkey"
     assert sides["regime"] == "syrian_government"
+
+
+# -- the noun phrase: head noun first, then what modifies it --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "name"),
+    [
+        # a head that names no side belongs to the actor after "of"
+        ("An air raid by forces of President Assad hit the market.",
+         "forces of President Assad", "Military Forces of Syria (2000-)"),
+        ("Fighters of the Islamic State stormed the base.",
+         "Fighters of the Islamic State", "Islamic State (Syria)"),
+        ("Soldiers of the Turkish army crossed the border.",
+         "Soldiers of the Turkish army", "Military Forces of Turkey (2016-)"),
+        # a backed group that is only described is the patron's client
+        ("Ankara-sponsored extremist groups shelled the village.",
+         "Ankara-sponsored extremist groups", "Opposition Rebels (Syria)"),
+        # tribes, local armed men and the unnamed are actors
+        ("Clashes erupted between Arab tribes and the SDF.",
+         "Arab tribes", "Tribal Militia (Syria)"),
+        ("Tribal fighters stormed the post.", "Tribal fighters", "Tribal Militia (Syria)"),
+        ("Local fighters seized the checkpoint.",
+         "Local fighters", "Unidentified Armed Group (Syria)"),
+        ("Gunmen shot the mayor.", "Gunmen", "Unidentified Armed Group (Syria)"),
+        # an inverted name of the SNA is not the Syrian army
+        ("The so-called National Syrian Army entered the town.",
+         "so-called National Syrian Army", "SNA: Syrian National Army"),
+        ("The jihadis overran the crossing.", "jihadis", "HTS: Hayat Tahrir al Sham"),
+        ("A Russian squadron bombed the hills.",
+         "Russian squadron", "Military Forces of Russia (2000-)"),
+        ("The authorities detained a teacher.", "authorities", "Police Forces of Syria (2000-)"),
+    ],
+)  # fmt: skip
+def test_head_noun_and_its_modifiers(sentence: str, surface: str, name: str) -> None:
+    got = {s.surface: s.actor.name for s in spans(sentence)}
+    assert got.get(surface) == name, got
+
+
+def test_a_backer_is_an_associate_not_the_actor() -> None:
+    (span,) = spans("Iranian-backed Afghan fighters attacked the hill.")
+    assert span.actor.side == "iran_allies"
+    (span,) = spans("Turkish-backed Syrian rebels attacked the hill.")
+    assert span.actor.name == "Opposition Rebels (Syria)"
+    assert span.backer is not None and span.backer.side == "turkey"
+    (span,) = spans("Rebels attacked the hill.")
+    assert span.backer is None
+
+
+def test_allies_named_by_a_weak_adjective_are_the_partners_client() -> None:
+    got = surfaces("Turkish troops and allied Syrian fighters stormed the town.")
+    assert got == [("Turkish troops", "turkey"), ("allied Syrian fighters", "opposition")]
+    assert surfaces("Allied Syrian fighters stormed the town.") == []
+
+
+def test_a_country_across_a_border_is_a_place() -> None:
+    assert surfaces("Rebels seized the crossing on the border with Turkey.") == [
+        ("Rebels", "opposition")
+    ]
+    assert ("Turkey", "turkey") in surfaces("Turkey shelled the village.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Syrian Observatory for Human Rights said ten were killed.",
+        "State TV said the strike hit a depot.",
+        "SANA reported the blast.",
+        "Aircraft of unknown origin struck the convoy.",
+    ],
+)
+def test_monitors_outlets_and_unknown_origins_are_no_actor(sentence: str) -> None:
+    assert surfaces(sentence) == []

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
+from warwire.code.actor_passes import Roles, StrikerMemory, backers_as_associates, settle_actors
 from warwire.code.attribution import attribution
 from warwire.code.background import (
     background_action,
@@ -383,6 +384,7 @@ class ArticleCoder:
         self.mentions: list[Mention] = []
         self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
         self._province: list[PlaceHit] | None = None  # the article's only province, if one
+        self.strikers = StrikerMemory()
 
     def run(self) -> list[Mention]:
         for info in self.infos:
@@ -414,6 +416,8 @@ class ArticleCoder:
         elif doc is None and REMOTE_CUE.search(info.sent.text):  # not parsed: the words say it
             disc.last_kind = tx.AIR if tx.AIR_CUES.search(info.sent.text) else tx.SHELLING
         if doc is not None and not question:
+            voice = src or disc.last_source  # whose account the sentence continues
+            self.strikers.note(info.index, voice, found, doc[:], info.sent.start, info.actors)
             made = self._events_in(info, doc[:], source, found)
         if not made and doc is not None and not question:
             made = self._bare_toll(info, doc[:], source, found)
@@ -666,7 +670,8 @@ class ArticleCoder:
             if actor2 is None or victim.actor.side == "civilians":
                 actor2 = _actor_ref(victim)
         if actor1 is not None and actor2 is None and kind in {
-            tx.TERRITORY, tx.CLASH, tx.SIEGE_BREAK, tx.AIR, tx.SHELLING,
+            tx.TERRITORY, tx.CLASH, tx.SIEGE_BREAK, tx.AIR, tx.SHELLING, tx.TRANSFER,
+            tx.AGREEMENT,
         }:  # fmt: skip
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         if actor1 is not None and actor2 is not None and actor1.side == actor2.side:
@@ -676,6 +681,10 @@ class ArticleCoder:
         sub = refine_sub_event(
             rule_sub, kind, doc[:] if doc is not None else None, info.actors, info.sent.start
         )
+        own = attribution(info.sent.text)[0]  # a sentence with its own source tells its own
+        striker = self.strikers.striker(kind, info.index, "" if own else self.disc.last_source)
+        settled = settle_actors(Roles(sub, actor1, actor2, info.actors, striker))
+        actor1, actor2 = settled.actor1, settled.actor2
         counts: dict[str, int] = {}
         claims: list[Claim] = []
         fatalities: int | None = None
@@ -712,7 +721,11 @@ class ArticleCoder:
             geo_precision=geo,
             actor1=actor1,
             actor2=actor2,
-            assoc_actor_1=[r for r in (_actor_ref(a) for a in assoc) if r is not None],
+            assoc_actor_1=[r for r in (_actor_ref(a) for a in assoc) if r is not None]
+            + [b for b in backers_as_associates([a1]) if actor1 and b.side != actor1.side],
+            assoc_actor_2=[
+                b for b in backers_as_associates([a2]) if actor2 and b.side != actor2.side
+            ],
             fatalities=fatalities,
             counts=counts,
             claims=claims,

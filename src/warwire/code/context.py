@@ -70,6 +70,7 @@ class ActorHit:
     surface: str
     actor: ActorRef
     holder: bool = False  # "a town held by IS": who holds the place, not who acted
+    backer: ActorRef | None = None  # "Turkish-backed rebels": the patron, an associate
 
 
 @dataclass
@@ -109,6 +110,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
                 a.surface,
                 a.actor,
                 holder=HELD_BY.search(s.text[max(0, a.start - 30) : a.start]) is not None,
+                backer=a.backer,
             )
             for a in actors.find(s.text)
         ]

@@ -180,19 +180,111 @@ def assign_actors(
             ):
                 a1 = a
                 break
+    if a1 is None and trig.nominal:
+        a1 = instrument_user(t, located, assoc_ids, a2)
+    repelled = repelled_attack(t, located)
+    if repelled is not None:
+        a1, a2 = repelled
+    a1, a2 = civilians_do_not_strike(a1, a2)
     assoc = [a for a, tok in located if tok.i in assoc_ids and a is not a1 and a is not a2]
     if a1 is not None and a2 is not None and a1.actor.side == a2.actor.side:
         a2 = None
     return a1, a2, assoc
 
 
-HARM = {"kill", "wound", "injure"}
+def instrument_user(
+    t: Token, located: list[tuple[ActorHit, Token]], assoc_ids: set[int], a2: ActorHit | None
+) -> ActorHit | None:
+    """ "the rebels answered with rocket fire on ...", "troops hit the village with barrel
+    bombs": a weapon noun that is the instrument ("with") of a verb was used by that
+    verb's subject."""
+    if t.dep_ == "compound":  # "artillery fire": the compound's head is the instrument
+        t = t.head
+    if not (t.dep_ == "pobj" and t.head.lower_ == "with"):
+        return None
+    verb = t.head.head
+    for _ in range(3):  # "responded to the attack with artillery fire" hangs "with" on "attack"
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb or verb.dep_ not in {"pobj", "prep"}:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    doer = _child_ids(verb, {"nsubj", "agent"})
+    for a, tok in located:
+        if tok.i in doer and tok.i not in assoc_ids and a is not a2:
+            if a.actor.side not in UNARMED_SIDES:
+                return a
+    return None
+
+
+REPEL_LEMMAS = {"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand", "resist"}
+ATTACK_NOUNS = {
+    "attack", "assault", "offensive", "counteroffensive", "counterattack", "attempt", "incursion",
+    "advance", "push", "raid", "infiltration", "onslaught", "bid",
+}  # fmt: skip
+
+
+def repelled_attack(
+    t: Token, located: list[tuple[ActorHit, Token]]
+) -> tuple[ActorHit | None, ActorHit | None] | None:
+    """ "the defenders repelled an attempt by the attackers to cross the river", "troops fought
+    to repel an insurgent counterattack": the side that attacked is actor1 and the side that
+    held it off actor2, whatever the grammatical subject. None when the pattern is absent."""
+    verb, noun = None, None
+    if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in REPEL_LEMMAS:
+        # "battled to repel a counteroffensive": the fight is the repelling
+        t = next((c for c in t.children if c.dep_ in {"xcomp", "advcl"}
+                  and c.lemma_.lower() in REPEL_LEMMAS), t)  # fmt: skip
+    if t.lemma_.lower() in REPEL_LEMMAS:
+        verb = t
+        noun = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    elif t.lemma_.lower() in ATTACK_NOUNS and t.dep_ in {"dobj", "nsubjpass"}:
+        if t.head.lemma_.lower() in REPEL_LEMMAS:
+            verb, noun = t.head, t
+    if verb is None or noun is None or noun.lemma_.lower() not in ATTACK_NOUNS:
+        return None
+    own = {w.i for w in noun.subtree}
+    if noun.dep_ == "dobj":  # "repelled an assault by X": the parse may hang "by X" on the verb
+        own |= {w.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+                for w in c.subtree}  # fmt: skip
+    attacker = next((a for a, tok in located if tok.i in own), None)
+    up = verb
+    defenders: set[int] = _child_ids(up, {"nsubj", "agent"})
+    while not defenders and up.dep_ in {"xcomp", "advcl", "conj", "ccomp"} and up.head is not up:
+        up = up.head  # "managed to repel", "battled to repel": the subject of the first verb
+        defenders = _child_ids(up, {"nsubj", "agent"})
+    defender = next((a for a, tok in located if tok.i in defenders), None)
+    if attacker is None and defender is None:
+        return None
+    return attacker, defender
+
+
+UNARMED_SIDES = {"civilians", "protesters"}
+
+
+def civilians_do_not_strike(
+    a1: ActorHit | None, a2: ActorHit | None
+) -> tuple[ActorHit | None, ActorHit | None]:
+    """ "four people, among them two children, died in the shelling": civilians named as the
+    grammatical doer of violence are its victims, never its perpetrator (protests are coded
+    elsewhere, with the protesters as actor1)."""
+    if a1 is not None and a1.actor.side == "civilians":
+        return None, a2 or a1
+    return a1, a2
+
+
+HARM = {"kill", "wound", "injure", "martyr", "shoot", "execute", "behead", "murder", "slaughter"}
+DIE = {"die", "perish"}
+HARMED_OBJECT = HARM | {"target", "hit", "massacre"}
 
 
 def is_victim_token(tok: Token) -> bool:
     """ "21 civilians were killed", "33 soldiers killed in an attack" (a headline's reduced
-    passive): the noun names who was harmed, never who struck."""
+    passive), "13 civilians died in air strikes", "14 citizens were martyred": the noun names
+    who was harmed, never who struck."""
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in HARM:
+        return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in DIE:
         return True
     return any(
         c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HARM for c in tok.children
@@ -200,7 +292,8 @@ def is_victim_token(tok: Token) -> bool:
 
 
 def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
-    """The actor that was killed or wounded in the sentence ("21 civilians were killed")."""
+    """The actor that was killed or wounded in the sentence ("21 civilians were killed");
+    failing a named actor, people named by a word for non-combatants (see unnamed_victims)."""
     for a in actors:
         if a.holder:
             continue
@@ -209,14 +302,44 @@ def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
             continue
         if is_victim_token(tok):
             return a
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
-            "kill",
-            "wound",
-            "injure",
-            "target",
-            "hit",
-        }:
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in HARMED_OBJECT:
             return a
+    return unnamed_victims(sent, offset, actors)
+
+
+PEOPLE_WORDS = {
+    "people", "person", "persons", "citizens", "worshippers", "worshipers", "passengers",
+    "shoppers", "students", "pupils", "workers", "patients", "pilgrims", "farmers", "shepherds",
+    "hunters", "mourners", "guests", "relatives", "members", "others",
+}  # fmt: skip
+ARMED_WORDS = {
+    "fighter", "soldier", "troop", "militant", "rebel", "member", "gunman", "militiaman",
+    "jihadist", "combatant", "insurgent", "officer", "personnel", "guard",
+}  # fmt: skip
+
+
+def unnamed_victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
+    """ "A car bomb killed 15 people", "five people were shot dead", "14 citizens were
+    martyred": when the harmed are only "people" (or worshippers, passengers, hunters ...)
+    and the sentence counts no armed dead, they are civilians, as ACLED codes them."""
+    from warwire.read.actors import load_actors
+
+    if any(w.lemma_.lower() in ARMED_WORDS and w.dep_ in {"nsubjpass", "dobj", "nsubj"}
+           and is_victim_token(w) for w in sent):  # fmt: skip
+        return None
+    for tok in sent:
+        if tok.lower_ not in PEOPLE_WORDS or tok.lower_ in {"members", "others"}:
+            continue
+        harmed = is_victim_token(tok) or (
+            tok.dep_ == "dobj" and tok.head.lemma_.lower() in HARMED_OBJECT
+        )
+        if not harmed:
+            continue
+        ref = load_actors().by_side("civilians")
+        if ref is None:
+            return None
+        start = offset + tok.idx
+        return ActorHit(start, start + len(tok.text), tok.text, ref)
     return None
 
 

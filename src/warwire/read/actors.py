@@ -60,6 +60,7 @@ class ActorSpan:
     end: int
     surface: str
     actor: ActorRef
+    backer: ActorRef | None = None  # "Turkish-backed rebels": the patron, an associate
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class _Roles:
     adj: str | None = None
     weak: str | None = None
     backer: str | None = None
+    patron: str | None = None  # the backer's own entry ("Turkish-backed": turkey)
+    ally: bool = False  # "allied", "proxy": the phrase names someone's allies
     head: str | None = None
     is_head: bool = False
     strike: bool = False
@@ -96,7 +99,9 @@ class _Roles:
     mod: bool = False
 
     def prefix(self) -> bool:
-        return bool(self.name or self.adj or self.weak or self.backer or self.block or self.mod)
+        return bool(
+            self.name or self.adj or self.weak or self.backer or self.block or self.mod or self.ally
+        )
 
 
 @dataclass
@@ -104,6 +109,22 @@ class _Elem:
     start: int  # token indices [start, end)
     end: int
     roles: _Roles
+
+
+def _decided(elems: list[_Elem]) -> bool:
+    """True when a phrase names its actor (a name, an adjective, a backer), not only by the
+    default of its head noun or a weak adjective ("forces", "Syrian fighters")."""
+    return any(e.roles.name or e.roles.adj or e.roles.backer for e in elems)
+
+
+def _backed_description(elems: list[_Elem]) -> str | None:
+    """ "Turkish-backed jihadist groups", "Iran-backed extremists": a backed group that is only
+    described (an adjective, no name) is the patron's client; the description is the outlet's
+    view of it, the backing says which camp it fights in."""
+    if any(e.roles.name for e in elems):
+        return None
+    backers = [e.roles.backer for e in elems if e.roles.backer]
+    return backers[0] if backers else None
 
 
 def _qualified_by_other(elems: list[_Elem]) -> str | None:
@@ -199,6 +220,10 @@ class ActorDict:
             if entry.default:
                 self._defaults.setdefault(entry.side, entry.key)
         self._held_words = tuple(w.lower() for w in data.get("held_words", []))
+        self._clients: dict[str, str] = dict(data.get("backer_defaults", {}))
+        self._place_before = (
+            re.compile(data["place_before"], re.I) if "place_before" in data else None
+        )
         self._acronyms: set[tuple[str, str]] = set()
         self._compile(data)
 
@@ -252,15 +277,24 @@ class ActorDict:
         for raw in data.get("blocking_adjectives", []):
             for p in _expand(raw):
                 self._node(p).block = True
-        patrons = data.get("backer_defaults", {})
-        backers = [(p, patrons.get(k, k)) for p, k in adjectival]
-        backers += list(data.get("backer_words", {}).items())
-        for p, client in backers:
+        for raw in data.get("neutral_modifiers", []):
+            for p in _expand(raw):
+                self._node(p).mod = True
+        for raw in data.get("ally_words", []):
+            for p in _expand(raw):
+                self._node(p).ally = True
+        clients = data.get("backer_defaults", {})
+        word_patrons = data.get("backer_patrons", {})
+        backers = [(p, clients.get(k, k), k) for p, k in adjectival]
+        backers += [(p, c, word_patrons.get(p)) for p, c in data.get("backer_words", {}).items()]
+        for p, client, patron in backers:
             for suffix in data.get("backer_suffixes", []):
                 if not self._has(f"{p} {suffix}"):
-                    self._node(f"{p} {suffix}").backer = client
+                    r = self._node(f"{p} {suffix}")
+                    r.backer, r.patron = client, patron
             if not self._has(f"pro {p}"):
-                self._node(f"pro {p}").backer = client
+                r = self._node(f"pro {p}")
+                r.backer, r.patron = client, patron
         for p, key in adjectival:
             for suffix in data.get("led_suffixes", []):
                 if not self._has(f"{p} {suffix}"):
@@ -388,6 +422,8 @@ class ActorDict:
             return other
         if specific:
             return specific[0]
+        if (client := _backed_description(elems)) is not None:
+            return client
         strong = [e.roles.adj for e in elems if e.roles.adj]
         if strong:
             return strong[0]
@@ -438,12 +474,70 @@ class ActorDict:
             key = self._resolve(elems)
             start, end = toks[elems[0].start].start, toks[elems[-1].end - 1].end
             i = elems[-1].end
-            if key is None or self._is_held(text, end):
+            if not _decided(elems):
+                owner = self._head_of(text, toks, i)
+                if owner is not None:  # "forces of Syria's president": the head's owner
+                    key, i = owner
+                    end = toks[i - 1].end
+                elif any(e.roles.ally for e in elems):
+                    key = self._ally_of(text, out, start)
+            if key is None or self._is_held(text, end) or self._is_place(text, start, elems):
                 continue
             e = self.entries[key]
             surface = text[start:end]
-            out.append(ActorSpan(start, end, surface, ActorRef(e.name, e.side, surface, e.key)))
+            backer = self._patron(elems, key)
+            out.append(
+                ActorSpan(start, end, surface, ActorRef(e.name, e.side, surface, e.key), backer)
+            )
         return out
+
+    def _head_of(self, text: str, toks: list[_Tok], end: int) -> tuple[str, int] | None:
+        """ "forces of Syria's President Bashar al-Assad", "fighters of the Islamic State": a
+        head noun that names no side itself belongs to the actor after "of". Returns the
+        actor and the token index after it."""
+        j = end
+        if j >= len(toks) or ("~", "of") not in toks[j].keys or not self._joined(text, toks, j - 1):
+            return None
+        j += 1
+        if j < len(toks) and toks[j].keys[0] in {("~", "the"), ("~", "a"), ("~", "an")}:
+            j += 1
+        if j >= len(toks):
+            return None
+        chain = self._chain(text, toks, j)
+        if not chain or not _decided(chain):
+            return None
+        key = self._resolve(chain)
+        if key is None or self.entries[key].side in {"unknown", "civilians", "protesters"}:
+            return None  # "aircraft of unknown origin", "the protection of civilians"
+        return key, chain[-1].end
+
+    def _ally_of(self, text: str, out: list[ActorSpan], start: int) -> str | None:
+        """ "the Turkish military and allied Syrian fighters": allies named only by a weak
+        adjective are the client of the actor they are coordinated with; alone, no one."""
+        if not out or not re.fullmatch(r"\s*(,|and|,\s*and)\s*", text[out[-1].end : start]):
+            return None
+        prev = out[-1].actor.key
+        client = self._clients.get(prev)
+        if not client or self.entries[client].side == self.entries[prev].side:
+            return None  # "government and allied forces": one camp, already named
+        return client
+
+    def _is_place(self, text: str, start: int, elems: list[_Elem]) -> bool:
+        """ "the border crossing with Turkey": a country named as the far side of a border is
+        a place, not an actor."""
+        if self._place_before is None or len(elems) != 1 or not elems[0].roles.name:
+            return False
+        return self._place_before.search(text[max(0, start - 40) : start]) is not None
+
+    def _patron(self, elems: list[_Elem], key: str) -> ActorRef | None:
+        """The backer of a backed actor ("Turkish-backed rebels": Turkey), as an associate."""
+        for e in elems:
+            patron = e.roles.patron
+            if e.roles.backer and patron and patron in self.entries:
+                if self.entries[patron].side != self.entries[key].side:
+                    p = self.entries[patron]
+                    return ActorRef(p.name, p.side, "", p.key)
+        return None
 
     # -- look-ups ------------------------------------------------------------------------
 

@@ -1,0 +1,111 @@
+"""Who acted, on invented dispatches: one reporting pattern per test (roles and actor passes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warwire.code import code_article
+from warwire.records import Article, Mention
+
+pytestmark = pytest.mark.slow
+
+WED = dt.date(2021, 3, 10)
+
+
+def code(text: str) -> list[Mention]:
+    return code_article(Article("t-1", text, outlet="Test Wire", published=WED))
+
+
+def only(ms: list[Mention], sub: str) -> Mention:
+    found = [m for m in ms if m.sub_event_type == sub]
+    assert len(found) == 1, [(m.sub_event_type, m.place.name) for m in ms]
+    return found[0]
+
+
+def sides(m: Mention) -> tuple[str | None, str | None]:
+    return (m.actor1.side if m.actor1 else None, m.actor2.side if m.actor2 else None)
+
+
+def test_the_side_that_repelled_an_attack_is_its_target() -> None:
+    m = only(
+        code("On Tuesday Kurdish fighters repelled an assault by IS militants on Tal Tamr."),
+        "Armed clash",
+    )
+    assert sides(m) == ("islamic_state", "kurdish")
+
+
+def test_a_backer_is_the_associate_of_the_actor() -> None:
+    m = only(
+        code("Turkish-backed Syrian rebels captured the village of Kafr Nabl on Tuesday."),
+        "Non-state actor overtakes territory",
+    )
+    assert m.actor1 is not None and m.actor1.name == "Opposition Rebels (Syria)"
+    assert [a.side for a in m.assoc_actor_1] == ["turkey"]
+
+
+def test_the_user_of_a_weapon_named_with_with() -> None:
+    m = only(
+        code("On Tuesday rebel fighters answered with rocket fire on the town of Kafr Nabl."),
+        "Shelling/artillery/missile attack",
+    )
+    assert sides(m)[0] == "opposition"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday soldiers opened fire on protesters in Daraa, killing three.",
+        "On Tuesday dozens of policemen broke up a protest in Daraa.",
+    ],
+)
+def test_protesters_are_actor1_and_the_forces_actor2(text: str) -> None:
+    ms = [m for m in code(text) if m.event_type == "Protests"]
+    assert ms, code(text)
+    assert all(sides(m) == ("protesters", "syrian_government") for m in ms)
+
+
+def test_a_crackdown_that_names_no_force_is_the_states() -> None:
+    ms = [m for m in code("Witnesses said 12 protesters were shot dead in Homs on Tuesday.")]
+    m = only(ms, "Excessive force against protesters")
+    assert m.actor1 is not None and m.actor1.name == "Protesters (Syria)"
+    assert m.actor2 is not None and m.actor2.name == "Police Forces of Syria (2000-)"
+
+
+def test_an_unattributed_strike_is_the_last_named_strikers() -> None:
+    ms = code(
+        "Russian warplanes bombed the town of Kafr Nabl on Tuesday, killing four civilians. "
+        "The airstrikes also hit the town of Hass, residents said."
+    )
+    strikes = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert {m.place.name for m in strikes} == {"Kafr Nabl", "Hass"}
+    assert all(m.actor1 and m.actor1.side == "russia" for m in strikes)
+
+
+def test_a_strike_is_not_inherited_without_a_striker() -> None:
+    ms = code("On Tuesday airstrikes hit the town of Hass, residents said.")
+    m = only(ms, "Air/drone strike")
+    assert m.actor1 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday at least nine civilians died in air strikes on Kafr Nabl.",
+        "A car bomb killed 11 people in the town of Azaz on Tuesday.",
+        "Gunmen shot dead four shepherds near Palmyra on Tuesday.",
+    ],
+)
+def test_the_harmed_are_the_target(text: str) -> None:
+    ms = code(text)
+    assert ms
+    assert all(m.actor2 and m.actor2.side == "civilians" for m in ms)
+    assert all(not m.actor1 or m.actor1.side != "civilians" for m in ms)
+
+
+def test_civilians_never_strike() -> None:
+    ms = code("On Tuesday four people, among them two children, died in shelling on Azaz.")
+    m = only(ms, "Shelling/artillery/missile attack")
+    assert m.actor1 is None or m.actor1.side != "civilians"
+    assert m.actor2 is not None and m.actor2.side == "civilians"
