@@ -186,3 +186,62 @@ def test_inline_markup_left_in_scraped_text_is_stripped() -> None:
     assert "shelled the town on Monday." in " ".join(text.split())
     plain = "No tags here; 5 < 7 and 7 > 5."
     assert strip_markup(plain) == plain
+
+
+STORY = (
+    "Government troops entered the town of Kafr Tala on Monday after a week of fighting, "
+    "a monitoring group said.\n\n"
+    "The group said at least nine fighters were killed on both sides in the last two days."
+)
+
+
+def _reasons(raw: str) -> dict[str, str]:
+    return {ln.text: ln.reason for ln in classify(raw)}
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        'string(210) "[{"id":"5531","sort":"88","pic":"/2019/05/clip.mp4","title":"Video"}]"',
+        "var cfg = {page: 'story', ads: [1, 2, 3]}; window.init(cfg);",
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "x"}',
+    ],
+)
+def test_scripts_and_serialised_data_are_dropped(junk: str) -> None:
+    reasons = _reasons(f"{STORY}\n\n{junk}")
+    assert reasons[junk] == "script or serialised data"
+    assert not any(r for t, r in reasons.items() if t != junk)
+
+
+def test_a_quoted_sentence_is_not_code() -> None:
+    line = 'He said: "We will hold the line," and added that "nobody [there] will leave."'
+    assert not _reasons(f"{STORY}\n\n{line}")[line]
+
+
+def test_hashes_and_counters_and_app_banners_are_dropped() -> None:
+    raw = (
+        f"{STORY}\n\nd41d8cd98f00b204e9800998ecf8427e_12\n\nPhotos ( 7 images )\n\n"
+        "Download The Daily Wire Reader App for breaking news."
+    )
+    reasons = _reasons(raw)
+    assert reasons["d41d8cd98f00b204e9800998ecf8427e_12"] == "hash or id"
+    assert reasons["Photos ( 7 images )"] == "gallery counter"
+    assert reasons["Download The Daily Wire Reader App for breaking news."] == "app banner"
+
+
+def test_a_cross_link_block_at_the_end_is_dropped() -> None:
+    raw = (
+        f"{STORY}\n\nSee Further\n\nMinister opens a new bridge in the capital\n\n"
+        "Capital, agency - The minister on Sunday opened a bridge over the river …"
+    )
+    kept = clean_text(raw)
+    assert "bridge" not in kept and "See Further" not in kept
+    assert "nine fighters" in kept
+
+
+def test_a_heading_followed_by_the_story_is_kept() -> None:
+    raw = f"{STORY}\n\nBackground\n\n" + "\n\n".join(
+        f"Paragraph {i} tells how the siege began years ago and what it cost the town."
+        for i in "abc"
+    )
+    assert "Background" in clean_text(raw) and "Paragraph c" in clean_text(raw)

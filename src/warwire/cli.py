@@ -183,7 +183,7 @@ def do_ingest(store: Store, path: Path) -> int:
 
 
 def do_code(store: Store, engine: str, workers: int) -> int:
-    from warwire.pipeline import code_pending
+    from warwire.pipeline import code_pending, unread_languages
 
     with _progress() as bar:
         task = bar.add_task("read + code", total=None)
@@ -194,6 +194,14 @@ def do_code(store: Store, engine: str, workers: int) -> int:
             progress=lambda d, t: bar.update(task, completed=d, total=t),
         )
     out.print(f"coded {n} articles ({store.count('mentions')} mentions stored)", highlight=False)
+    unread = unread_languages(store)
+    if unread:
+        langs = ", ".join(f"{code} {k}" for code, k in unread.items())
+        out.print(
+            f"{sum(unread.values())} articles not read because of their language ({langs}): "
+            "the reading stage reads English",
+            highlight=False,
+        )
     return n
 
 

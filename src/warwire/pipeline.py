@@ -18,6 +18,7 @@ from warwire.store import Store
 Progress = Callable[[int, int | None], None]  # (done, total) -> None
 READ_CHUNK = 200  # articles fetched from the store per query while coding
 WRITE_CHUNK = 32  # coded articles stored per transaction
+READ_LANGUAGES = frozenset({"en"})  # what the reading stage (an English pipeline) reads
 
 
 def _noop(done: int, total: int | None) -> None:
@@ -110,9 +111,15 @@ def code_pending(
     total = len(pending)
     engine, workers = choose(engine, workers, total)
 
+    unread: list[Article] = []
+
     def articles() -> Iterable[Article]:
         for i in range(0, total, READ_CHUNK):
-            yield from store.articles_by_id(pending[i : i + READ_CHUNK])
+            for a in store.articles_by_id(pending[i : i + READ_CHUNK]):
+                if a.language in READ_LANGUAGES:
+                    yield a
+                else:
+                    unread.append(a)  # the reading stage is English: nothing to code
 
     done = 0
     results = map_code(articles(), engine=engine, workers=workers)
@@ -120,7 +127,21 @@ def code_pending(
         store.replace_mentions_many([(a.id, a.content_hash + version, ms) for a, ms in chunk])
         done += len(chunk)
         progress(done, total)
+    if unread:  # marked coded, with no mentions, so they are not picked up again
+        store.replace_mentions_many([(a.id, a.content_hash + version, []) for a in unread])
+        done += len(unread)
+        progress(done, total)
     return done
+
+
+def unread_languages(store: Store) -> dict[str, int]:
+    """Language -> stored articles not read because the reading stage does not read it."""
+    langs = ", ".join(f"'{code}'" for code in sorted(READ_LANGUAGES))
+    rows = store._rows(
+        f"SELECT language, COUNT(*) FROM articles WHERE language NOT IN ({langs}) "
+        "GROUP BY language ORDER BY COUNT(*) DESC, language"
+    )
+    return {str(r[0]): int(r[1]) for r in rows}
 
 
 MERGE_BASIS = "merged_with"  # meta key: the linking rules and mention changes last merged

@@ -19,6 +19,7 @@ from pathlib import Path
 from warwire.ingest.clean import classify, clean_text
 from warwire.ingest.dates import find_published
 from warwire.ingest.html import extract
+from warwire.ingest.language import detect_language
 from warwire.ingest.manifest import MANIFEST, SUPPORTED, Entry, load_manifest, safe_key
 from warwire.ingest.readers import Record, read_file
 from warwire.records import Article, IngestError
@@ -30,8 +31,6 @@ MAX_BYTES = 50_000_000  # a file (a CSV or JSONL may hold thousands of articles)
 # gave 90,000 mentions and 5 GB), so past this it is refused. A long feature runs to 50,000
 # characters; 100,000 are read and coded in about 5 s (one core) and about 300 MB.
 MAX_ARTICLE_CHARS = 100_000
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_LETTERS = re.compile(r"[^\W\d_]")
 _TITLE_END = re.compile(r"[.;:,][\"'\u201d\u2019)\]]*$")
 
 
@@ -82,13 +81,6 @@ def _guess_title(raw: str) -> str:
     return ""
 
 
-def _language(text: str) -> str:
-    """Arabic ("ar") for text mostly in Arabic script, else English ("en")."""
-    sample = text[:20_000]
-    arabic = len(_ARABIC.findall(sample))
-    return "ar" if arabic and arabic / len(_LETTERS.findall(sample)) > 0.3 else "en"
-
-
 def _too_long(rec: Record, chars: int) -> IngestError:
     return IngestError(
         rec.source_file,
@@ -127,7 +119,7 @@ def build_article(rec: Record) -> Article | IngestError:
         url=url,
         outlet=outlet,
         published=published or find_published(raw),
-        language=_language(text),
+        language=detect_language(text),
         source_file=os.path.abspath(rec.source_file),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )

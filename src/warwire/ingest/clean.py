@@ -86,6 +86,16 @@ _STAFF = re.compile(
     re.IGNORECASE,
 )
 _FORM_FIELD = re.compile(r"^\*|\*$")
+# characters of code and serialised data ({"id":"17",...}, var x = [...];, a => b), which
+# prose hardly uses
+_CODE_CHARS = frozenset("{}[]<>=;\\|")
+_KEY_VALUE = re.compile(r'"\s*[:,]\s*["{\[\d]')  # "id":"17", "a","b": serialised pairs
+# a token mixing letters and digits, long: a hash, a tracking id, a file name
+_CODED_TOKEN = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])\S{16,}$")
+# "( 5 images )", "(12 photos)": a counter in brackets at the end of a short line
+_COUNTER_END = re.compile(r"\(\s*\d+\s*[^\W\d_]+\s*\)\s*$")
+# an imperative to install something: "Download the X News App for ...", "Get our app"
+_APP_BANNER = re.compile(r"^(?:download|install|get|open|try)\b.{0,60}\bapps?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -137,10 +147,36 @@ def _is_caption(line: str) -> bool:
     return bool(before) and not _END.search(before) and not _END.search(line)
 
 
+def is_code(line: str) -> bool:
+    """Script or serialised data (a PHP or JSON dump, inline JavaScript): the characters of
+    code ({ } [ ] = ; " ...) make up a share of the line that prose never reaches."""
+    chars = [c for c in line if not c.isspace()]
+    if len(chars) < 20:
+        return False
+    code = sum(c in _CODE_CHARS for c in chars) + 2 * len(_KEY_VALUE.findall(line))
+    return code >= 6 and code / len(chars) >= 0.08
+
+
+def is_token_soup(line: str) -> bool:
+    """Hashes, ids and file names rather than words: most tokens mix letters and digits."""
+    tokens = line.split()
+    coded = sum(bool(_CODED_TOKEN.match(t)) for t in tokens)
+    return bool(tokens) and coded / len(tokens) >= 0.5
+
+
+def is_counter(line: str) -> bool:
+    """A gallery or media counter: "Slideshow ( 5 images )", "Photos (12)"."""
+    return _words(line) <= 5 and not _END.search(line) and bool(_COUNTER_END.search(line))
+
+
 def _reason(line: str, *, protected: bool, header: bool, footer: bool) -> str:
     """Why LINE is boilerplate, or "" if it is kept. HEADER/FOOTER: before/after the body."""
     if not _LETTER.search(line):
         return "no words"
+    if is_code(line):
+        return "script or serialised data"
+    if is_token_soup(line):
+        return "hash or id"
     if _words(line) <= 80 and _COOKIE.search(line):
         return "cookie notice"
     if protected:
@@ -151,6 +187,10 @@ def _reason(line: str, *, protected: bool, header: bool, footer: bool) -> str:
         return "share buttons"
     if _words(line) <= 25 and _PROMPT_START.match(line):
         return "prompt or cross-link"
+    if _words(line) <= 15 and _APP_BANNER.match(line):
+        return "app banner"
+    if is_counter(line):
+        return "gallery counter"
     if _words(line) <= 30 and _COPYRIGHT.search(line):
         return "copyright"
     if is_date_line(line):
@@ -228,7 +268,38 @@ def classify(raw: str, title: str = "") -> list[Line]:
         if not reason and key:
             seen.add(key)
         out.append(Line(ln, reason))
-    return out
+    return _drop_teaser(out, first_body)
+
+
+TEASER_LINES = 2  # a cross-link block: its heading, then a headline and maybe a lede
+
+
+def is_heading(line: str) -> bool:
+    """A short heading: one to three capitalised words, no sentence punctuation."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 3
+        and not _SOFT_END.search(line)
+        and all(w[:1].isupper() for w in words)
+        and not any(ch.isdigit() for ch in line)
+    )
+
+
+def _drop_teaser(lines: list[Line], first_body: int) -> list[Line]:
+    """ "Check Also" / "More Stories" then another story's headline and lede at the end of
+    the page: a short heading after the story, followed by at most TEASER_LINES kept lines
+    to the end, is a cross-link block, not the story's own text."""
+    kept = [i for i, ln in enumerate(lines) if not ln.reason]
+    for pos, i in enumerate(kept):
+        if i <= first_body or not is_heading(lines[i].text):
+            continue
+        tail = kept[pos + 1 :]
+        if 1 <= len(tail) <= TEASER_LINES:
+            out = list(lines)
+            for j in [i, *tail]:
+                out[j] = Line(lines[j].text, "cross-link block")
+            return out
+    return lines
 
 
 def clean_text(raw: str, title: str = "") -> str:
