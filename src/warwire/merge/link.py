@@ -92,10 +92,7 @@ def _filed_under(m: Mention) -> list[tuple]:
     if b is not None:
         keys.append(("toll-admin", admin1, b))  # a large toll, of any type, for vague reports
     if _is_precise(m):
-        for where in _precise_keys(m):
-            keys.append((where[0], where[1], fam))
-            if b is not None:
-                keys.append(("toll-" + where[0], where[1], b))
+        keys += _precise_keys(m)
     else:
         keys.append(("vague", admin1, fam))
         if b is not None:
@@ -103,12 +100,14 @@ def _filed_under(m: Mention) -> list[tuple]:
     return keys
 
 
-def _precise_keys(m: Mention, near: bool = False) -> list[tuple[str, object]]:
+def _precise_keys(m: Mention, near: bool = False) -> list[tuple]:
     """Where a precise report is: its entry, the entries it names as the same action, its
     name when the gazetteer lists it in several places, its grid cell (with the eight around
-    it when NEAR, for a lookup)."""
+    it when NEAR, for a lookup). Of any type: two reports near each other on one day are
+    few, and `_score` rejects those of types that cannot be one event (one key per place
+    and day is cheaper than one per place, type and toll)."""
     assert m.place is not None
-    out: list[tuple[str, object]] = [("place", place_key(m))]
+    out: list[tuple] = [("place", place_key(m))]
     out += [("place", k) for k in m.also_at]
     if m.place.shared_name:
         out.append(("name", name_key(m)))
@@ -132,10 +131,17 @@ def _looked_up_under(m: Mention) -> list[tuple]:
         return [("admin", admin1, fam)] + [("toll-admin", admin1, b) for b in near_tolls]
     keys: list[tuple] = [("vague", admin1, fam)]
     keys += [("toll-vague", admin1, b) for b in near_tolls]
-    for where in _precise_keys(m, near=True):
-        keys.append((where[0], where[1], fam))
-        keys += [("toll-" + where[0], where[1], b) for b in near_tolls]
-    return keys
+    return keys + _precise_keys(m, near=True)
+
+
+def _looked_up_vague(m: Mention) -> list[tuple[tuple, int]]:
+    """The buckets of province-level reports that a province-level report M looks up first."""
+    admin1 = m.place.admin1 if m.place else ""
+    toll = toll_key(m)
+    keys: list[tuple] = [("vague", admin1, _family(m))]
+    if toll is not None:
+        keys += [("toll-vague", admin1, toll_bucket(toll) + i) for i in (-1, 0, 1)]
+    return [(k, d) for d in _days(m, _lookup_slack(m)) for k in keys]
 
 
 def filed_buckets(m: Mention) -> list[tuple[tuple, int]]:
@@ -160,8 +166,11 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     words: Counter[str] = field(default_factory=Counter)
 
+    groups: set[str] = field(default_factory=set)  # independent sources (wire groups)
+
     def add(self, m: Mention, words: Counter[str] | None = None) -> None:
         self.mentions.append(m)
+        self.groups.add(m.wire_group or m.article)
         self.words.update(words if words is not None else bag(" ".join(e.text for e in m.evidence)))
 
     @property
@@ -170,7 +179,7 @@ class Cluster:
 
     def sources(self) -> int:
         """Independent reports so far (one per wire group)."""
-        return len({m.wire_group or m.article for m in self.mentions})
+        return len(self.groups)
 
 
 def _day_fit(a: Mention, b: Mention, similar: bool, precise: bool = True) -> bool:
@@ -216,9 +225,11 @@ def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | N
         if pf == 0 or (pf < 0 and not vague_may_join(m, o)):
             continue
         if not _day_fit(m, o, False, precise=pf > 0):
+            if not _day_fit(m, o, True, precise=pf > 0):
+                continue  # too far apart even for alike wording: no need to compare it
             if sim is None:
                 sim = cosine(words, c.words)
-            if sim < 0.3 or not _day_fit(m, o, True, precise=pf > 0):
+            if sim < 0.3:
                 continue
         s = pf + (0.5 if m.sub_event_type == o.sub_event_type else 0.0)
         if best is None or s > best[0]:
@@ -290,12 +301,12 @@ class MergeState:
         for b in filed_buckets(m):
             self.index.setdefault(b, set()).add(eid)
 
-    def candidates(self, m: Mention) -> set[str]:
+    def candidates(self, m: Mention, buckets: list[tuple[tuple, int]] | None = None) -> set[str]:
         """Events that M could report: same place or cell (precise reports), or any event in
-        the province (province-level reports), on the days M allows."""
+        the province (province-level reports), on the days M allows (or those in BUCKETS)."""
         found: set[str] = set()
         get = self.index.get
-        for b in looked_up_buckets(m):
+        for b in looked_up_buckets(m) if buckets is None else buckets:
             ids = get(b)
             if ids:  # most blocks are empty on most days: no set built for a miss
                 found |= ids
@@ -306,24 +317,64 @@ class MergeState:
         if m.summary:
             self.dropped.append(m)
             return None
-        scored = []
         words = bag(" ".join(e.text for e in m.evidence))
-        for cid in sorted(self.candidates(m)):
-            c = self.clusters[cid]
-            s = _score(m, words, c)
-            if s is not None:
-                scored.append((s, cid))
-        precise = [(s, cid) for s, cid in scored if s[1] > 0]
-        loose = [cid for s, cid in scored if s[1] < 0]
-        choice = None
-        if precise:
-            choice = max(precise, key=lambda t: (t[0][0], t[1]))[1]
-            self.ambiguous.extend((choice, cid) for _, cid in precise if cid != choice)
-        elif loose:
-            choice = vague_choice([(cid, self.clusters[cid].sources()) for cid in loose])
+        if _is_precise(m):
+            scored = self._scored(m, words, self.candidates(m))
+            choice = self._closest(scored)
+            if choice is None:
+                choice = vague_choice([(cid, self.clusters[cid].sources()) for cid in scored])
+        else:
+            choice = self._province_choice(m, words)
         eid = choice or new_event_id(m)
         self._file(m, eid, words)
         return eid
+
+    def _scored(self, m: Mention, words: Counter[str], ids: Iterable[str]) -> dict[str, tuple]:
+        """Candidate id -> score, for the candidates among IDS that M may report."""
+        out = {}
+        for cid in sorted(ids):
+            s = _score(m, words, self.clusters[cid])
+            if s is not None:
+                out[cid] = s
+        return out
+
+    def _closest(self, scored: dict[str, tuple]) -> str | None:
+        """The best candidate that fits on place (not only on province); the others that fit
+        are noted for `consolidate`. None when only province-level fits remain in SCORED
+        (they are removed from it)."""
+        fit = [(s, cid) for cid, s in scored.items() if s[1] > 0]
+        for cid in [cid for cid, s in scored.items() if s[1] > 0]:
+            del scored[cid]
+        if not fit:
+            return None
+        choice = max(fit, key=lambda t: (t[0][0], t[1]))[1]
+        self.ambiguous.extend((choice, cid) for _, cid in fit if cid != choice)
+        return choice
+
+    def _province_choice(self, m: Mention, words: Counter[str]) -> str | None:
+        """The event a province-level report joins. First the events that hold province-level
+        reports of the province (a report of the same vagueness fits on place); else, among
+        every event of the province on its days, the one `vague_choice` picks, which depends
+        only on the two fitting events with most sources: the events are tried in that order
+        and the search stops at the second fit, so a busy province costs a sort, not a
+        comparison with every event in it."""
+        vague_ids = self.candidates(m, _looked_up_vague(m))
+        scored = self._scored(m, words, vague_ids)
+        choice = self._closest(scored)
+        if choice is not None:
+            return choice
+
+        def rank(cid: str) -> tuple[int, str]:
+            return (-self.clusters[cid].sources(), cid)
+
+        top = sorted(scored, key=rank)[:2]  # those fit only on province
+        rest = self.candidates(m) - vague_ids
+        for cid in sorted(rest, key=rank):
+            if len(top) == 2 and rank(cid) > rank(top[1]):
+                break  # no later event can be among the two with most sources
+            if _score(m, words, self.clusters[cid]) is not None:
+                top = sorted([*top, cid], key=rank)[:2]
+        return vague_choice([(cid, self.clusters[cid].sources()) for cid in top])
 
     def consolidate(self) -> int:
         """Join events that turned out to be one once the batch was read.
