@@ -619,3 +619,27 @@ def test_2_running_watch_goes_on_past_a_symlink_loop(toy_coder: None, tmp_path: 
     errors = [ln for ln in buf.getvalue().splitlines() if ln.startswith("error")]
     assert errors and all("symbolic links" in e for e in errors), buf.getvalue()
     assert {Path(e.split()[1].rstrip(":")).name for e in errors} == {"x.txt", "y.txt"}
+
+
+def test_4_claim_id_on_both_stores(store_url: str) -> None:
+    import hashlib
+
+    def art(text: str, source: str) -> Article:
+        return Article(
+            id="report",
+            text=text,
+            source_file=source,
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        )
+
+    with Store(store_url) as store:
+        first, other = art(LEDE, "/d1/report.txt"), art(SECOND, "/d2/report.txt")
+        assert store.claim_id(first) == ("report", "")
+        store.upsert_article(first)
+        assert store.claim_id(art(LEDE + " More.", "/d1/report.txt")) == ("report", "")
+        assert store.claim_id(art(LEDE, "/elsewhere/report.txt")) == ("report", "")  # same text
+        new_id, clash = store.claim_id(other)
+        assert (new_id, clash) == ("report~" + other.content_hash[:12], "/d1/report.txt")
+        other.id = new_id
+        store.upsert_article(other)
+        assert store.claim_id(art(SECOND + " Update.", "/d2/report.txt")) == (new_id, "")
