@@ -39,8 +39,10 @@ from warwire.code.context import (
 from warwire.code.cues import has_cue, unarmed_target
 from warwire.code.figures import BACKGROUND, sentence_figures
 from warwire.code.notes import write_note
+from warwire.code.notevents import not_event
 from warwire.code.patterns import (
     UNOPPOSED,
+    air_power_attack,
     armed_object,
     arrests_at_protest,
     contested_ground,
@@ -264,8 +266,8 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
             return tx.CLASH if ground else None
     if _ground_bombing(trig, side1, sentence):
         return tx.IED
-    if fired_from_the_air(trig):
-        return tx.AIR  # "warplanes fired two missiles at the village"
+    if fired_from_the_air(trig) or air_power_attack(trig, side1, sentence):
+        return tx.AIR  # "warplanes fired two missiles at the village", "Israel attacked"
     if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
         return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
     if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
@@ -449,7 +451,9 @@ class ArticleCoder:
     ) -> list[Mention]:
         offset = info.sent.start
         triggers = [
-            t for t in found if is_factual(t) and not background_action(t, self.disc.published)
+            t
+            for t in found
+            if is_factual(t) and not background_action(t, self.disc.published) and not not_event(t)
         ]
         if not triggers:
             return []

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Token
 
 from warwire.code import taxonomy as tx
+from warwire.code.background import up_from
 from warwire.code.cues import has_cue
 from warwire.code.triggers import Trigger, armed_target
 
@@ -256,7 +257,49 @@ def contested_ground(trig: Trigger) -> bool:
              for g in c.children if g.dep_ == "pobj"),
             None,
         )  # fmt: skip
-    return obj is not None and obj.lemma_.lower() in CONTESTED
+    if obj is not None and obj.lemma_.lower() in CONTESTED:
+        return True
+    return partial_hold(trig) or disputed_capture(trig)
+
+
+PARTS = frozenset({"part", "third", "half", "quarter", "section", "portion", "some"})
+
+
+def partial_hold(trig: Trigger) -> bool:
+    """ "took control of about a third of the town", "seized parts of the city": a share of a
+    place taken is ground fought over, not a change of control of the place (an armed clash)."""
+    t = trig.token
+    heads = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if heads and heads[0].lemma_.lower() == "control":
+        heads = [heads[0], t]  # "control of X": the "of" may hang on either word
+    if t.dep_ == "acl" and not heads:
+        heads = [t.head]
+    objs = list(heads)
+    for h in heads:
+        objs += [g for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for o in objs:
+        words = [o, *(c for c in o.children if c.dep_ in {"quantmod", "amod", "nummod"})]
+        if o.i != t.i and any(w.lemma_.lower() in PARTS for w in words):
+            return True
+    return False
+
+
+CLAIM_VERBS = {"claim", "say", "announce", "declare", "report"}
+DISPUTE_VERBS = {"deny", "dispute", "reject", "refute", "contradict"}
+
+
+def disputed_capture(trig: Trigger) -> bool:
+    """ "The rebels claimed they had captured the town, but the army denied it": a capture one
+    side claims and the other denies in the same sentence is fighting over the place, not a
+    change of control (ACLED codes the clash)."""
+    t = trig.token
+    claim = next((n for n in up_from(t, 6) if n.i != t.i and n.lemma_.lower() in CLAIM_VERBS), None)
+    if claim is None:
+        return False
+    return any(
+        w.lemma_.lower() in DISPUTE_VERBS and w.i not in {a.i for a in up_from(t, 8)} for w in t.doc
+    )
 
 
 KILLERS = re.compile(
@@ -287,6 +330,25 @@ def fired_from_the_air(trig: Trigger) -> bool:
     if node is None or node.pos_ not in {"VERB", "AUX"}:
         return False
     return _air_subject(node)
+
+
+AIR_ONLY_SIDES = {"israel"}
+GROUND_WORDS = re.compile(
+    r"\b(troops|soldiers|commandos?|ground|infantry|tanks?|gunmen|clash\w*|shell\w*|"
+    r"artillery)\b",
+    re.I,
+)
+
+
+def air_power_attack(trig: Trigger, side1: str, sentence: str) -> bool:
+    """ "Israel attacked a building in Damascus", "an Israeli attack on the airport": a side
+    that fights in Syria only from the air (ACLED: Israeli strikes are air/drone strikes)
+    attacks by air, unless the sentence names troops, shelling or a ground fight."""
+    return (
+        trig.kind in {tx.ATTACK, tx.CLASH, tx.KILL}
+        and side1 in AIR_ONLY_SIDES
+        and GROUND_WORDS.search(sentence) is None
+    )
 
 
 def armed_object(trig: Trigger) -> bool:

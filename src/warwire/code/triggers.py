@@ -170,9 +170,9 @@ def _verb_kind(t: Token, start: int) -> str | None:
         if k in {tx.CLASH, tx.ATTACK}:
             return tx.CLASH
         return k
-    if lem in {"hit", "target", "strike", "struck", "pound", "bomb", "raid"}:
+    if lem in {"hit", "target", "strike", "struck", "pound", "bomb", "raid", "attack"}:
         if air_doer(t):
-            return tx.AIR
+            return tx.AIR  # "warplanes attacked a convoy"
         if lem == "raid" and dobj is not None and armed_target(dobj):
             return tx.CLASH  # "militants raided an army base": a ground assault
         return tx.VERBS.get(lem)

@@ -1,0 +1,287 @@
+"""Not events: sentences that name an action without reporting that it happened.
+
+War reporting names many actions that nobody coded as events would count: what observers
+fear, what a side denies or is accused of, what a photo shows, what a speaker urges, what a
+group "continues to pose through attacks, bombings and abductions", what happened in another
+country, and a town "captured" only as a word describing it. Each test below reads one of
+these structures from the dependency parse, so it holds for any place, side or year; the
+coder drops a trigger when any of them holds (ACLED codes reported events, not claims about
+them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from warwire.code import taxonomy as tx
+from warwire.code.background import up_from
+from warwire.code.triggers import Trigger
+
+# -- photo captions -------------------------------------------------------------------------
+
+CREDIT = re.compile(
+    r"(\(\s*(photo|file|pic|picture|image)\b|\b(photo|photograph|picture|image)\s*(:|credit|by"
+    r"\b|courtesy)|\bfile (photo|pic|picture|image)\b|\bgetty images\b|"
+    r"\|\s*photo\b|--\s*photo\b|\b(afp|ap|reuters|aa|epa) photo\b|\bphoto\s*/)",
+    re.I,
+)
+
+
+def caption_line(sent: Span) -> bool:
+    """ "Fighters near a burnt-out tank (Photo: Agency/Name)", "Building destroyed by an
+    attack | Photo: Agency": a line carrying a photo credit is a caption, and what it shows is
+    told (or not) in the article's text. A caption without a credit may be the only report of
+    a dated strike ("a warplane carries out an air raid around the base, August 21"), so the
+    present tense alone does not make a line a caption."""
+    return CREDIT.search(sent.text) is not None
+
+
+# -- pictures and footage -------------------------------------------------------------------
+
+MEDIA_NOUNS = {
+    "photo", "photograph", "picture", "image", "video", "footage", "clip", "film", "snapshot",
+    "screenshot", "screengrab", "recording",
+}  # fmt: skip
+SHOW_VERBS = {"show", "see", "appear", "film", "feature"}
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _shown_by_media(verb: Token) -> bool:
+    """VERB is "show", "see" ... with a picture as its subject or in a phrase of its own
+    ("seen in the video"); an infinitive takes its governor's subject ("claim to show")."""
+    if _lemma(verb) not in SHOW_VERBS:
+        return False
+    holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for v in holders:
+        for c in v.children:
+            words = [c] if c.dep_ in {"nsubj", "nsubjpass"} else []
+            if c.dep_ in {"prep", "agent"}:
+                words = [g for g in c.children if g.dep_ == "pobj"]
+            if any(_lemma(w) in MEDIA_NOUNS for w in words):
+                return True
+    return False
+
+
+def media_depiction(trig: Trigger) -> bool:
+    """ "Video footage showed tanks being attacked", "images claim to show children killed in
+    the assault", "a blast is seen in the video", "pictures of the battle": what a picture
+    shows is no report of when and where it happened. The walk stops at the first verb of
+    the story's own ("released a video depicting ..." reports the release)."""
+    for node in list(up_from(trig.token, 8))[1:]:
+        if _lemma(node) in MEDIA_NOUNS and not node.text.isupper():
+            return True  # "VIDEO: Army breaks the siege" is a headline's label
+        if node.pos_ in {"VERB", "AUX"}:
+            if _shown_by_media(node):
+                return True
+            if node.tag_ in {"VBN", "VBG"} and node.dep_ in {"acl", "amod"}:
+                continue  # "children killed in the assault": a participle, walk on
+            if node.dep_ == "xcomp" and _lemma(node.head) in {"claim", "purport"}:
+                continue
+            return False
+    return False
+
+
+# -- denials, accusations, fears, threats ---------------------------------------------------
+
+DENY_VERBS = {"deny", "refute", "dismiss", "reject", "disavow"}
+ACCUSE_VERBS = {"accuse", "blame", "charge", "hold"}  # "held X responsible for"
+FEAR_WORDS = {
+    "fear", "warn", "worry", "dread", "risk", "threaten", "threat", "danger",
+    "prospect", "possibility", "spectre", "specter",
+}  # fmt: skip
+PLAN_WORDS = {
+    "plan", "call", "urge", "demand", "vow", "pledge", "promise", "prepare", "preparation",
+    "threaten", "intend", "intention", "plot", "aim",
+}  # fmt: skip
+HEDGE_MODIFIERS = {
+    "possible", "potential", "likely", "expected", "imminent", "planned", "looming",
+    "anticipated", "feared", "rumoured", "rumored", "impending", "future",
+    "upcoming", "prospective", "probable",
+}  # fmt: skip
+
+
+def disowned(trig: Trigger) -> bool:
+    """ "The rebels denied carrying out the attack", "Damascus accused Ankara of shelling the
+    village", "blamed the militants for the bombing": an action a side denies, or one it lays
+    on another side, is a claim about an event; the event itself is coded where it is told."""
+    for node in list(up_from(trig.token, 8))[1:]:
+        lem = _lemma(node)
+        if lem in DENY_VERBS or lem == "denial":
+            return True
+        if node.dep_ == "prep" and node.lower_ in {"of", "for"}:
+            gov = node.head
+            if any(_lemma(v) in ACCUSE_VERBS and v.pos_ == "VERB" for v in (gov, gov.head)):
+                return True
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ == "ROOT":
+            return False
+    return False
+
+
+def feared_or_planned(trig: Trigger) -> bool:
+    """ "Residents fear a new offensive", "warned of an attack on the town", "called for
+    protests", "preparations for an assault", "a possible strike": an action feared, threatened,
+    planned or called for has not happened."""
+    t = trig.token
+    if trig.nominal and any(c.dep_ == "amod" and _lemma(c) in HEDGE_MODIFIERS for c in t.children):
+        return True
+    for node in list(up_from(t, 6))[1:]:
+        lem = _lemma(node)
+        if lem in FEAR_WORDS:
+            return True
+        if trig.nominal and lem in PLAN_WORDS:
+            return True
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ == "ROOT":
+            return False
+        if not trig.nominal and node.pos_ in {"VERB", "AUX"}:
+            return False  # a verb's own clause decides; is_factual read its modals
+    return False
+
+
+# -- speech ---------------------------------------------------------------------------------
+
+SPEAKERS = {"we", "you", "i", "us"}
+QUOTES = {'"', "“", "”", "«", "»"}
+
+
+def _imperative(v: Token) -> bool:
+    """A bare verb with no subject, auxiliary or subordinator heading a clause: an order."""
+    if v.tag_ != "VB" or v.dep_ not in {"ROOT", "ccomp", "parataxis"}:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in v.children)
+
+
+def speech_line(trig: Trigger) -> bool:
+    """ " 'We liberate every village,' he said", " 'Go ahead and protest,' the officer told
+    the crowd": a first- or second-person line in a quotation, or an order, is a speech act,
+    not a report."""
+    t = trig.token
+    if trig.nominal:
+        return False
+    quoted = any(w.text in QUOTES for w in t.doc[: t.i])
+    subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if quoted and subj is not None and subj.lower_ in SPEAKERS and t.tag_ in {"VB", "VBP"}:
+        return True
+    return _imperative(t.head if t.dep_ == "conj" else t)
+
+
+# -- the repertoire of a group, not an event ------------------------------------------------
+
+
+def repertoire(trig: Trigger) -> bool:
+    """ "The group still poses a threat through hit-and-run attacks, bombings and
+    abductions": a list of three kinds of action, bare plurals with no number, describes what
+    a group does, not an event."""
+    t = trig.token
+    if not trig.nominal:
+        return False
+    first = t
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group = [first] + [w for w in first.subtree if w.dep_ == "conj" and w.pos_ == "NOUN"]
+    kinds = {tx.NOUNS.get(_lemma(w)) for w in group} - {None}
+    if len(kinds) < 3:
+        return False
+    bare = all(
+        w.tag_ == "NNS" and not any(c.dep_ in {"det", "nummod", "poss"} for c in w.children)
+        for w in group
+        if tx.NOUNS.get(_lemma(w))
+    )
+    return bare
+
+
+# -- a participle that names the place, not the event ---------------------------------------
+
+GEAR = {
+    "tank", "armor", "armour", "vehicle", "carrier", "equipment", "truck", "howitzer",
+    "weapon", "gun", "ammunition", "launcher", "hardware", "jeep", "pickup",
+}  # fmt: skip
+
+
+def presupposed(trig: Trigger) -> bool:
+    """ "The first photos from the captured town", "the arrested men were freed", "tanks
+    captured by his men": a participle that qualifies a noun points back to an action told
+    elsewhere (or to a haul of gear), not to a new one."""
+    t = trig.token
+    if trig.nominal or t.tag_ != "VBN":
+        return False
+    if t.dep_ == "amod":
+        return True
+    if t.dep_ == "acl" and trig.kind == tx.TERRITORY:
+        return _lemma(t.head) in GEAR
+    return False
+
+
+# -- abroad ---------------------------------------------------------------------------------
+
+FOREIGN_COUNTRIES = {
+    "iraq", "turkey", "lebanon", "jordan", "israel", "iran", "egypt", "libya", "yemen",
+    "afghanistan", "russia", "ukraine", "saudi", "gaza", "europe", "pakistan", "nigeria",
+    "somalia", "mali", "tunisia", "france", "belgium", "germany", "britain",
+}  # fmt: skip
+WHERE_PREPS = {"in", "inside", "across", "into", "on", "throughout"}
+NOT_WHERE = {"from", "with", "of", "to", "between", "near", "by"}
+
+
+def _named_country(pobj: Token) -> bool:
+    words = {w.lower_ for w in pobj.subtree}
+    return "syria" not in words and bool(words & FOREIGN_COUNTRIES)
+
+
+def _clean_path(prep: Token, scope: Token) -> bool:
+    """No "from", "with", "near" ... between the place phrase and the action: "strikes from
+    bases in Turkey" are not in Turkey."""
+    node = prep.head
+    while node.i != scope.i:
+        if node.dep_ == "prep" and node.lower_ in NOT_WHERE:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def abroad(trig: Trigger) -> bool:
+    """ "A drone attack on a US base in northeastern Jordan", "Meanwhile, in Iraq, the strikes
+    targeted the border areas": the action's own place phrase names another country (and not
+    Syria with it); ACLED's Syria data holds events in Syria only."""
+    t = trig.token
+    verb = next((n for n in up_from(t, 8) if n.pos_ in {"VERB", "AUX"}), None)
+    for w in t.subtree if trig.nominal else []:
+        if w.dep_ == "prep" and w.lower_ in WHERE_PREPS and _clean_path(w, t):
+            if any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" and _named_country(g) for g in w.children
+            ):
+                return True
+    root = next((w for w in t.doc if w.dep_ == "ROOT"), None)
+    fronted = [w for w in root.children if w.i < root.i] if root is not None else []
+    if verb is None:
+        return False
+    for w in [*verb.children, *fronted]:  # "In Iraq, the strikes killed ..." frames it all
+        if w.dep_ == "prep" and w.lower_ in WHERE_PREPS:
+            if any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" and _named_country(g) for g in w.children
+            ):
+                return True
+    return False
+
+
+# -- the filter -----------------------------------------------------------------------------
+
+
+def not_event(trig: Trigger) -> bool:
+    """True when the sentence names the action without reporting it as done in Syria."""
+    return (
+        caption_line(trig.token.doc[:])
+        or media_depiction(trig)
+        or disowned(trig)
+        or feared_or_planned(trig)
+        or speech_line(trig)
+        or repertoire(trig)
+        or presupposed(trig)
+        or abroad(trig)
+    )
