@@ -190,3 +190,43 @@ def test_a_compass_word_keeps_the_other_side_apart() -> None:
     south = _mention(town("Khan Shaykhun", "Idlib"))
     assert not finer_of(coarse, north)
     assert finer_of(coarse, south)
+
+
+def test_a_region_named_with_a_compass_word_is_no_direction() -> None:
+    ghouta = town("Eastern Ghouta", "Rural Damascus")
+    coarse = _mention(ghouta)
+    coarse.evidence = [Evidence("a", 0, 10, "Jets struck a market in Eastern Ghouta on Friday.")]
+    assert finer_of(coarse, _mention(town("Douma", "Rural Damascus")))
+
+
+def test_an_outlet_named_with_news_is_no_place() -> None:
+    found = places_in("Masrawy News reported that shells hit the town of Mhardeh.")
+    assert [p.admin1 for p in found] == ["Hama"]
+
+
+def test_a_name_used_for_a_person_is_no_place_anywhere_in_the_article() -> None:
+    text = (
+        "Rebels captured two tanks, said commander Ahmed Afesh. Afesh showed the tanks to "
+        "reporters in Azaz."
+    )
+    assert [p.name for p in places_in(text)] == ["Azaz"]
+
+
+def test_a_base_named_by_its_town_is_the_base() -> None:
+    [base] = places_in("Fighting raged inside the Tabqa air base on Sunday.")
+    assert base.feature == "base" and base.admin1 == "Raqqa"
+
+
+def test_a_quarter_of_a_city_the_report_never_names_is_not_chosen() -> None:
+    text = "Gunmen attacked the al-Masaken checkpoint in the town of Saida, east of Daraa."
+    assert all(p.admin1 == "Daraa" for p in places_in(text))
+
+
+@pytest.mark.slow
+def test_a_town_named_with_its_region_and_the_capital_is_the_place() -> None:
+    ms = code(
+        "Nine civilians were killed on Tuesday as the town of Saqba, eastern Ghouta, Damascus, "
+        "was struck by air raids, local media reported."
+    )
+    strikes = [m for m in ms if m.event_type == "Explosions/Remote violence"]
+    assert strikes and {m.place.name for m in strikes} == {"Saqba"}

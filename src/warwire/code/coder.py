@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
@@ -64,9 +64,10 @@ from warwire.code.roles import (
     token_of,
     victims,
 )
-from warwire.code.scales import finest, one_scale
+from warwire.code.scales import TOWN_LEVEL, covers, finest, one_scale
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.places import entry_key
+from warwire.places.hierarchy import level
 from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention, Place
 
 STATE_SIDES = {"syrian_government", "russia", "iran_allies"}
@@ -576,6 +577,10 @@ class ArticleCoder:
         self, trig: Trigger, sent: Span, offset: int, info: SentenceInfo, kind: str
     ) -> tuple[list[PlaceHit], int]:
         hits = finest(target_places(trig, sent, offset, info.places), info.places)
+        if hits and all(h.province or h.near or h.place.feature == "region" for h in hits):
+            inside = _named_inside(trig, sent, offset, info, hits)
+            if inside:
+                return inside, 1
         if hits:
             if all(h.province for h in hits):
                 last = self.disc.last_place
@@ -886,6 +891,44 @@ def _story_places(info: SentenceInfo, doc: Doc) -> list[PlaceHit]:
 
 
 LOCATIVE = frozenset({"in", "on", "at", "near", "inside", "outside", "across", "into"})
+
+
+def _named_inside(
+    trig: Trigger, sent: Span, offset: int, info: SentenceInfo, coarse: list[PlaceHit]
+) -> list[PlaceHit]:
+    """ "launched a counter-attack near Damascus to retake Eastern Ghouta's town of
+    Hamouriyeh", "struck the town of Saqba, eastern Ghouta, Damascus": the action's place is
+    named at a coarse scale (province, region, "near" a city) and a town inside it is named in
+    the same clause; the town is the place, never coarsened to the province."""
+    t = trig.token
+    own = subtree_ids(t, {"ccomp", "relcl"})
+    verb = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if trig.nominal and verb is not None:
+        own |= subtree_ids(verb, {"ccomp", "relcl"})  # "was struck by air raids"
+    out = []
+    for p in info.places:
+        if p.province or p.near or level(p.place) < TOWN_LEVEL:
+            continue
+        if not any(covers(c, p.place) for c in coarse):
+            continue
+        tok = token_of(sent, p.start - offset, p.end - offset)
+        if tok is not None and (tok.i in own or _apposed(tok, sent, offset, coarse)):
+            out.append(p)
+    return out[:1]
+
+
+def _apposed(town: Token, sent: Span, offset: int, coarse: list[PlaceHit]) -> bool:
+    """ "the town of Saqba, eastern Ghouta, Damascus": the coarse names are hung on the town
+    as a chain of appositions, which says where the town is."""
+    for c in coarse:
+        tok = token_of(sent, c.start - offset, c.end - offset)
+        for _ in range(4):
+            if tok is None or tok.dep_ not in {"conj", "appos"} or tok.head is tok:
+                break
+            tok = tok.head
+            if tok.i == town.i:
+                return True
+    return False
 
 
 def _abroad(trig: Trigger, sent: Span, offset: int, info: SentenceInfo) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from warwire.code import place_cues
 from warwire.code import taxonomy as tx
-from warwire.places.hierarchy import CITIES, is_city
+from warwire.places import stoplist
+from warwire.places.hierarchy import CITIES, city_of, is_city
 from warwire.read.sentences import Sentence, split_sentences
 from warwire.records import ActorRef, DayRef, Place, Quantity
 
@@ -252,6 +253,8 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
             city = prov or next((c.name for c in span.candidates[:1] if is_city(c)), "")
             if city and city in CITIES:
                 cities.setdefault(info.index, set()).add(city)
+    persons = _persons(text, raw)
+    named_cities = set().union(*cities.values()) | set(provinces)
     resolved: list[Place] = []
     seen_names: dict[str, Place] = {}  # one name, one place within an article
     for info, span in raw:
@@ -259,7 +262,7 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         e = info.sent.start + span.end
         before = text[max(0, s - 40) : s]
         after = text[e : e + 25]
-        if _not_a_place_here(text, s, e, span.candidates):
+        if span.surface in persons or _not_a_place_here(text, s, e, span.candidates):
             continue
         syrian = [c for c in span.candidates if (c.country or "Syria") == "Syria"]
         if not syrian:
@@ -274,9 +277,11 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
             or PROVINCE_CUE_BEFORE.search(before) is not None
             or (CITY_CUE.search(after) is None and CITY_CUE_BEFORE.search(before) is None)
         )
-        quarter = place_cues.quarter_of_named_city(
-            after, before, syrian, cities.get(info.index, set())
-        )
+        quarter = None
+        if not prov and not any(is_city(c) for c in syrian[:1]):
+            quarter = place_cues.quarter_of_named_city(
+                after, before, syrian, cities.get(info.index, set())
+            )
         if is_province and prov:
             place = gaz.admin_place(prov)
         elif span.surface in seen_names:
@@ -284,6 +289,10 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         else:
             hints = local.get(info.index, []) + provinces
             place = quarter or gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
+            if place is not None and _quarter_elsewhere(place, named_cities):
+                other = next((c for c in syrian if not _quarter_elsewhere(c, named_cities)), None)
+                exact = place_cues.exact_spelling(span.surface, place)
+                place = other or (place if exact else None)
             if place is None:
                 continue
             if len({c.admin1 for c in syrian if c.admin1}) > 1:
@@ -291,6 +300,8 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
             if place.feature != "admin1":
                 resolved.append(place)
                 seen_names[span.surface] = place
+        if place_cues.names_a_base(after):
+            place = next((c for c in syrian if c.feature == "base"), place)
         info.places.append(
             PlaceHit(
                 start=s,
@@ -305,6 +316,33 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         )
 
 
+def _persons(text: str, raw: list) -> set[str]:
+    """Names the article uses as a person's ("Ahmed Afesh, a commander"): such a name is no
+    place anywhere in that article ("Afesh showed off the tanks")."""
+    out: set[str] = set()
+    cues = stoplist.person_cues()
+    for _info, span in raw:
+        first = span.candidates[0] if span.candidates else None
+        name = span.surface
+        if first is None or first.feature.startswith("admin") or name in out or " " in name:
+            continue
+        for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text):
+            if m.group(1).lower() in cues or place_cues.surname_after_given_name(
+                text, m.start() + len(m.group(1)) + 1, name
+            ):
+                out.add(name)
+                break
+    return out
+
+
+def _quarter_elsewhere(place: Place, named: set[str]) -> bool:
+    """A quarter of a city the article never names ("the al-Masaken checkpoint" in a report
+    on Daraa is no quarter of Hasakah): another entry of the name is preferred, and a quarter
+    spelled otherwise than its sources spell it is dropped."""
+    city = city_of(place)
+    return bool(city) and city not in named and place.admin1 not in named
+
+
 def _not_a_place_here(text: str, start: int, end: int, candidates: list[Place]) -> bool:
     """The name is part of a building's or a person's name (see place_cues)."""
     if not candidates:
@@ -312,6 +350,8 @@ def _not_a_place_here(text: str, start: int, end: int, candidates: list[Place]) 
     surface = text[start:end]
     exact = place_cues.exact_spelling(surface, candidates[0])
     if place_cues.names_a_building(text[end : end + 40], exact):
+        return True
+    if place_cues.names_an_outlet(text[end : end + 20]):
         return True
     return not candidates[0].feature.startswith("admin") and (
         place_cues.surname_after_given_name(text, start, surface)

@@ -31,6 +31,14 @@ BUILDING = re.compile(
     r"stadium|street|bakery|roundabout|square)\b",
     re.I,
 )
+# "Masrawy News", "Aleppo Media Center", "Raqqa Post": a word naming an outlet
+OUTLET_AFTER = re.compile(
+    r"^\s+(News|Agency|TV|Television|Radio|Network|Press|Times|Post|Channel|Media|Daily|"
+    r"Today|Observer|Monitor|Voice|Tribune|Herald|Gazette)\b"
+)
+BASE_CUE = re.compile(
+    r"^\s+(air ?base|airbase|airport|military airport|air ?field|military base)\b", re.I
+)
 SUB_CITY_CUE = re.compile(r"^\s+(district|neighbou?rhood|quarter|area)s?\b", re.I)
 TOWN_CUE_BEFORE = re.compile(r"\b(towns?|villages?) of\s*$", re.I)
 
@@ -55,11 +63,25 @@ def names_a_building(after: str, exact: bool) -> bool:
     return bool(words_between) or not exact
 
 
+def names_an_outlet(after: str) -> bool:
+    """ "Masrawy News reported", "the Aleppo Media Center said": the name is an outlet's."""
+    return OUTLET_AFTER.match(after) is not None
+
+
+def names_a_base(after: str) -> bool:
+    """ "inside the Tabqa air base", "Kuweires military airport": the base, not the town."""
+    return BASE_CUE.match(after) is not None
+
+
+ARTICLE_NAME = re.compile(r"^(al|el|as|ash|ar|ad|at|az|an)-\w+$", re.I)
+
+
 def surname_after_given_name(text: str, start: int, surface: str) -> bool:
-    """ "SDF commander Mazloum Abdi", "Marshad al-Hassaka": one word right after another
-    capitalised word that is no place, cue or everyday word is the end of a person's or an
-    outlet's name, not a hamlet of the same spelling."""
-    if " " in surface.strip() or "-" in surface:
+    """ "SDF commander Mazloum Abdi", "the operations room Burkan al-Furat": one word (or one
+    "al-" word) right after another capitalised word that is no place, cue or everyday word
+    ends a person's, a group's or an outlet's name, not a hamlet of the same spelling."""
+    one = surface.strip()
+    if " " in one or ("-" in one and ARTICLE_NAME.match(one) is None):
         return False
     before = text[max(0, start - 30) : start]
     m = re.search(r"(?:^|[\s(])([A-Z][a-z]+) $", before)

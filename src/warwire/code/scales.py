@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from warwire.places.hierarchy import around, contains, is_city, level
-from warwire.records import Mention
+from warwire.places.hierarchy import CAPITAL_PROVINCE, around, contains, is_city, level
+from warwire.records import Mention, Place
 
 if TYPE_CHECKING:
     from warwire.code.context import PlaceHit
 
-TOWN = 5  # hierarchy level of a town
+TOWN = TOWN_LEVEL = 5  # hierarchy level of a town
+NEAR_TOWN_KM = 10.0  # "near Saraqeb": a village within this of the town
 TOWN_AFTER_REGION = 30  # characters: "Eastern Ghouta's town of Kafr Batna"
 
 NEAR = 2  # geo_precision of "near X", "outside X"
@@ -29,8 +30,9 @@ def _days_agree(a: Mention, b: Mention) -> bool:
     return a.day.date == b.day.date
 
 
+# lower-case only: "Eastern Ghouta", "Northern Hama" are names, not directions
 COMPASS = re.compile(
-    r"\b(north|south|east|west)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?(?: of\b| [A-Z])", re.I
+    r"\b(north|south|east|west)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?(?: of\b| [A-Z])"
 )
 SIGNS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)}
 
@@ -120,3 +122,16 @@ def finest(hits: list[PlaceHit], named: list[PlaceHit] | None = None) -> list[Pl
         if inside:
             return inside[:1]
     return regions or hits
+
+
+def covers(hit: PlaceHit, inner: Place) -> bool:
+    """True when a place named at a coarse scale may mean INNER: INNER lies inside it, or it
+    is a city named "near"/as the capital's governorate and INNER is one of its suburbs."""
+    if contains(hit.place, inner):
+        return True
+    capital = hit.place.admin1 == CAPITAL_PROVINCE
+    if not (hit.near or capital):
+        return False
+    if capital or is_city(hit.place):
+        return around(hit.place, inner)
+    return hit.place.feature == "populated place" and around(hit.place, inner, NEAR_TOWN_KM)

@@ -45,6 +45,7 @@ CITY_OF_DISTRICT: dict[tuple[str, str], str] = {
 }
 CITIES = frozenset(CITY_OF_DISTRICT.values())
 
+CAPITAL_PROVINCE = "Damascus"  # a governorate that is one city
 CITY_KM = 8.0  # a city's quarters lie within this of its centre
 REGION_KM = 20.0  # a named region ("Eastern Ghouta", "Jabal al-Zawiya") spans about this
 # Regions much larger than that (rough radius from their centre, km).
