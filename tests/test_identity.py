@@ -11,7 +11,10 @@ import datetime as dt
 from warwire.merge import merge_mentions
 from warwire.merge.fields import agency, latest_toll, wire_groups
 from warwire.merge.identity import (
+    area_contains,
     capture_subsumes_clash,
+    day_either_side,
+    explicit_day,
     same_control_change,
     same_toll,
     vague_choice,
@@ -35,6 +38,9 @@ ETYPE = {
     "Non-state actor overtakes territory": "Battles",
     "Air/drone strike": "Explosions/Remote violence",
     "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
 }
 
 
@@ -48,9 +54,10 @@ def m(
     geo: int = 1,
     fatal: int | None = None,
     precision: int = 1,
+    said: str = "",
 ) -> Mention:
     art = mid.split(":")[0]
-    day = DayRef(d, d - dt.timedelta(days=6 if precision > 1 else 0), d, precision)
+    day = DayRef(d, d - dt.timedelta(days=6 if precision > 1 else 0), d, precision, said)
     text = f"report {mid}"
     return Mention(
         id=mid,
@@ -238,3 +245,145 @@ def test_one_town_read_as_two_entries_of_its_name_is_one_event() -> None:
     # names the gazetteer gives one town are never joined this way
     other = Place("Al-Salihiyah", "p22", "Homs", latitude=34.7, longitude=36.7)
     assert len(events([m("d:1", "Shelling/artillery/missile attack", other), a])) == 2
+
+
+# --- one camp under different names, weapon families, a day either side, two scales ---
+
+SDF = ActorRef("QSD: Syrian Democratic Forces", "kurdish")
+COALITION = ActorRef("Military Forces of the United States (2017-2021)", "us_coalition")
+ISIS = ActorRef("Islamic State (Syria)", "islamic_state")
+CIVS = ActorRef("Civilians (Syria)", "civilians")
+WED = TUE + dt.timedelta(days=1)
+GHOUTA = Place(
+    "Green Plain", "region:gp", "Idlib", latitude=35.92, longitude=36.70, feature="region"
+)
+FAR_REGION = Place(
+    "Far Hills", "region:fh", "Idlib", latitude=35.2, longitude=36.1, feature="region"
+)
+DISTRICT = Place("Ariha", "SY0702", "Idlib", admin2="Ariha", feature="admin2")
+
+
+def test_a_foreign_army_and_the_syrian_forces_it_backs_took_the_town_together() -> None:
+    # "Turkish troops took the town" / "Turkish-backed rebels took the town"
+    ms = [
+        m("a:1", "Non-state actor overtakes territory", TELL_A, a1=TURKEY, a2=ISIS),
+        m("b:1", "Non-state actor overtakes territory", TELL_A, a1=OPP, a2=ISIS),
+        # "the US-led coalition" / "the US-backed SDF" took the next town
+        m("c:1", "Non-state actor overtakes territory", TAFTANAZ, a1=COALITION, a2=ISIS),
+        m("d:1", "Non-state actor overtakes territory", TAFTANAZ, a1=SDF, a2=ISIS),
+    ]
+    assert sorted(sorted(e.articles) for e in events(ms)) == [["a", "b"], ["c", "d"]]
+
+
+def test_the_camp_of_a_patron_is_not_its_enemies_camp() -> None:
+    ms = [
+        m("a:1", "Non-state actor overtakes territory", TELL_A, a1=TURKEY, a2=SDF),
+        m("b:1", "Non-state actor overtakes territory", TELL_A, a1=ISIS, a2=OPP),
+        m("c:1", "Air/drone strike", SARMIN, a1=COALITION, a2=ISIS),
+        m("d:1", "Air/drone strike", SARMIN, a1=TURKEY, a2=SDF),
+    ]
+    assert len(events(ms)) == 4
+
+
+def test_a_chemical_attack_and_an_air_strike_on_one_town_are_one_strike() -> None:
+    ms = [
+        m("a:1", "Chemical weapon", SARMIN, a1=GOV, a2=CIVS),
+        m("b:1", "Air/drone strike", SARMIN, a1=GOV, a2=CIVS),
+        m("c:1", "Shelling/artillery/missile attack", SARMIN, a1=None, a2=CIVS),
+    ]
+    [ev] = events(ms)
+    assert sorted(ev.articles) == ["a", "b", "c"]
+
+
+def test_a_suicide_attack_and_a_planted_bomb_at_one_place_are_one_blast() -> None:
+    ms = [
+        m("a:1", "Suicide bomb", SARMIN, a1=ISIS, a2=CIVS),
+        m("b:1", "Remote explosive/landmine/IED", SARMIN, a1=None, a2=CIVS),
+    ]
+    assert len(events(ms)) == 1
+    # a bomb is not a strike from the air
+    air = m("c:1", "Air/drone strike", SARMIN, a1=None, a2=CIVS)
+    assert len(events([ms[1], air])) == 2
+
+
+def test_two_strikes_on_two_towns_on_one_day_stay_two() -> None:
+    ms = [
+        m("a:1", "Chemical weapon", SARMIN, a1=GOV, a2=CIVS),
+        m("b:1", "Air/drone strike", TAFTANAZ, a1=GOV, a2=CIVS),
+        m("c:1", "Non-state actor overtakes territory", TELL_A, a1=TURKEY, a2=ISIS),
+        m("d:1", "Non-state actor overtakes territory", TELL_B, a1=OPP, a2=ISIS),
+    ]
+    assert len(events(ms)) == 4
+
+
+def test_a_day_either_side_when_one_outlet_dates_by_a_relative_word() -> None:
+    on_monday = m("a:1", "Air/drone strike", SARMIN, said="late on Monday")
+    on_monday = worded(on_monday, "jets hit the market")
+    dated = m("b:1", "Air/drone strike", SARMIN, d=WED, said="March 10")
+    dated = worded(dated, "raids struck a bakery queue")
+    assert day_either_side(on_monday, dated)
+    [ev] = events([on_monday, dated])
+    assert sorted(ev.articles) == ["a", "b"]
+
+
+def worded(x: Mention, text: str) -> Mention:
+    """X with its own evidence wording (alike wording alone allows a day either side)."""
+    x.evidence = [Evidence(x.article, 0, len(text), text)]
+    return x
+
+
+def test_two_calendar_dates_or_one_article_are_two_days() -> None:
+    a = worded(m("a:1", "Air/drone strike", SARMIN, said="March 9"), "jets hit the market")
+    b = m("b:1", "Air/drone strike", SARMIN, d=WED, said="March 10")
+    b = worded(b, "raids struck a bakery queue")
+    assert explicit_day(a.day) and not day_either_side(a, b)
+    assert len(events([a, b])) == 2
+    # one article telling of strikes on Tuesday and on Wednesday: two strikes
+    c = worded(m("c:1", "Air/drone strike", SARMIN, said="on Tuesday"), "jets hit the market")
+    d = m("c:2", "Air/drone strike", SARMIN, d=WED, said="on Wednesday")
+    d = worded(d, "raids struck a bakery queue")
+    assert not day_either_side(c, d)
+    assert len(events([c, d])) == 2
+    # two days apart is not "a day either side"
+    e = m("e:1", "Air/drone strike", SARMIN, d=WED + dt.timedelta(days=1), said="yesterday")
+    e = worded(e, "a clinic was bombed")
+    assert len(events([a, e])) == 2
+
+
+def test_a_region_level_report_joins_the_town_it_holds() -> None:
+    ms = [
+        m("a:1", "Air/drone strike", SARMIN, a1=GOV, a2=CIVS, fatal=11),
+        # another outlet: "strikes on the Green Plain killed 30" (a sum over towns)
+        m("b:1", "Air/drone strike", GHOUTA, a1=GOV, a2=CIVS, fatal=30),
+    ]
+    [ev] = events(ms)
+    assert sorted(ev.articles) == ["a", "b"]
+    assert ev.location == "Sarmin" and ev.fatalities == 11
+
+
+def test_a_region_report_stays_apart_from_a_town_outside_it_and_within_its_article() -> None:
+    town = m("a:1", "Air/drone strike", SARMIN)
+    assert len(events([town, m("b:1", "Air/drone strike", FAR_REGION)])) == 2
+    # one article: "a strike on Sarmin ... and raids across the Green Plain" are two actions
+    assert len(events([town, m("a:2", "Air/drone strike", GHOUTA)])) == 2
+
+
+def test_a_region_report_joins_no_town_when_two_fit_equally() -> None:
+    ms = [
+        m("a:1", "Air/drone strike", SARMIN),
+        m("b:1", "Air/drone strike", TAFTANAZ),
+        m("c:1", "Air/drone strike", GHOUTA),
+    ]
+    assert len(events(ms)) == 3
+
+
+def test_areas_hold_the_places_in_them() -> None:
+    town = Place(
+        "Ariha", "p20", "Idlib", admin2="Ariha", admin3="Ariha", latitude=35.81, longitude=36.61
+    )
+    other = Place("Binnish", "p21", "Idlib", admin2="Idleb", admin3="Binnish")
+    sub = Place("Ariha", "SY070200", "Idlib", admin2="Ariha", admin3="Ariha", feature="admin3")
+    assert area_contains(DISTRICT, town) and not area_contains(DISTRICT, other)
+    assert area_contains(sub, town) and not area_contains(sub, other)
+    assert area_contains(IDLIB, other) and not area_contains(IDLIB, TELL_A)
+    assert area_contains(GHOUTA, SARMIN) and not area_contains(FAR_REGION, SARMIN)

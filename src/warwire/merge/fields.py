@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from warwire.merge.identity import is_capture
+from warwire.merge.identity import is_area, is_capture
 from warwire.merge.notes import event_note
 from warwire.records import Article, Claim, Conflict, Event, Mention
 
@@ -156,8 +156,10 @@ def build_event(
             m.id,
         ),
     )
-    best_geo = min((m.geo_precision for m in ms if m.place), default=3)
-    geo_ms = [m for m in ms if m.place and m.geo_precision == best_geo]
+    # one action at two scales: the named town, not the region or province it lies in
+    spots = [m for m in ms if m.place and not is_area(m.place)] or ms
+    best_geo = min((m.geo_precision for m in spots if m.place), default=3)
+    geo_ms = [m for m in spots if m.place and m.geo_precision == best_geo]
     # one name, two gazetteer entries: the entry a report's own words place ("in Hasakah
     # province") wins over one chosen without context
     geo_ms = [m for m in geo_ms if _placed_by_context(m)] or geo_ms
@@ -193,7 +195,7 @@ def build_event(
     assoc1 = _unique(a.name for m in ms for a in m.assoc_actor_1 if a.name not in (a1, a2))
     assoc2 = _unique(a.name for m in ms for a in m.assoc_actor_2 if a.name not in (a1, a2))
 
-    claims = _unique_claims(_dated(c, articles) for m in ms for c in m.claims)
+    claims = _unique_claims(_dated(c, articles) for m in _toll_reports(ms) for c in m.claims)
     toll = latest_toll(claims, group)
     reported_zero = any(m.fatalities == 0 for m in ms)
     fatalities = toll if toll is not None else (0 if reported_zero else None)
@@ -255,6 +257,16 @@ def build_event(
 def _placed_by_context(m: Mention) -> bool:
     admin = m.place.admin1 if m.place else ""
     return bool(admin) and any(admin.lower() in e.text.lower() for e in m.evidence)
+
+
+def _toll_reports(ms: list[Mention]) -> list[Mention]:
+    """The reports whose figures count: a region's or province's toll ("57 dead across the
+    Eastern Ghouta") sums several towns, so it counts only when no report of the named town
+    gives a figure."""
+    spot = [m for m in ms if m.place and not is_area(m.place) and m.claims]
+    if not spot or len(spot) == len([m for m in ms if m.claims]):
+        return ms
+    return [m for m in ms if not (m.place and is_area(m.place))]
 
 
 def _dated(c: Claim, articles: dict[str, Article]) -> Claim:

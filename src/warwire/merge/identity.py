@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 
-from warwire.records import Mention
+from warwire.places import distance_km
+from warwire.records import DayRef, Mention, Place
 
 CAPTURES = frozenset(
     {
@@ -21,8 +22,26 @@ CAPTURES = frozenset(
 )
 FIGHTING = frozenset({"Armed clash"})
 BATTLE_FAMILY = CAPTURES | FIGHTING
-REMOTE_FAMILY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-CAMPS = {"syrian_government": "state", "russia": "state", "iran_allies": "state"}
+# Weapon nouns of one family: outlets name the same strike by its delivery ("air strike",
+# "shelling", "rockets") or by its payload ("chemical attack"); and the same blast as a
+# suicide attack or as a planted bomb, as they learn more.
+REMOTE_FAMILY = frozenset(
+    {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
+)
+BLAST_FAMILY = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
+WEAPON_FAMILIES = {"remote": REMOTE_FAMILY, "blast": BLAST_FAMILY}
+# One camp under different names: the state and its backers; a foreign army and the Syrian
+# forces it backs ("Turkish troops took the town" / "Turkish-backed rebels took the town";
+# "the US-led coalition" / "the US-backed SDF").
+CAMPS = {
+    "syrian_government": "state",
+    "russia": "state",
+    "iran_allies": "state",
+    "turkey": "turkey_and_proxies",
+    "opposition": "turkey_and_proxies",
+    "us_coalition": "coalition_and_sdf",
+    "kurdish": "coalition_and_sdf",
+}
 # A change of control keeps its identity for this long: the same capture is reported as
 # "overnight", "on Thursday" and, in a later piece, "took the town on Saturday".
 CAPTURE_DAYS = 3
@@ -32,7 +51,8 @@ DOMINANT = 2
 
 
 def camp(side: str) -> str:
-    """Allies that fight as one camp (the state and its backers) count as one."""
+    """Allies that fight as one camp count as one: outlets name the same fighters by the
+    patron ("Turkish forces", "Russian jets") or by the Syrian force it backs."""
     return CAMPS.get(side, side)
 
 
@@ -40,9 +60,21 @@ def family(sub_event_type: str) -> str:
     """Types that may be one event share a family, and so a block in the index."""
     if sub_event_type in BATTLE_FAMILY:
         return "battle"
-    if sub_event_type in REMOTE_FAMILY:
-        return "remote"
-    return sub_event_type
+    return weapon_family(sub_event_type) or sub_event_type
+
+
+def weapon_family(sub_event_type: str) -> str:
+    """The family of weapon nouns a type belongs to ("remote": air strike, shelling,
+    chemical attack; "blast": suicide bomb, planted bomb), or "" for none."""
+    return next((f for f, types in WEAPON_FAMILIES.items() if sub_event_type in types), "")
+
+
+def same_weapon_family(a: Mention, b: Mention) -> bool:
+    """ "A chemical attack on the town", "regime air strikes on the town", "rockets with toxic
+    gas": outlets disagree on the weapon of one strike; one event when the nouns are of one
+    family (see WEAPON_FAMILIES)."""
+    fa = weapon_family(a.sub_event_type)
+    return bool(fa) and fa == weapon_family(b.sub_event_type)
 
 
 def is_capture(m: Mention) -> bool:
@@ -130,10 +162,11 @@ def opposite_captures(a: Mention, b: Mention) -> bool:
 
 
 def types_fit(a: Mention, b: Mention) -> bool:
-    """Same type, two kinds of remote fire for one strike, or a capture and its fighting."""
+    """Same type, two weapon nouns of one family for one strike, or a capture and its
+    fighting."""
     if a.sub_event_type == b.sub_event_type and not is_capture(a):
         return True
-    if a.sub_event_type in REMOTE_FAMILY and b.sub_event_type in REMOTE_FAMILY:
+    if same_weapon_family(a, b):
         return True
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
@@ -160,10 +193,68 @@ def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> in
     if is_capture(a) and is_capture(b) and precise:
         return CAPTURE_DAYS
     if a.day and b.day and (similar or a.day.precision > 1 or b.day.precision > 1):
+        # a report vague on the place joins a week-long report only within its days: the
+        # range is already the slack
+        return 1 if precise or similar else 0
+    if precise and day_either_side(a, b):
         return 1
     # the fighting for a town and its fall are often told a day apart ("stormed the town on
     # Tuesday", "took it on Wednesday"); the event keeps the capture's day (see fields)
     return 1 if is_capture(a) or is_capture(b) else 0
+
+
+def explicit_day(day: DayRef) -> bool:
+    """A calendar date in the report's own words ("on March 10"), not a day worked out from
+    its publication ("yesterday", "on Monday", "overnight") or from the story."""
+    return any(ch.isdigit() for ch in day.text)
+
+
+def day_either_side(a: Mention, b: Mention) -> bool:
+    """Two outlets put one action a day apart when one of them dates it by a word relative
+    to its own publication ("yesterday", "late on Monday", "overnight"): a copy published a
+    day later, a late-night action or the outlet's time zone shift it. Two calendar dates
+    that differ are two days; within one article two days are two actions."""
+    if a.article == b.article or a.day is None or b.day is None:
+        return False
+    if a.day.precision > 1 or b.day.precision > 1:
+        return False
+    return not (explicit_day(a.day) and explicit_day(b.day))
+
+
+# Places that name an area rather than a spot: a report there is vague beside a named town.
+AREA_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
+# A named region (the Eastern Ghouta, Qalamoun, Jabal al-Akrad) holds the towns this close
+# to its centre; the gazetteer gives regions a centre, not an outline.
+REGION_KM = 35.0
+
+
+def is_area(place: Place) -> bool:
+    """A province, district, sub-district or named region rather than a town."""
+    return place.feature in AREA_FEATURES
+
+
+def area_contains(area: Place, spot: Place) -> bool:
+    """One action at two scales: "shelling in the Eastern Ghouta" or "clashes in Idlib
+    province" in one outlet, the named town in another. AREA (a vague report's place; a
+    place that is no area stands for its province) holds SPOT when SPOT lies in it."""
+    feature = area.feature if is_area(area) else "admin1"
+    if feature == "region":
+        return distance_km(area, spot) <= REGION_KM
+    if not area.admin1 or area.admin1 != spot.admin1:
+        return False
+    if feature == "admin1":
+        return True
+    if feature == "admin2":
+        return bool(area.admin2) and area.admin2 == spot.admin2
+    return bool(area.admin3) and (area.admin2, area.admin3) == (spot.admin2, spot.admin3)
+
+
+def areas_overlap(a: Place, b: Place) -> bool:
+    """Two vague reports may be one action when one area holds the other (a region and
+    its province), or they are one area."""
+    if a.id and a.id == b.id:
+        return True
+    return area_contains(a, b) or area_contains(b, a)
 
 
 def named_together(a: Mention, b: Mention, key_a: str, key_b: str) -> bool:

@@ -22,9 +22,12 @@ from warwire.merge.blocks import touched
 from warwire.merge.identity import (
     CAPTURE_DAYS,
     actors_fit,
+    area_contains,
+    areas_overlap,
     day_slack,
     entry_name,
     family,
+    is_area,
     is_capture,
     named_together,
     opposite_captures,
@@ -157,7 +160,7 @@ def looked_up_buckets(m: Mention) -> list[tuple[tuple, int]]:
 
 
 def _is_precise(m: Mention) -> bool:
-    return m.place is not None and m.geo_precision < 3 and m.place.feature != "admin1"
+    return m.place is not None and m.geo_precision < 3 and not is_area(m.place)
 
 
 @dataclass
@@ -205,9 +208,10 @@ def _place_fit(a: Mention, b: Mention) -> int:
         d = distance_km(a.place, b.place)  # inf without coordinates
         limit = LOOSE_KM if (a.geo_precision == 2 or b.geo_precision == 2) else NEAR_KM
         return 1 if d <= limit else 0
-    if a.place.admin1 and a.place.admin1 == b.place.admin1:
-        return 2 if not pa and not pb else -1
-    return 0
+    if not pa and not pb:
+        return 2 if areas_overlap(a.place, b.place) else 0
+    area, spot = (b.place, a.place) if pa else (a.place, b.place)
+    return -1 if area_contains(area, spot) else 0
 
 
 def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | None:
@@ -451,7 +455,7 @@ def canonical_order(m: Mention) -> tuple:
     """Precise, well-dated reports first, so vaguer ones can attach to them; then by id, so
     the order (and so the events) depends only on which mentions there are."""
     return (
-        m.geo_precision if m.place else 9,
+        (m.geo_precision if _is_precise(m) else 3) if m.place else 9,
         m.day.precision if m.day else 9,
         m.article,
         m.id,
