@@ -195,7 +195,13 @@ def build_event(
     assoc1 = _unique(a.name for m in ms for a in m.assoc_actor_1 if a.name not in (a1, a2))
     assoc2 = _unique(a.name for m in ms for a in m.assoc_actor_2 if a.name not in (a1, a2))
 
-    claims = _unique_claims(_dated(c, articles) for m in _toll_reports(ms) for c in m.claims)
+    tolled = {id(m) for m in _toll_reports(ms)}
+    claims = _unique_claims(
+        _dated(c, articles)
+        for m in ms
+        for c in m.claims
+        if c.field != "fatalities" or id(m) in tolled
+    )
     toll = latest_toll(claims, group)
     reported_zero = any(m.fatalities == 0 for m in ms)
     fatalities = toll if toll is not None else (0 if reported_zero else None)
@@ -263,8 +269,9 @@ def _toll_reports(ms: list[Mention]) -> list[Mention]:
     """The reports whose figures count: a region's or province's toll ("57 dead across the
     Eastern Ghouta") sums several towns, so it counts only when no report of the named town
     gives a figure."""
-    spot = [m for m in ms if m.place and not is_area(m.place) and m.claims]
-    if not spot or len(spot) == len([m for m in ms if m.claims]):
+    told = [m for m in ms if any(c.field == "fatalities" for c in m.claims)]
+    spot = [m for m in told if m.place and not is_area(m.place)]
+    if not spot or len(spot) == len(told):
         return ms
     return [m for m in ms if not (m.place and is_area(m.place))]
 
