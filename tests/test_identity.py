@@ -387,3 +387,35 @@ def test_areas_hold_the_places_in_them() -> None:
     assert area_contains(sub, town) and not area_contains(sub, other)
     assert area_contains(IDLIB, other) and not area_contains(IDLIB, TELL_A)
     assert area_contains(GHOUTA, SARMIN) and not area_contains(FAR_REGION, SARMIN)
+
+
+CITY = Place("Aleppo", "c1", "Aleppo", admin2="Jebel Saman", latitude=36.20, longitude=37.16)
+CITY.feature = "populated place"
+QUARTER = Place(
+    "Bab Zeitoun", "q1", "Aleppo", admin2="Jebel Saman", latitude=36.21, longitude=37.15
+)
+QUARTER.feature = "neighbourhood"
+QUARTER_2 = Place(
+    "Tal Warda", "q2", "Aleppo", admin2="Jebel Saman", latitude=36.19, longitude=37.18
+)
+QUARTER_2.feature = "neighbourhood"
+
+
+def test_a_city_level_report_joins_the_quarter_another_outlet_names() -> None:
+    ms = [
+        m("a:1", "Air/drone strike", QUARTER, a1=GOV, a2=CIVS),
+        m("b:1", "Air/drone strike", CITY, a1=GOV, a2=CIVS),  # "barrel bombs on Aleppo"
+    ]
+    [ev] = events(ms)
+    assert sorted(ev.articles) == ["a", "b"]
+
+
+def test_a_city_level_report_stays_apart_when_two_quarters_were_hit() -> None:
+    ms = [
+        m("a:1", "Air/drone strike", QUARTER, a1=GOV, a2=CIVS),
+        m("b:1", "Air/drone strike", QUARTER_2, a1=GOV, a2=CIVS),
+        m("c:1", "Air/drone strike", CITY, a1=GOV, a2=CIVS),
+    ]
+    assert len(events(ms)) == 3
+    # and two quarters of one city are two places
+    assert len(events(ms[:2])) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from warwire.places import distance_km
+from warwire.places.hierarchy import contains
 from warwire.records import DayRef, Mention, Place
 
 CAPTURES = frozenset(
@@ -223,9 +223,6 @@ def day_either_side(a: Mention, b: Mention) -> bool:
 
 # Places that name an area rather than a spot: a report there is vague beside a named town.
 AREA_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
-# A named region (the Eastern Ghouta, Qalamoun, Jabal al-Akrad) holds the towns this close
-# to its centre; the gazetteer gives regions a centre, not an outline.
-REGION_KM = 35.0
 
 
 def is_area(place: Place) -> bool:
@@ -236,17 +233,11 @@ def is_area(place: Place) -> bool:
 def area_contains(area: Place, spot: Place) -> bool:
     """One action at two scales: "shelling in the Eastern Ghouta" or "clashes in Idlib
     province" in one outlet, the named town in another. AREA (a vague report's place; a
-    place that is no area stands for its province) holds SPOT when SPOT lies in it."""
-    feature = area.feature if is_area(area) else "admin1"
-    if feature == "region":
-        return distance_km(area, spot) <= REGION_KM
-    if not area.admin1 or area.admin1 != spot.admin1:
-        return False
-    if feature == "admin1":
-        return True
-    if feature == "admin2":
-        return bool(area.admin2) and area.admin2 == spot.admin2
-    return bool(area.admin3) and (area.admin2, area.admin3) == (spot.admin2, spot.admin3)
+    place that is no area stands for its province) holds SPOT when SPOT lies in it (see
+    `warwire.places.hierarchy`)."""
+    if is_area(area):
+        return contains(area, spot)
+    return bool(area.admin1) and area.admin1 == spot.admin1
 
 
 def areas_overlap(a: Place, b: Place) -> bool:
@@ -255,6 +246,15 @@ def areas_overlap(a: Place, b: Place) -> bool:
     if a.id and a.id == b.id:
         return True
     return area_contains(a, b) or area_contains(b, a)
+
+
+def city_and_quarter(a: Place, b: Place) -> bool:
+    """ "Strikes on Aleppo" in one outlet, "strikes on a named quarter of Aleppo" in
+    another: the city holds the quarter, so the city-level report may join the quarter's
+    event as a vaguer report of it."""
+    return (a.feature == "neighbourhood" or b.feature == "neighbourhood") and (
+        contains(a, b) or contains(b, a)
+    )
 
 
 def named_together(a: Mention, b: Mention, key_a: str, key_b: str) -> bool:

@@ -24,6 +24,7 @@ from warwire.merge.identity import (
     actors_fit,
     area_contains,
     areas_overlap,
+    city_and_quarter,
     day_slack,
     entry_name,
     family,
@@ -203,6 +204,8 @@ def _place_fit(a: Mention, b: Mention) -> int:
             return 2
         if same_name_elsewhere(a, b):
             return 1  # one town, resolved to two entries of its name by two articles
+        if city_and_quarter(a.place, b.place):
+            return -1  # the city-level report is the vaguer one
         if a.geo_precision == 1 and b.geo_precision == 1 and a.place.id and b.place.id:
             return 0  # two known villages are two places, however close
         d = distance_km(a.place, b.place)  # inf without coordinates
