@@ -160,7 +160,7 @@ def bad_files(n: int, rng: random.Random) -> list[tuple[str, bytes | None]]:
 def schedule(n: int, minutes: float, seed: int) -> list[Drop]:
     """N articles, N/20 bad files and N/20 rewrites at random times over MINUTES."""
     rng = random.Random(seed)
-    pool = corpus_records() + fakes_records()
+    pool = list({r["id"]: r for r in corpus_records() + fakes_records()}.values())  # ids once
     if len(pool) < n:
         raise SystemExit(f"only {len(pool)} articles in {SHARED}; ask for --articles {len(pool)}")
     records = rng.sample(pool, n)

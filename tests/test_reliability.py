@@ -643,3 +643,28 @@ def test_4_claim_id_on_both_stores(store_url: str) -> None:
         other.id = new_id
         store.upsert_article(other)
         assert store.claim_id(art(SECOND + " Update.", "/d2/report.txt")) == (new_id, "")
+
+
+def test_soak_schedule_has_bursts_bad_files_and_rewrites(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    if not (root.parent / "shared" / "corpus").is_dir():
+        pytest.skip("../shared is absent")
+    spec = importlib.util.spec_from_file_location("soak", root / "benchmarks" / "soak_watch.py")
+    assert spec and spec.loader
+    soak = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "soak", soak)  # dataclasses look their module up
+    spec.loader.exec_module(soak)
+    drops = soak.schedule(60, 2.0, seed=3)
+    firsts = [d for d in drops if d.article and not d.rewrite]
+    assert len(firsts) == len({d.article for d in firsts}) == 60  # one file per article
+    assert len({d.name for d in firsts}) == 60
+    assert sum(1 for d in drops if not d.article) >= 6
+    rewrites = [d for d in drops if d.rewrite]
+    assert rewrites and all(
+        r.at > next(d.at for d in firsts if d.article == r.article) for r in rewrites
+    )
+    gaps = [b.at - a.at for a, b in zip(drops, drops[1:], strict=False)]
+    assert any(g <= 0.11 for g in gaps) and drops[-1].at <= 120.0
