@@ -109,3 +109,52 @@ def test_civilians_never_strike() -> None:
     m = only(ms, "Shelling/artillery/missile attack")
     assert m.actor1 is None or m.actor1.side != "civilians"
     assert m.actor2 is not None and m.actor2.side == "civilians"
+
+
+def test_the_camps_of_a_fight_named_after_between() -> None:
+    m = only(
+        code("On Tuesday clashes erupted between tribal fighters and the SDF in Diban."),
+        "Armed clash",
+    )
+    assert m.actor1 is not None and m.actor1.name == "Tribal Militia (Syria)"
+    assert m.actor2 is not None and m.actor2.side == "kurdish"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber blew himself up at an army checkpoint in Azaz on Tuesday.",
+        "On Tuesday a drone attack targeted a regime base near Azaz.",
+    ],
+)
+def test_a_side_named_by_its_base_is_the_target(text: str) -> None:
+    ms = code(text)
+    assert ms
+    for m in ms:
+        assert m.actor1 is None or m.actor1.side != "syrian_government"
+        assert m.actor2 is not None and m.actor2.side == "syrian_government"
+
+
+def test_a_strike_on_homes_or_a_market_falls_on_civilians() -> None:
+    m = only(
+        code("Russian jets bombed a crowded market in the town of Azaz on Tuesday."),
+        "Air/drone strike",
+    )
+    assert sides(m) == ("russia", "civilians")
+
+
+def test_those_arrested_are_civilians_unless_armed() -> None:
+    m = only(code("On Tuesday the authorities arrested a lawyer in Damascus."), "Arrests")
+    assert sides(m) == ("syrian_government", "civilians")
+
+
+def test_a_definite_description_is_the_group_last_named() -> None:
+    ms = code(
+        "IS fighters advanced along the river on Monday. "
+        "On Tuesday the jihadists shelled the town of Azaz."
+    )
+    m = only(ms, "Shelling/artillery/missile attack")
+    assert m.actor1 is not None and m.actor1.side == "islamic_state"
+    ms = code("On Tuesday the jihadists shelled the town of Azaz.")
+    m = only(ms, "Shelling/artillery/missile attack")
+    assert m.actor1 is not None and m.actor1.side == "jihadist"

@@ -13,6 +13,7 @@ Each pass is a small function of ActorRefs; settle_actors runs them in order (PA
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -54,6 +55,7 @@ class Roles:
     actor2: ActorRef | None
     hits: list[ActorHit] = field(default_factory=list)  # every actor the sentence names
     striker: ActorRef | None = None  # the article's last striker of this kind, if any
+    text: str = ""  # the sentence
 
 
 def protesters_act(r: Roles) -> None:
@@ -83,7 +85,46 @@ def inherit_striker(r: Roles) -> None:
             r.actor1 = r.striker
 
 
-PASSES: tuple[Callable[[Roles], None], ...] = (protesters_act, inherit_striker)
+CIVILIAN_SITES = re.compile(
+    r"\b(residential (areas?|neighbou?rhoods?|buildings?|districts?|blocks?|quarters?)|"
+    r"(vegetable |crowded |busy |popular )?market(s|place)?|hospitals?|clinics?|schools?|"
+    r"bakery|bakeries|mosques?|churches|church|(civilians?'? )?homes|houses|"
+    r"(displacement|refugee|displaced)[- ]camps?|camps? for (the )?displaced|shelters?)\b",
+    re.I,
+)
+STRIKE_SUBS = {
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+    "Suicide bomb", "Chemical weapon", "Grenade",
+}  # fmt: skip
+
+
+def civilian_sites(r: Roles) -> None:
+    """ "air raids on residential neighbourhoods", "a strike on a crowded market": a strike on
+    homes, markets, hospitals, schools or camps falls on civilians (ACLED: Civilians (Syria)),
+    unless the sentence names the armed side that was hit (an inferred opponent is not
+    named: its surface is empty)."""
+    if r.sub not in STRIKE_SUBS or not CIVILIAN_SITES.search(r.text):
+        return
+    if r.actor2 is None or not r.actor2.surface:
+        r.actor2 = _default("civilians")
+
+
+UNARMED_TARGET_SUBS = {"Arrests", "Looting/property destruction", "Abduction/forced disappearance"}
+
+
+def the_taken_are_civilians(r: Roles) -> None:
+    """ "the authorities arrested a public servant", "fighters looted shops": arrests,
+    abductions and looting whose sentence names no armed target are done to civilians."""
+    if r.sub in UNARMED_TARGET_SUBS and r.actor2 is None and r.actor1 is not None:
+        r.actor2 = _default("civilians")
+
+
+PASSES: tuple[Callable[[Roles], None], ...] = (
+    protesters_act,
+    inherit_striker,
+    civilian_sites,
+    the_taken_are_civilians,
+)
 
 
 def settle_actors(r: Roles) -> Roles:
@@ -147,3 +188,40 @@ def backers_as_associates(hits: list[ActorHit | None]) -> list[ActorRef]:
         if b is not None and all(o.key != b.key for o in out):
             out.append(b)
     return out
+
+
+# -- across the article: "the jihadists" are the group the article named ------------------------
+
+DESCRIBED = re.compile(
+    r"^((ultra-)?hard-?line |radical |islamist |terrorist |jihadist |extremist |militant )*"
+    r"(jihadis?|jihadists?|militants?|extremists?|terrorists?|insurgents?|group|organi[sz]ation)$",
+    re.I,
+)
+NAMED_SIDES = {"jihadist", "islamic_state", "opposition"}
+
+
+def _specific(hit: ActorHit) -> bool:
+    from warwire.read.actors import load_actors
+
+    entry = load_actors().entries.get(hit.actor.key)
+    return entry is not None and not entry.generic and hit.actor.side in NAMED_SIDES
+
+
+def definite_descriptions(infos: list) -> None:
+    """ "ISIS militants seized the crossing ... the jihadis took over the border post", "the
+    ultra-hardline terrorist group captured the town": a definite noun that only describes
+    an armed group (jihadists, militants, the terrorist group) is the group the article last
+    named, not the generic actor its head noun stands for alone."""
+    last: ActorHit | None = None
+    for info in infos:
+        text = info.sent.text
+        for hit in info.actors:
+            local = hit.start - info.sent.start
+            definite = text[max(0, local - 4) : local].lower() == "the "
+            described = DESCRIBED.match(hit.surface.strip()) is not None
+            if definite and described and last is not None and hit.actor.side in NAMED_SIDES:
+                a = last.actor
+                hit.actor = ActorRef(a.name, a.side, hit.surface, a.key)
+                continue
+            if _specific(hit) and not described and not hit.holder:
+                last = hit

@@ -692,7 +692,7 @@ class ArticleCoder:
         )
         own = attribution(info.sent.text)[0]  # a sentence with its own source tells its own
         striker = self.strikers.striker(kind, info.index, "" if own else self.disc.last_source)
-        settled = settle_actors(Roles(sub, actor1, actor2, info.actors, striker))
+        settled = settle_actors(Roles(sub, actor1, actor2, info.actors, striker, info.sent.text))
         actor1, actor2 = settled.actor1, settled.actor2
         counts: dict[str, int] = {}
         claims: list[Claim] = []

@@ -127,6 +127,9 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     _resolve_places(text, infos)
     _own_army(infos, actors)
     _definite_back_references(infos)
+    from warwire.code.actor_passes import definite_descriptions
+
+    definite_descriptions(infos)
     one_province = article_province(infos) is not None  # a lead naming two sides was there
     for k, info in enumerate(infos):
         # an event needs a place: named, pointed back to ("the town", "it", "villages"),

@@ -185,7 +185,11 @@ def assign_actors(
     repelled = repelled_attack(t, located)
     if repelled is not None:
         a1, a2 = repelled
+    between = fight_between(t, located)
+    if between is not None:
+        a1, a2 = between
     a1, a2 = civilians_do_not_strike(a1, a2)
+    a1, a2 = installations_are_targets(t, a1, a2, located)
     assoc = [a for a, tok in located if tok.i in assoc_ids and a is not a1 and a is not a2]
     if a1 is not None and a2 is not None and a1.actor.side == a2.actor.side:
         a2 = None
@@ -260,6 +264,64 @@ def repelled_attack(
 
 
 UNARMED_SIDES = {"civilians", "protesters"}
+
+
+def fight_between(
+    t: Token, located: list[tuple[ActorHit, Token]]
+) -> tuple[ActorHit | None, ActorHit | None] | None:
+    """ "clashes broke out between tribal fighters and the SDF", "fighting between rebels and
+    troops": the camps of a fight named after "between" are its two actors, in their order
+    (the parse hangs "between" on the noun or on the verb it is the subject of)."""
+    owners = [t]
+    up = t
+    for _ in range(3):  # the verb the noun hangs from ("clashes broke out between ...")
+        if up.head is up or up.dep_ not in {"nsubj", "nsubjpass", "pobj", "prep", "compound"}:
+            break
+        up = up.head
+        if up.pos_ in {"VERB", "AUX"}:
+            owners.append(up)
+            break
+    ids: set[int] = set()
+    for o in owners:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                ids |= {w.i for w in c.subtree}
+    if not ids:
+        return None
+    inside = sorted(((a, tok) for a, tok in located if tok.i in ids), key=lambda h: h[1].i)
+    if not inside:
+        return None
+    first = inside[0][0]
+    other = next((a for a, _ in inside[1:] if a.actor.side != first.actor.side), None)
+    return first, other
+
+
+INSTALLATIONS = {
+    "base", "checkpoint", "position", "post", "outpost", "convoy", "headquarters", "barracks",
+    "depot", "airport", "airbase", "garrison", "patrol", "camp",
+}  # fmt: skip
+
+
+def _installation(a: ActorHit) -> bool:
+    words = a.surface.lower().split()
+    return bool(words) and words[-1].rstrip("s") in INSTALLATIONS | {"barrack", "headquarter"}
+
+
+def installations_are_targets(
+    t: Token, a1: ActorHit | None, a2: ActorHit | None, located: list[tuple[ActorHit, Token]]
+) -> tuple[ActorHit | None, ActorHit | None]:
+    """ "a drone attack on an army base", "blew himself up at a regime checkpoint": a side
+    named by its base, checkpoint, position or convoy is where the blow fell, so it is the
+    target (actor2), never the attacker."""
+    if a1 is not None and _installation(a1):
+        a1, a2 = None, a2 or a1
+    if a2 is None:  # only one in the action's own clause: "... at a regime checkpoint"
+        clause = {w.i for w in (t if t.pos_ in {"VERB", "AUX"} else t.head).subtree}
+        a2 = next(
+            (a for a, tok in located if _installation(a) and a is not a1 and tok.i in clause),
+            None,
+        )
+    return a1, a2
 
 
 def civilians_do_not_strike(
