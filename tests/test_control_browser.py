@@ -63,11 +63,11 @@ def test_slider_redraws_the_control_layer(server: str, driver) -> None:  # noqa:
     ash = d.find_element(By.CSS_SELECTOR, "#map .control-marker[data-place='Ash Hollow']")
     assert "contested" in ash.get_attribute("class")
 
-    # the start of the slider, a week before the first change: the government held it,
-    # as the rebels' capture says (drawn faded: inferred, not a recorded change)
+    # the start of the slider, the store's first event (a shelling there, before the first
+    # change): the government held it, as the rebels' capture says (drawn faded: inferred)
     slider = d.find_element(By.ID, "control-day")
     slider.send_keys(Keys.HOME)
-    wait.until(lambda d: _loaded(d) == "2019-02-22")
+    wait.until(lambda d: _loaded(d) == "2019-02-01")
     assert _fill(d, "Tel Marrow") == gov
     tel = d.find_element(By.CSS_SELECTOR, "#map .control-marker[data-place='Tel Marrow']")
     assert "inferred" in tel.get_attribute("class")
@@ -80,17 +80,20 @@ def test_slider_redraws_the_control_layer(server: str, driver) -> None:  # noqa:
     assert _fill(d, "Tel Marrow") == rebels
     d.save_screenshot(str(ARTIFACTS / "web_control_before.png"))
 
-    # to the end of the slider with the keyboard, then three days back: held by the
-    # government again, and on the front line (it changed hands in the last 7 days)
+    # to the end of the slider (the store's last day) with the keyboard: held by the
+    # government again, on the front line (it changed hands that day); three days back the
+    # rebels still held it
     slider.send_keys(Keys.END)
-    wait.until(lambda d: _loaded(d) == "2019-06-22")
+    wait.until(lambda d: _loaded(d) == "2019-06-15")
     assert _fill(d, "Tel Marrow") == gov
     tel = d.find_element(By.CSS_SELECTOR, "#map .control-marker[data-place='Tel Marrow']")
-    assert "front" not in tel.get_attribute("class")
-    slider.send_keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT)
-    wait.until(lambda d: _loaded(d) == "2019-06-19")
-    tel = d.find_element(By.CSS_SELECTOR, "#map .control-marker[data-place='Tel Marrow']")
     assert "front" in tel.get_attribute("class")
+    slider.send_keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT)
+    wait.until(lambda d: _loaded(d) == "2019-06-12")
+    assert _fill(d, "Tel Marrow") == rebels
+    slider.send_keys(Keys.END)
+    wait.until(lambda d: _loaded(d) == "2019-06-15")
+    tel = d.find_element(By.CSS_SELECTOR, "#map .control-marker[data-place='Tel Marrow']")
     d.save_screenshot(str(ARTIFACTS / "web_control_after.png"))
 
     # the two layers toggle independently

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from warwire.filters import FilterError, canonical_type, check_range
 from warwire.merge.holders import FRONT_LINE_DAYS
+from warwire.merge.notes import event_note
 from warwire.records import FIRST_DAY, LAST_DAY, Article, Event, to_jsonable
 from warwire.store import Store
 from warwire.web import camps, queries
@@ -412,6 +413,7 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
     e = store_of(request).event(event_id)
     if e is None:
         raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
+    e.notes = event_note(e)  # from the record's own fields, whatever an older merge stored
     return event_out(e)
 
 
@@ -509,6 +511,28 @@ def boundaries(request: Request) -> Response:
     data = request.app.state.boundaries()
     if data is None:
         raise HTTPException(status_code=404, detail="no administrative boundaries are bundled")
+    return Response(
+        content=data,
+        media_type="application/geo+json",
+        headers={"Cache-Control": "public, max-age=3600"},
+    )
+
+
+@router.get(
+    "/basemap",
+    responses={
+        **ERRORS,
+        200: {"content": {"application/geo+json": {}}, "description": "GeoJSON"},
+        404: {"description": "No basemap bundled"},
+    },
+)
+def basemap(request: Request) -> Response:
+    """What the map draws to orient by (GeoJSON, `kind` in each feature's properties):
+    neighbouring countries (Natural Earth), main rivers and highways (schematic), and towns
+    with their population (GeoNames) for labels that appear by zoom level."""
+    data = request.app.state.basemap()
+    if data is None:
+        raise HTTPException(status_code=404, detail="no basemap is bundled")
     return Response(
         content=data,
         media_type="application/geo+json",

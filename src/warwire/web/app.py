@@ -37,6 +37,15 @@ SECURITY_HEADERS = {
 }
 
 
+BASEMAP_RESOURCE = ("warwire", "data/basemap.geojson")
+
+
+def basemap_bytes() -> bytes | None:
+    """Countries, rivers, highways and towns around the events (scripts/build_basemap.py)."""
+    ref = resources.files(BASEMAP_RESOURCE[0]).joinpath(BASEMAP_RESOURCE[1])
+    return ref.read_bytes() if ref.is_file() else None
+
+
 class Boundaries:
     """The basemap GeoJSON: the packaged file, or one given by code (never by a request)."""
 
@@ -101,6 +110,7 @@ def create_app(store_url: str, boundaries: Path | None = None) -> FastAPI:
     app.state.stores = stores
     app.state.templates = pages.make_env()
     app.state.boundaries = Boundaries(boundaries)
+    app.state.basemap = basemap_bytes
     app.state.control = ControlMaps()
 
     @app.middleware("http")

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from warwire.merge.holders import CAMP_LABELS, Holding, control_history
+from warwire.merge.notes import event_note
 from warwire.records import Claim, Event, Evidence, control_change_from_dict
 from warwire.web import queries
 from warwire.web.api import store_of
@@ -246,6 +247,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     e = store.event(event_id)
     if e is None:
         return not_found(request, f"No event with id {event_id!r}.")
+    e.notes = event_note(e)  # from the record's own fields, whatever an older merge stored
     sources = []
     for article_id in e.articles:
         article = store.article(article_id)

@@ -28,6 +28,9 @@
     this.label = options.label;
     this.legendBox = options.legend;
     this.onStatus = options.onStatus || function () {};
+    this.onDay = options.onDay || function () {};
+    this.dateInput = options.dateInput || null;
+    this.range = null;   // [first, last] day numbers the slider spans
     this.places = [];
     this.colours = {};
     this.pending = null;
@@ -36,7 +39,34 @@
     this.g = map.addLayer("control", function (g, m) { self.draw(g, m); });
     this.slider.addEventListener("input", function () { self._moved(); });
     this.slider.addEventListener("change", function () { self._moved(); });
+    if (this.dateInput) {
+      this.dateInput.addEventListener("change", function () { self.goTo(self.dateInput.value); });
+    }
   }
+
+  /* Widen the slider to span FIRST..LAST (ISO days): the page gives the store's whole range
+   * of event days, the control map its own first and last change. */
+  ControlLayer.prototype.setRange = function (first, last) {
+    var a = dayNumber(first), b = dayNumber(last);
+    if (a === null || b === null) return;
+    this.range = this.range ? [Math.min(this.range[0], a), Math.max(this.range[1], b)] : [a, b];
+    this.slider.min = String(this.range[0]);
+    this.slider.max = String(this.range[1]);
+    this.slider.disabled = false;
+    if (this.dateInput) {
+      this.dateInput.min = isoOf(this.range[0]);
+      this.dateInput.max = isoOf(this.range[1]);
+    }
+  };
+
+  /* Go to a typed day (within the range: a day outside it is moved to its nearest end). */
+  ControlLayer.prototype.goTo = function (iso) {
+    var n = dayNumber(iso);
+    if (n === null) return;
+    if (this.range) n = Math.max(this.range[0], Math.min(this.range[1], n));
+    this.slider.value = String(n);
+    this._moved();
+  };
 
   ControlLayer.prototype._fetch = function (day) {
     var url = "/api/control" + (day ? "?date=" + encodeURIComponent(day) : "");
@@ -51,17 +81,15 @@
     var self = this;
     return this._fetch(null).then(function (data) {
       self._legend(data.camps || []);
-      if (!data.first) {
+      if (data.first) self.setRange(data.first, data.last);
+      if (!self.range) {
         self.slider.disabled = true;
-        self.label.textContent = "no change of control recorded";
+        self.label.textContent = "no dated event or change of control";
         self._set(data);
         return;
       }
-      var margin = data.front_line_days || 7;
-      self.slider.min = String(dayNumber(data.first) - margin);
-      self.slider.max = String(dayNumber(data.last) + margin);
-      self.slider.value = String(dayNumber(data.date));
-      self._set(data);
+      // start on the last day the store knows: every event and the latest holders
+      self.goTo(isoOf(self.range[1]));
     });
   };
 
@@ -74,6 +102,8 @@
     var day = this.day();
     this.label.textContent = day;
     this.label.removeAttribute("data-loaded");
+    if (this.dateInput) this.dateInput.value = day;
+    this.onDay(day);
     clearTimeout(this.timer);
     this.timer = setTimeout(function () {
       self.pending = day;

@@ -7,11 +7,13 @@
   var LIST_ROWS = 200;
   var byId = function (id) { return document.getElementById(id); };
 
-  var state = { all: [], truncated: false };
+  var state = { all: [], truncated: false, mapDay: null };
   var inputs = {
     start: byId("f-start"), end: byId("f-end"), type: byId("f-type"), side: byId("f-side"),
-    admin1: byId("f-admin1"), outlet: byId("f-outlet"), minSources: byId("f-min-sources")
+    admin1: byId("f-admin1"), actor: byId("f-actor"), outlet: byId("f-outlet"),
+    minSources: byId("f-min-sources")
   };
+  var DAY_MS = 86400000;
 
   function text(tag, value, cls) {
     var el = document.createElement(tag);
@@ -97,10 +99,34 @@
     fillSelect(inputs.outlet, distinct(outlets));
   }
 
+  /* The page takes the API's filter names in its address (?type=battles&actor=islamic...):
+   * a link to a filtered view opens filtered. Types match in any case, as in the API. */
+  function fromAddress() {
+    var q = new URLSearchParams(window.location.search);
+    function pick(select, value) {
+      if (!value) return;
+      var want = value.toLowerCase();
+      for (var i = 0; i < select.options.length; i++) {
+        var v = select.options[i].value;
+        var bare = v.indexOf("sub:") === 0 ? v.slice(4) : v;
+        if (v.toLowerCase() === want || bare.toLowerCase() === want) { select.value = v; return; }
+      }
+    }
+    if (q.get("start")) inputs.start.value = q.get("start");
+    if (q.get("end")) inputs.end.value = q.get("end");
+    pick(inputs.type, q.get("type"));
+    pick(inputs.side, q.get("side"));
+    pick(inputs.admin1, q.get("admin1"));
+    pick(inputs.outlet, q.get("outlet"));
+    if (q.get("actor")) inputs.actor.value = q.get("actor");
+    if (q.get("min_sources")) inputs.minSources.value = q.get("min_sources");
+  }
+
   function current() {
     return {
       start: inputs.start.value, end: inputs.end.value, type: inputs.type.value,
       side: inputs.side.value, admin1: inputs.admin1.value, outlet: inputs.outlet.value,
+      actor: inputs.actor.value.trim().toLowerCase(),
       minSources: parseInt(inputs.minSources.value, 10) || 1
     };
   }
@@ -115,7 +141,21 @@
     if (f.admin1 && e.admin1 !== f.admin1) return false;
     if (f.outlet && (e.outlets || []).indexOf(f.outlet) < 0) return false;
     if ((e.independent_sources || 0) < f.minSources) return false;
+    if (f.actor) {
+      var names = [e.actor1, e.actor2].concat(e.assoc_actor_1 || [], e.assoc_actor_2 || []);
+      if (!names.some(function (n) { return n && n.toLowerCase().indexOf(f.actor) >= 0; })) return false;
+    }
     return true;
+  }
+
+  /* The map shows the events up to its day: all of them, or those of the window before it. */
+  function upToMapDay(e) {
+    if (!state.mapDay) return true;
+    if (!e.date || e.date > state.mapDay) return false;
+    var days = parseInt(byId("event-window").value, 10) || 0;
+    if (!days) return true;
+    var from = new Date(Date.parse(state.mapDay + "T00:00:00Z") - (days - 1) * DAY_MS);
+    return e.date >= from.toISOString().slice(0, 10);
   }
 
   function inDays(e, f) {
@@ -210,11 +250,13 @@
     var f = current();
     var others = state.all.filter(function (e) { return matchesOthers(e, f); });
     var shown = others.filter(function (e) { return inDays(e, f); });
-    var undrawable = map.setEvents(shown);
+    var onMap = shown.filter(upToMapDay);
+    var undrawable = map.setEvents(onMap);
     timeline.draw(others, { start: f.start, end: f.end });
     renderList(shown);
     var count = byId("event-count");
     count.textContent = shown.length + " of " + state.all.length + " events" +
+      (onMap.length !== shown.length ? ", " + onMap.length + " on the map up to " + state.mapDay : "") +
       (undrawable ? " (" + undrawable + " without coordinates, not on the map)" : "") +
       (state.truncated ? " — only the first " + state.all.length + " loaded" : "");
     count.setAttribute("data-shown", String(shown.length));
@@ -236,10 +278,10 @@
 
   Object.keys(inputs).forEach(function (k) {
     inputs[k].addEventListener("change", apply);
-    if (k === "minSources") inputs[k].addEventListener("input", apply);
+    if (k === "minSources" || k === "actor") inputs[k].addEventListener("input", apply);
   });
   byId("f-reset").addEventListener("click", function () {
-    ["start", "end", "type", "side", "admin1", "outlet"].forEach(function (k) { inputs[k].value = ""; });
+    ["start", "end", "type", "side", "admin1", "actor", "outlet"].forEach(function (k) { inputs[k].value = ""; });
     inputs.minSources.value = "1";
     apply();
   });
@@ -258,8 +300,11 @@
     slider: byId("control-day"),
     label: byId("control-date"),
     legend: byId("control-legend"),
+    dateInput: byId("map-date"),
+    onDay: function (day) { state.mapDay = day; if (state.all.length) apply(); },
     onStatus: function (msg) { byId("control-status").textContent = msg; }
   });
+  byId("event-window").addEventListener("change", apply);
   byId("layer-events").addEventListener("change", function (ev) {
     map.showLayer("events", ev.target.checked);
     byId("legend").classList.toggle("layer-off", !ev.target.checked);
@@ -271,14 +316,20 @@
 
   var basemap = fetchJson("/api/boundaries").then(function (g) { map.setBoundaries(g); })
     .catch(function () { byId("map-status").textContent = "no basemap bundled"; });
-  loadEvents().then(function (events) {
+  fetchJson("/api/basemap").then(function (g) { map.setBasemap(g); }).catch(function () { /* optional */ });
+  var eventsLoaded = loadEvents().then(function (events) {
     state.all = events;
     buildFilters(events);
+    fromAddress();
     timeline.setDomain(events);
+    // the slider spans every day the store has an event on, not only the changes of control
+    var days = events.map(function (e) { return e.date; }).filter(Boolean).sort();
+    if (days.length) control.setRange(days[0], days[days.length - 1]);
     return basemap.then(apply, apply);
   }).catch(function (err) {
     byId("event-count").textContent = "could not load events: " + err.message;
   });
-  basemap.then(function () { return control.load(); }, function () { return control.load(); })
+  Promise.all([eventsLoaded, basemap.catch(function () { /* drawn without */ })])
+    .then(function () { return control.load(); })
     .catch(function (err) { byId("control-status").textContent = "could not load control: " + err.message; });
 })();

@@ -1,8 +1,12 @@
 /* warwire map: a hand-written SVG map of events over the bundled administrative boundaries.
  *
  * Points are coloured by event type and sized by fatalities; when zoomed out, points that
- * fall in the same screen cell are drawn as one numbered circle. Pan by dragging, zoom with
- * the wheel or the buttons. Every text reaches the page through textContent, never HTML.
+ * fall in the same screen cell are drawn as one numbered circle. Events placed only by their
+ * province are drawn apart, as a dashed ring with a count behind the town markers. Around the
+ * boundaries: neighbouring countries, main rivers and highways, and town names that appear as
+ * the zoom grows, the biggest towns first (/api/basemap). Pan by dragging or the arrow keys,
+ * zoom with the wheel, the + and - keys or the buttons. Every text reaches the page through
+ * textContent, never HTML.
  */
 (function () {
   "use strict";
@@ -62,8 +66,14 @@
     this.bbox = null;            // [minLon, minLat, maxLon, maxLat] the projection is fitted to
     this.events = [];
     svgEl("rect", { x: 0, y: 0, width: this.width, height: this.height, "class": "sea" }, svg);
+    this.gWorld = svgEl("g", { "class": "world" }, svg);       // countries around
     this.gBase = svgEl("g", { "class": "basemap" }, svg);
+    this.gLines = svgEl("g", { "class": "lines" }, svg);       // rivers and highways
+    this.gTowns = svgEl("g", { "class": "towns" }, svg);       // labels, in screen units
+    this.gProvince = svgEl("g", { "class": "province-events" }, svg);
     this.gPoints = svgEl("g", { "class": "points" }, svg);
+    this.world = null;
+    this.towns = [];
     this.gLayers = svgEl("g", { "class": "layers" }, svg);   // other layers, over the events
     this.layers = [];
     this._bindPanZoom();
@@ -146,7 +156,84 @@
       }
     });
     this.hasBasemap = true;
+    this._drawWorld();
     this.render();
+  };
+
+  /* Countries, rivers, highways and towns (/api/basemap); drawn once the projection is known. */
+  EventMap.prototype.setBasemap = function (geojson) {
+    this.world = (geojson && geojson.features) || [];
+    this.towns = this.world.filter(function (f) {
+      return f.properties && f.properties.kind === "town" && f.geometry;
+    }).sort(function (a, b) { return b.properties.population - a.properties.population; });
+    if (this.bbox) { this._drawWorld(); this.render(); }
+  };
+
+  EventMap.prototype._path = function (geometry) {
+    var self = this, d = [];
+    eachRing(geometry, function (ring) {
+      ring.forEach(function (p, i) {
+        var xy = self.project(p[0], p[1]);
+        d.push((i ? "L" : "M") + xy[0].toFixed(1) + "," + xy[1].toFixed(1));
+      });
+      if (geometry.type.indexOf("Polygon") >= 0) d.push("Z");
+    });
+    return d.join("");
+  };
+
+  EventMap.prototype._drawWorld = function () {
+    if (!this.world || !this.bbox) return;
+    var self = this;
+    [this.gWorld, this.gLines].forEach(function (g) { while (g.firstChild) g.removeChild(g.firstChild); });
+    this.world.forEach(function (f) {
+      var kind = f.properties && f.properties.kind;
+      if (kind === "country") {
+        var path = svgEl("path", { d: self._path(f.geometry), "class": "country",
+          "vector-effect": "non-scaling-stroke" }, self.gWorld);
+        var t = svgEl("title", null, path);
+        t.textContent = f.properties.name;
+        var at = f.properties.label;
+        if (at && f.properties.name !== "Syria") {
+          var xy = self.project(at[0], at[1]);
+          var label = svgEl("text", { x: xy[0].toFixed(1), y: xy[1].toFixed(1),
+            "class": "country-label" }, self.gWorld);
+          label.textContent = f.properties.name;
+        }
+      } else if (kind === "river" || kind === "highway") {
+        var line = svgEl("path", { d: self._path(f.geometry), "class": kind,
+          "vector-effect": "non-scaling-stroke" }, self.gLines);
+        var title = svgEl("title", null, line);
+        title.textContent = f.properties.name + (kind === "river" ? " (river)" : " (highway, schematic)");
+      }
+    });
+  };
+
+  /* Smallest population labelled at zoom K: the big cities at first, every town close in. */
+  function labelPopulation(k) {
+    return 150000 / (k * k);
+  }
+
+  EventMap.prototype._drawTowns = function () {
+    var g = this.gTowns;
+    while (g.firstChild) g.removeChild(g.firstChild);
+    if (!this.towns.length || !this.bbox) return;
+    var self = this, min = labelPopulation(this.k), taken = [];
+    this.towns.forEach(function (f) {
+      if (f.properties.population < min) return;
+      var c = f.geometry.coordinates;
+      var p = self.screen(c[0], c[1]);
+      if (p[0] < 0 || p[1] < 0 || p[0] > self.width || p[1] > self.height) return;
+      var w = 6 * f.properties.name.length + 8, box = [p[0] - w / 2, p[1] - 16, p[0] + w / 2, p[1] + 2];
+      var clash = taken.some(function (b) {
+        return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3];
+      });
+      if (clash) return;   // a bigger town already holds this spot
+      taken.push(box);
+      svgEl("circle", { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 1.8, "class": "town-dot" }, g);
+      var label = svgEl("text", { x: p[0].toFixed(1), y: (p[1] - 4).toFixed(1),
+        "class": "town-label", "data-population": f.properties.population }, g);
+      label.textContent = f.properties.name;
+    });
   };
 
   /* Another layer, drawn over the events: DRAW(g, map) runs on every redraw (pan, zoom). */
@@ -186,12 +273,18 @@
   };
 
   EventMap.prototype.render = function () {
-    this.gBase.setAttribute("transform",
-      "translate(" + this.tx + "," + this.ty + ") scale(" + this.k + ")");
+    var transform = "translate(" + this.tx + "," + this.ty + ") scale(" + this.k + ")";
+    this.gBase.setAttribute("transform", transform);
+    this.gWorld.setAttribute("transform", transform);
+    this.gWorld.setAttribute("class", "world" + (this.k >= 2.5 ? " zoomed" : ""));
+    this.gLines.setAttribute("transform", transform);
     this.gBase.setAttribute("class", "basemap" + (this.k >= 2.5 ? " zoomed" : ""));
     while (this.gPoints.firstChild) this.gPoints.removeChild(this.gPoints.firstChild);
+    while (this.gProvince.firstChild) this.gProvince.removeChild(this.gProvince.firstChild);
     if (!this.bbox) return;
     var self = this;
+    this._drawTowns();
+    this._drawProvinces();
     this.layers.forEach(function (layer) {
       while (layer.g.firstChild) layer.g.removeChild(layer.g.firstChild);
       layer.draw(layer.g, self);
@@ -200,6 +293,7 @@
     var cells = {};
     var order = [];
     this.events.forEach(function (e) {
+      if (e.geo_precision === 3) return;   // placed by province only: drawn apart
       var p = self.screen(e.longitude, e.latitude);
       if (p[0] < -30 || p[1] < -30 || p[0] > self.width + 30 || p[1] > self.height + 30) return;
       // zoomed in, only events at the very same spot share a circle
@@ -227,6 +321,34 @@
       }
     });
     this.onStatus({ drawn: drawn, groups: groups, zoom: this.k });
+  };
+
+  /* Events placed only by their province: one dashed ring per province with their count,
+   * behind the town markers, so they never hide the towns inside the province. */
+  EventMap.prototype._drawProvinces = function () {
+    var self = this, groups = {}, order = [];
+    this.events.forEach(function (e) {
+      if (e.geo_precision !== 3) return;
+      var key = e.admin1 || e.location || "";
+      if (!groups[key]) { groups[key] = []; order.push(key); }
+      groups[key].push(e);
+    });
+    order.forEach(function (key) {
+      var evs = groups[key], e0 = evs[0];
+      var p = self.screen(e0.longitude, e0.latitude);
+      var g = svgEl("g", { "class": "marker province-marker", "data-count": evs.length,
+        "data-admin1": key, transform: "translate(" + p[0].toFixed(1) + "," + p[1].toFixed(1) + ")",
+        tabindex: 0 }, self.gProvince);
+      svgEl("circle", { r: 30, "class": "province-ring" }, g);
+      var label = svgEl("text", { "text-anchor": "middle", y: 44, "class": "province-count" }, g);
+      label.textContent = key + " province: " + evs.length;
+      var title = svgEl("title", null, g);
+      title.textContent = evs.length + " event(s) placed only by province (" + key + ")";
+      g.addEventListener("click", function (ev) {
+        ev.stopPropagation();
+        if (self.onSelectMany && evs.length > 1) self.onSelectMany(evs); else self.onSelect(e0);
+      });
+    });
   };
 
   /* A numbered circle grows with the log of its size and stays inside its cell. */
@@ -261,6 +383,7 @@
     var top = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; })[0];
     var g = svgEl("g", {
       "class": "marker cluster-marker", "data-count": events.length,
+      "data-ids": events.map(function (e) { return e.id; }).join(" "),
       transform: "translate(" + x.toFixed(1) + "," + y.toFixed(1) + ")"
     }, this.gPoints);
     svgEl("circle", { r: clusterRadius(events.length).toFixed(1), fill: colourOf(top) }, g);
@@ -311,6 +434,11 @@
     this.render();
   };
 
+  EventMap.prototype.panBy = function (dx, dy) {
+    this.tx += dx; this.ty += dy;
+    this.render();
+  };
+
   EventMap.prototype.reset = function () {
     this.k = 1; this.tx = 0; this.ty = 0;
     this.render();
@@ -328,11 +456,39 @@
   EventMap.prototype._bindPanZoom = function () {
     var self = this;
     var drag = null;
+    // smooth wheel zoom: the wheel's travel (lines and pages turned into pixels) sets the
+    // zoom continuously, a notch being about 1.2x; redraws are batched to one per frame
+    var wheel = null;
     this.svg.addEventListener("wheel", function (ev) {
       ev.preventDefault();
+      var px = ev.deltaY * (ev.deltaMode === 1 ? 16 : ev.deltaMode === 2 ? 400 : 1);
       var p = self._toSvg(ev.clientX, ev.clientY);
-      self.zoomAt(p[0], p[1], Math.exp(-ev.deltaY * 0.002));
+      if (!wheel) {
+        wheel = { x: p[0], y: p[1], px: 0 };
+        window.requestAnimationFrame(function () {
+          var w = wheel; wheel = null;
+          self.zoomAt(w.x, w.y, Math.exp(-Math.max(-300, Math.min(300, w.px)) * 0.0018));
+        });
+      }
+      wheel.px += px; wheel.x = p[0]; wheel.y = p[1];
     }, { passive: false });
+    // keyboard: + and - zoom, the arrows pan, 0 shows the whole map
+    if (!this.svg.hasAttribute("tabindex")) this.svg.setAttribute("tabindex", "0");
+    this.svg.addEventListener("keydown", function (ev) {
+      var step = 60, cx = self.width / 2, cy = self.height / 2;
+      var keys = {
+        "+": function () { self.zoomAt(cx, cy, 1.5); },
+        "=": function () { self.zoomAt(cx, cy, 1.5); },
+        "-": function () { self.zoomAt(cx, cy, 1 / 1.5); },
+        "_": function () { self.zoomAt(cx, cy, 1 / 1.5); },
+        "0": function () { self.reset(); },
+        ArrowLeft: function () { self.panBy(step, 0); },
+        ArrowRight: function () { self.panBy(-step, 0); },
+        ArrowUp: function () { self.panBy(0, step); },
+        ArrowDown: function () { self.panBy(0, -step); }
+      };
+      if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
+    });
     this.svg.addEventListener("pointerdown", function (ev) {
       if (ev.target.closest && ev.target.closest(".marker")) return;
       var p = self._toSvg(ev.clientX, ev.clientY);
