@@ -29,6 +29,7 @@ from warwire.records import (
     mention_from_dict,
     to_jsonable,
 )
+from warwire.store.filters import after_clause, select_events
 from warwire.store.schema import SCHEMA_VERSION, TABLES
 
 MENTIONS_STORED = "mentions_stored"  # meta: a token that changes whenever mentions are stored
@@ -136,6 +137,8 @@ class Store:
                 "ON CONFLICT (key) DO NOTHING",
                 (str(SCHEMA_VERSION),),
             )
+            if not self._conn.execute("SELECT 1 FROM meta WHERE key = 'event_keys'").fetchall():
+                self._fill_event_keys()  # a store merged before the table existed
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -442,11 +445,48 @@ class Store:
 
     # -- events -----------------------------------------------------------------------------
 
+    def _fill_event_keys(self) -> None:
+        """Rebuild the event_keys rows from the stored events (inside a transaction)."""
+        self._conn.execute("DELETE FROM event_keys")
+        rows = self._conn.execute("SELECT data FROM events").fetchall()
+        keys = (k for (data,) in rows for k in event_key_rows(event_from_dict(json.loads(data))))
+        self._conn.executemany(EVENT_KEYS_INSERT, keys)
+        self._mark_events_changed()
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('event_keys', '1') ON CONFLICT (key) DO NOTHING"
+        )
+
+    def _mark_events_changed(self) -> None:
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('events_version', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (uuid.uuid4().hex,),
+        )
+
+    def events_version(self) -> str:
+        """A token that changes whenever the events are replaced (by a merge): the cache key
+        of anything derived from them, such as the count behind a filtered page."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'events_version'")
+        return str(rows[0][0]) if rows else ""
+
     def replace_events(self, events: list[Event], assignments: dict[str, str]) -> None:
         """Write the merged events and which event each mention belongs to, as one unit."""
         with self.transaction():
             self._lock("warwire:events")
             self._conn.execute("DELETE FROM events")
+            self._conn.execute("DELETE FROM event_keys")
+            self.append_events(events)
+            self._conn.execute("UPDATE mentions SET event_id = ''")
+            self._conn.executemany(
+                "UPDATE mentions SET event_id = ? WHERE id = ?",
+                [(ev, m) for m, ev in assignments.items()],
+            )
+
+    def append_events(self, events: Iterable[Event]) -> None:
+        """Add events (and their event_keys rows); replace_events calls it after emptying the
+        table, and a benchmark building a large store calls it chunk by chunk."""
+        events = list(events)
+        with self.transaction():
             self._conn.executemany(
                 "INSERT INTO events (id, date, event_type, sub_event_type, admin1, location, "
                 "place_id, actor1_side, actor2_side, fatalities, independent_sources, data) "
@@ -469,80 +509,54 @@ class Store:
                     for e in events
                 ],
             )
-            self._conn.execute("UPDATE mentions SET event_id = ''")
             self._conn.executemany(
-                "UPDATE mentions SET event_id = ? WHERE id = ?",
-                [(ev, m) for m, ev in assignments.items()],
+                EVENT_KEYS_INSERT, [k for e in events for k in event_key_rows(e)]
             )
+            self._mark_events_changed()
 
     def events(
         self,
         *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        event_type: str | None = None,
-        admin1: str | None = None,
-        side: str | None = None,
-        place: str | None = None,
-        min_sources: int | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
+        **filters: Any,
     ) -> list[Event]:
-        where, params = self._event_filters(
-            start, end, event_type, admin1, side, place, min_sources
-        )
-        sql = "SELECT data FROM events" + where + " ORDER BY date, id"
+        """Events matching the filters (see store.filters.select_events), by date then id."""
+        return [
+            event_from_dict(json.loads(r))
+            for r in self.event_records_json(limit=limit, offset=offset, after=after, **filters)
+        ]
+
+    def event_records_json(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: str | None = None,
+        **filters: Any,
+    ) -> list[str]:
+        """The stored JSON of the matching events, by date then id. AFTER (an event id)
+        starts the page after that event (keyset paging); an unknown id gives no events."""
+        sel = select_events(**filters, postgres=self.postgres)
+        if after is not None:
+            rows = self._rows("SELECT date FROM events WHERE id = ?", (after,))
+            if not rows:
+                return []
+            clause, params = after_clause(sel, rows[0][0], after, nulls_first=not self.postgres)
+            sel.add(clause, *params)
+        sql, params = sel.page_sql(), list(sel.params)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [event_from_dict(json.loads(r[0])) for r in self._rows(sql, params)]
+        elif offset:
+            sql += " LIMIT -1 OFFSET ?" if not self.postgres else " OFFSET ?"
+            params.append(offset)
+        return [r[0] for r in self._rows(sql, params)]
 
     def count_events(self, **filters: Any) -> int:
-        where, params = self._event_filters(
-            filters.get("start"),
-            filters.get("end"),
-            filters.get("event_type"),
-            filters.get("admin1"),
-            filters.get("side"),
-            filters.get("place"),
-            filters.get("min_sources"),
-        )
-        return int(self._rows("SELECT COUNT(*) FROM events" + where, params)[0][0])
-
-    @staticmethod
-    def _event_filters(
-        start: dt.date | None,
-        end: dt.date | None,
-        event_type: str | None,
-        admin1: str | None,
-        side: str | None,
-        place: str | None,
-        min_sources: int | None,
-    ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if start:
-            clauses.append("date >= ?")
-            params.append(start.isoformat())
-        if end:
-            clauses.append("date <= ?")
-            params.append(end.isoformat())
-        if event_type:
-            clauses.append("(event_type = ? OR sub_event_type = ?)")
-            params += [event_type, event_type]
-        if admin1:
-            clauses.append("LOWER(admin1) = LOWER(?)")
-            params.append(admin1)
-        if side:
-            clauses.append("(actor1_side = ? OR actor2_side = ?)")
-            params += [side, side]
-        if place:
-            clauses.append("(LOWER(location) = LOWER(?) OR place_id = ?)")
-            params += [place, place]
-        if min_sources:
-            clauses.append("independent_sources >= ?")
-            params.append(min_sources)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        sel = select_events(**filters, postgres=self.postgres)
+        return int(self._rows(sel.count_sql(), sel.params)[0][0])
 
     def event(self, event_id: str) -> Event | None:
         rows = self._rows("SELECT data FROM events WHERE id = ?", (event_id,))
@@ -617,6 +631,19 @@ class Store:
                 "ORDER BY COUNT(*) DESC, outlet"
             )
         ]
+
+
+EVENT_KEYS_INSERT = "INSERT INTO event_keys (facet, value, date, event_id) VALUES (?, ?, ?, ?)"
+# the many-valued fields filtered through event_keys
+FACETS = ("outlet", "side")
+
+
+def event_key_rows(e: Event) -> list[tuple[str, str, str | None, str]]:
+    """One (facet, value, date, event id) row per outlet and per actor side of an event."""
+    day = e.date.isoformat() if e.date else None
+    outlets = sorted({o for o in e.outlets if o})
+    sides = sorted({s for s in (e.actor1_side, e.actor2_side) if s})
+    return [("outlet", o, day, e.id) for o in outlets] + [("side", s, day, e.id) for s in sides]
 
 
 def open_store(url: str | None = None) -> Store:

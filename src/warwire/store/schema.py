@@ -55,8 +55,28 @@ TABLES = [
         data TEXT NOT NULL
     )
     """,
-    "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
+    # every filter the API takes is served by an index that also gives the page order
+    # (date, id), so that a page is read in order and its count is an index range
+    "DROP INDEX IF EXISTS events_date",  # by date alone: replaced by events_page
+    "CREATE INDEX IF NOT EXISTS events_page ON events (date, id)",
     "CREATE INDEX IF NOT EXISTS events_place ON events (place_id)",
+    "CREATE INDEX IF NOT EXISTS events_location ON events (LOWER(location))",
+    "CREATE INDEX IF NOT EXISTS events_admin1 ON events (LOWER(admin1), date, id)",
+    "CREATE INDEX IF NOT EXISTS events_type ON events (event_type, date, id)",
+    "CREATE INDEX IF NOT EXISTS events_sub_type ON events (sub_event_type, date, id)",
+    "CREATE INDEX IF NOT EXISTS events_sources ON events (independent_sources, date, id)",
+    # the many-valued fields an event is filtered by (its outlets, its actors' sides), one
+    # row per value: a filter on them reads one index range in page order
+    """
+    CREATE TABLE IF NOT EXISTS event_keys (
+        facet TEXT NOT NULL,
+        value TEXT NOT NULL,
+        date TEXT,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (facet, value, event_id)
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS event_keys_page ON event_keys (facet, value, date, event_id)",
     """
     CREATE TABLE IF NOT EXISTS control_changes (
         id TEXT PRIMARY KEY,

@@ -164,6 +164,10 @@ class EventPage(BaseModel):
     total: int = Field(description="events matching the filters")
     limit: int
     offset: int
+    after: str | None = Field(None, description="the event id this page starts after")
+    next_after: str | None = Field(
+        None, description="pass as `after` for the next page (null on the last page)"
+    )
     events: list[EventOut]
 
 
@@ -378,6 +382,13 @@ def list_events(
     ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    after: Annotated[
+        str | None,
+        Query(
+            description="an event id: the page starts after it (keyset paging, fast at "
+            "any depth; the offset then counts from there)"
+        ),
+    ] = None,
     view: Annotated[
         Literal["full", "compact"], Query(description="compact leaves out the evidence")
     ] = "full",
@@ -395,11 +406,16 @@ def list_events(
         min_sources=min_sources,
     )
     store = store_of(request)
-    records = queries.find_event_records(store, f, limit=limit, offset=offset)
+    after = after or None
+    if after is not None and store.event(after) is None:
+        raise HTTPException(status_code=404, detail=f"after: no event {after!r}")
+    records = queries.find_event_records(store, f, limit=limit, offset=offset, after=after)
     page = {
-        "total": queries.count_events(store, f),
+        "total": request.app.state.counts.get(store, f),
         "limit": limit,
         "offset": offset,
+        "after": after,
+        "next_after": records[-1]["id"] if len(records) == limit else None,
         "events": [event_record_out(r, view) for r in records],
     }
     # built from the same records the model describes; returned directly because validating

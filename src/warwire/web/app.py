@@ -18,7 +18,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from warwire.web import api, pages
-from warwire.web.queries import ControlMaps, StoreProvider
+from warwire.web.queries import ControlMaps, EventCounts, StoreProvider
 
 BOUNDARIES_RESOURCE = ("warwire", "data/admin_boundaries.geojson")
 DEFAULT_ATTRIBUTION = (
@@ -112,6 +112,7 @@ def create_app(store_url: str, boundaries: Path | None = None) -> FastAPI:
     app.state.boundaries = Boundaries(boundaries)
     app.state.basemap = basemap_bytes
     app.state.control = ControlMaps()
+    app.state.counts = EventCounts()
 
     @app.middleware("http")
     async def security_headers(

@@ -116,72 +116,58 @@ def _json_list_has(store: Store, key: str) -> str:
     return f"EXISTS (SELECT 1 FROM json_each(events.data, '$.{key}') AS j WHERE j.value = ?)"
 
 
-def _actor_clause(store: Store) -> str:
-    """SQL true when the bound lower-case text is part of either actor's or an associate's
-    name: "islamic" finds "Islamic State (Syria)" as actor1, actor2 or associate."""
-    if store.postgres:
-        one = "POSITION(? IN LOWER(COALESCE(data::jsonb ->> '{k}', ''))) > 0"
-        many = (
-            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(data::jsonb -> '{k}') AS a "
-            "WHERE POSITION(? IN LOWER(a)) > 0)"
-        )
-    else:
-        one = "INSTR(LOWER(COALESCE(json_extract(data, '$.{k}'), '')), ?) > 0"
-        many = (
-            "EXISTS (SELECT 1 FROM json_each(events.data, '$.{k}') AS a "
-            "WHERE INSTR(LOWER(a.value), ?) > 0)"
-        )
-    parts = [one.format(k="actor1"), one.format(k="actor2")]
-    parts += [many.format(k="assoc_actor_1"), many.format(k="assoc_actor_2")]
-    return "(" + " OR ".join(parts) + ")"
-
-
-def _where(store: Store, f: EventFilters) -> tuple[str, list[Any]]:
-    where, params = Store._event_filters(
-        f.start, f.end, f.event_type, f.admin1, f.side, f.place, f.min_sources
-    )
-    extra: list[str] = []
-    if f.sub_event_type:
-        extra.append("sub_event_type = ?")
-        params.append(f.sub_event_type)
-    if f.outlet:
-        extra.append(_json_list_has(store, "outlets"))
-        params.append(f.outlet)
-    if f.actor:
-        extra.append(_actor_clause(store))
-        params += [f.actor.lower()] * 4
-    if extra:
-        where += (" AND " if where else " WHERE ") + " AND ".join(extra)
-    return where, params
-
-
 def find_events(
-    store: Store, f: EventFilters, limit: int | None = None, offset: int = 0
+    store: Store,
+    f: EventFilters,
+    limit: int | None = None,
+    offset: int = 0,
+    after: str | None = None,
 ) -> list[Event]:
-    """Events matching the filters, by date then id."""
-    where, params = _where(store, f)
-    sql = "SELECT data FROM events" + where + " ORDER BY date, id"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    return [event_from_dict(json.loads(r[0])) for r in store._rows(sql, params)]
+    """Events matching the filters, by date then id (AFTER: keyset paging, see the store)."""
+    return [event_from_dict(r) for r in find_event_records(store, f, limit, offset, after)]
 
 
 def find_event_records(
-    store: Store, f: EventFilters, limit: int | None = None, offset: int = 0
+    store: Store,
+    f: EventFilters,
+    limit: int | None = None,
+    offset: int = 0,
+    after: str | None = None,
 ) -> list[dict[str, Any]]:
     """As find_events, but the stored JSON records themselves: the API's fast path."""
-    where, params = _where(store, f)
-    sql = "SELECT data FROM events" + where + " ORDER BY date, id"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    return [json.loads(r[0]) for r in store._rows(sql, params)]
+    rows = store.event_records_json(limit=limit, offset=offset, after=after, **f.as_dict())
+    return [json.loads(r) for r in rows]
+
+
+class EventCounts:
+    """Counts of filtered events, computed once per merge: the store's events only change
+    when a merge replaces them, and a count of a wide filter reads a long index range.
+    The key is the store's events version, so a new merge empties the cache."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._counts: dict[tuple, int] = {}
+        self.size = size
+
+    def get(self, store: Store, f: EventFilters) -> int:
+        version = store.events_version()
+        key = tuple(sorted(f.as_dict().items()))
+        with self._lock:
+            if version == self._version and key in self._counts:
+                return self._counts[key]
+        n = store.count_events(**f.as_dict())
+        with self._lock:
+            if version != self._version:
+                self._version, self._counts = version, {}
+            if len(self._counts) >= self.size:
+                self._counts.pop(next(iter(self._counts)))  # the oldest first
+            self._counts[key] = n
+        return n
 
 
 def count_events(store: Store, f: EventFilters) -> int:
-    where, params = _where(store, f)
-    return int(store._rows("SELECT COUNT(*) FROM events" + where, params)[0][0])
+    return store.count_events(**f.as_dict())
 
 
 def events_citing(store: Store, article_id: str) -> list[Event]:
@@ -217,17 +203,8 @@ def places(store: Store) -> list[dict[str, Any]]:
 
 
 def outlet_event_counts(store: Store) -> dict[str, int]:
-    """outlet -> number of events it reported."""
-    if store.postgres:
-        sql = (
-            "SELECT o, COUNT(*) FROM events, "
-            "jsonb_array_elements_text(data::jsonb -> 'outlets') AS o GROUP BY o"
-        )
-    else:
-        sql = (
-            "SELECT j.value, COUNT(*) FROM events, json_each(events.data, '$.outlets') AS j "
-            "GROUP BY j.value"
-        )
+    """outlet -> number of events it reported (one index range per outlet in event_keys)."""
+    sql = "SELECT value, COUNT(*) FROM event_keys WHERE facet = 'outlet' GROUP BY value"
     return {str(r[0]): int(r[1]) for r in store._rows(sql)}
 
 
