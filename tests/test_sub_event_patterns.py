@@ -10,7 +10,7 @@ import pytest
 
 from warwire.code import patterns as pt
 from warwire.code import taxonomy as tx
-from warwire.code.classify import classify
+from warwire.code.classify import classify_rules as classify
 
 pytestmark = pytest.mark.slow
 

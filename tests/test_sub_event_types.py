@@ -2,8 +2,8 @@
 
 Each sentence exercises the test that sets a type apart from its neighbours: is the target
 armed, what happened to a protest, was a town handed over or taken, were weapons seized or
-defused before use. `classify` is the rule coder alone; `classify_learned` is the shipped type
-model, which also reads the rules' verdicts.
+defused before use. `classify_rules` is the rule coder alone; `classify` is the system's typing
+(the rules refined by the shipped type model, as in the coder).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from warwire.code import taxonomy as tx
-from warwire.code.classify import classify, classify_learned
+from warwire.code.classify import classify, classify_rules
 from warwire.code.cues import cue_names
 
 pytestmark = pytest.mark.slow
@@ -90,7 +90,7 @@ def test_every_acled_sub_event_type_has_a_sentence() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), BY_RULES, ids=[t for _, t in BY_RULES])
 def test_rules_type_each_kind_of_action(text: str, expected: str) -> None:
-    assert classify(text) == expected
+    assert classify_rules(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -98,16 +98,16 @@ def test_rules_type_each_kind_of_action(text: str, expected: str) -> None:
     [(t, e) for t, e in BY_RULES if e not in {"Peaceful protest", "Protest with intervention"}],
 )
 def test_type_model_agrees_where_the_rules_are_clear(text: str, expected: str) -> None:
-    assert classify_learned(text) == expected
+    assert classify(text) == expected
 
 
 @pytest.mark.parametrize("text", NOT_CONFLICT)
 def test_disasters_crime_and_diplomacy_get_no_conflict_type(text: str) -> None:
-    assert classify_learned(text) is None
+    assert classify(text) is None
 
 
 def test_rules_need_a_perpetrator_for_a_toll() -> None:
-    assert classify(NOT_CONFLICT[0]) is None and classify(NOT_CONFLICT[1]) is None
+    assert classify_rules(NOT_CONFLICT[0]) is None and classify_rules(NOT_CONFLICT[1]) is None
 
 
 def test_capture_after_fighting_is_not_a_handover() -> None:

@@ -49,11 +49,15 @@ from warwire.code.patterns import (
     crowd_fight,
     fired_from_the_air,
     left_to_other_side,
+    named_killer,
     protest_turn,
+    protest_type,
     taker_side,
     unopposed_capture,
+    weapon_neutralised,
+    worded_type,
 )
-from warwire.code.refine import refine_sub_event
+from warwire.code.refine import typed
 from warwire.code.roles import (
     assign_actors,
     object_is_anaphor,
@@ -66,6 +70,7 @@ from warwire.code.roles import (
 )
 from warwire.code.scales import TOWN_LEVEL, covers, finest, one_scale
 from warwire.code.triggers import Trigger, find_triggers, is_factual
+from warwire.code.type_features import rule_features, text_features
 from warwire.places import entry_key
 from warwire.places.hierarchy import level
 from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention, Place
@@ -687,9 +692,10 @@ class ArticleCoder:
             actor2 = None
         rule_sub = _sub_event(kind, _taker(trig, kind, a1, info.sent.start))
         doc = self.docs.get(info.index)
-        sub = refine_sub_event(
-            rule_sub, kind, doc[:] if doc is not None else None, info.actors, info.sent.start
-        )
+        sub = rule_sub
+        if doc is not None:  # the one typing (refine.typed); a rule mention is never dropped
+            sub = typed(rule_sub, type_features([doc[:]], info.actors, info.sent.start))
+            sub = sub or rule_sub
         own = attribution(info.sent.text)[0]  # a sentence with its own source tells its own
         striker = self.strikers.striker(kind, info.index, "" if own else self.disc.last_source)
         settled = settle_actors(Roles(sub, actor1, actor2, info.actors, striker, info.sent.text))
@@ -1050,6 +1056,67 @@ def _kind_of(m: Mention) -> str:
     if m.sub_event_type in {"Government regains territory", "Non-state actor overtakes territory"}:
         return tx.TERRITORY
     return tx.PROTEST if m.event_type == tx.PROTESTS else tx.CLASH
+
+
+# -- the rules' reading of a text (the type model's view) -------------------------------------
+
+
+@dataclass
+class RuleReading:
+    """What the rule coder makes of a text: its best sub-event type and the kinds it saw."""
+
+    sub_event: str | None = None
+    kinds: list[str] = field(default_factory=list)  # every trigger word's kind
+    factual: list[str] = field(default_factory=list)  # kinds of factual triggers, after roles
+
+
+def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> RuleReading:
+    """The rules over SENTS without place or day: the most specific factual action wins
+    (KIND_RANK). The type model reads it as features, and it types a text on its own."""
+    out = RuleReading()
+    best: tuple[int, str] | None = None
+    withdrew = False  # a withdrawal stated as done (not "urged them to withdraw")
+    for sent in sents:
+        for trig in find_triggers(sent):
+            out.kinds.append(trig.kind)
+            if not is_factual(trig):
+                continue
+            if trig.kind == tx.WITHDRAWAL:
+                withdrew = True
+            a1, a2, _ = assign_actors(trig, sent, offset, actors)
+            # "destroyed 300 mines": a weapon found or neutralised, not used (the type reading
+            # only: in the coder the verb that neutralised it is the event)
+            kind = tx.DISRUPTED if weapon_neutralised(trig) else _kind_for(trig, a1, a2, sent.text)
+            if kind is None:
+                continue
+            named = a1 is not None and a1.actor.side != "civilians"
+            if kind == tx.KILL and not (named or named_killer(trig)):
+                continue  # a toll with nobody named who killed: as in the coder, no event
+            if kind == tx.KILL:
+                kind = tx.ATTACK if a2 is None or a2.actor.side == "civilians" else tx.CLASH
+            out.factual.append(kind)
+            rank = tx.KIND_RANK.get(kind, 3)
+            if best is None or rank > best[0]:
+                best = (rank, _sub_event(kind, _taker(trig, kind, a1, offset)))
+    out.sub_event = best[1] if best else None
+    if sents:
+        text = sents[0].doc.text[sents[0].start_char : sents[-1].end_char]
+        if out.sub_event is None:
+            out.sub_event = worded_type(text, withdrew)
+        elif out.sub_event == "Peaceful protest":
+            # a protest the text goes on to call violent or broken up ("... the scene of
+            # escalating violence") is typed by the whole text, not its first sentence
+            out.sub_event = protest_type(text)
+    return out
+
+
+def type_features(
+    sents: list[Span], actors: list[ActorHit], offset: int = 0, reading: RuleReading | None = None
+) -> list[str]:
+    """The type model's features for SENTS: their words and the rules' reading of them."""
+    reading = reading or rule_reading(sents, actors, offset)
+    words = text_features(sents[0].doc[sents[0].start : sents[-1].end]) if sents else []
+    return words + rule_features(reading.sub_event, reading.kinds, reading.factual)
 
 
 # -- batch entry points ---------------------------------------------------------------------
