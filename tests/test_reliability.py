@@ -202,7 +202,10 @@ def test_4_same_file_name_in_two_folders_keeps_both(toy_coder: None, tmp_path: P
     second = runner.invoke(app, ["ingest", str(d2), "--db", db])
     assert first.exit_code == 0 and second.exit_code == 0, second.output
     assert "1 new" in second.output and "0 updated" in second.output
-    assert "note" in second.output and "already names a different text" in second.output
+    assert (
+        f"note {d2 / 'article.txt'}: article id 'article' already names a different text "
+        f"(from {d1 / 'article.txt'}); stored as 'article~" in second.output
+    )
     with Store(db) as store:
         arts = {a.id: a for a in store.articles()}
     assert set(arts) == {

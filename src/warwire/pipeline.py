@@ -66,20 +66,22 @@ def ingest(
             if on_error:
                 on_error(item)
             continue
-        aid, clash = store.claim_id(item)
+        sig = signature(item.text)
+        asked = item.id
+        with store.transaction():  # the id stays claimed until the article is stored
+            aid, clash = store.claim_id(item)
+            item.id = aid
+            item.wire_group = grouper.add_signature(item.id, sig)
+            result = store.upsert_article(item, sig)
         if clash:
             note = IngestError(
                 item.source_file,
-                f"article id {item.id!r} already names a different text (from {clash}); "
+                f"article id {asked!r} already names a different text (from {clash}); "
                 f"stored as {aid!r}",
             )
             report.renamed.append(note)
             if on_note:
                 on_note(note)
-        item.id = aid
-        sig = signature(item.text)
-        item.wire_group = grouper.add_signature(item.id, sig)
-        result = store.upsert_article(item, sig)
         setattr(report, result.status, getattr(report, result.status) + 1)
         done += 1
         progress(done, None)

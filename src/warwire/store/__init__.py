@@ -286,20 +286,26 @@ class Store:
         Ids come from file names, so two folders' `report.txt` ask for the same one. The same
         text, or a new version from the same file, keeps the id (re-ingest, a rewritten file).
         A different text from another file keeps its own id: the one it was given before, or
-        the id plus "~" and its content hash, so nothing is replaced silently."""
-        rows = self._rows(
-            "SELECT source_file, content_hash FROM articles WHERE id = ?", (article.id,)
-        )
-        if not rows:
-            return article.id, ""
-        source, content_hash = rows[0]
-        if content_hash == article.content_hash or _same_source(source, article.source_file):
-            return article.id, ""
-        prefix = article.id + "~"
-        mine = self._rows(
-            "SELECT id FROM articles WHERE source_file = ? AND substr(id, 1, ?) = ? ORDER BY id",
-            (article.source_file, len(prefix), prefix),
-        )
+        the id plus "~" and its content hash, so nothing is replaced silently.
+
+        Call it and `upsert_article` in one transaction: the id is then locked until the
+        article is stored, so two processes cannot both take it."""
+        with self.transaction():
+            self._lock(article.id)
+            row = self._conn.execute(
+                "SELECT source_file, content_hash FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
+            if row is None:
+                return article.id, ""
+            source, content_hash = row
+            if content_hash == article.content_hash or _same_source(source, article.source_file):
+                return article.id, ""
+            prefix = article.id + "~"
+            mine = self._conn.execute(
+                "SELECT id FROM articles WHERE source_file = ? AND substr(id, 1, ?) = ? "
+                "ORDER BY id",
+                (article.source_file, len(prefix), prefix),
+            ).fetchall()
         if mine:
             return mine[0][0], ""  # reported when it was first stored apart
         return prefix + article.content_hash[:12], source
