@@ -230,3 +230,20 @@ def test_a_town_named_with_its_region_and_the_capital_is_the_place() -> None:
     )
     strikes = [m for m in ms if m.event_type == "Explosions/Remote violence"]
     assert strikes and {m.place.name for m in strikes} == {"Saqba"}
+
+
+def test_a_town_no_source_lists_is_kept_by_its_name() -> None:
+    found = places_in(
+        "Local fighters took control of a checkpoint in the town of Kiheel, east of Daraa."
+    )
+    kiheel = [p for p in found if p.name == "Kiheel"]
+    assert kiheel and kiheel[0].admin1 == "Daraa" and not kiheel[0].id
+
+
+def test_a_village_spelled_like_a_hamlet_far_away_is_the_storys_own() -> None:
+    text = (
+        "SDF forces raided Diban and al-Shuhayl in Deir ez-Zor on Sunday. Residents closed "
+        "roads in Al-Hossan village, activists said."
+    )
+    hossan = [p for p in places_in(text) if p.name == "Al-Hossan"]
+    assert hossan and hossan[0].admin1 == "Deir ez-Zor"

@@ -125,6 +125,8 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
         ]
         infos.append(info)
     _resolve_places(text, infos)
+    _strays(infos)
+    _unlisted_places(infos)
     _own_army(infos, actors)
     _definite_back_references(infos)
     from warwire.code.actor_passes import definite_descriptions
@@ -317,6 +319,71 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
                 and not is_province,
             )
         )
+
+
+UNLISTED = re.compile(
+    r"\b(?:town|village|city|hamlet|district|neighbou?rhood|suburb|area)s? of "
+    r"((?:(?:al|el|as|ash|ar|ad|at|az)-)?[A-Z][\w'’-]+"
+    r"(?: (?:(?:al|el|as|ash|ar|ad|at|az)-)?[A-Z][\w'’-]+){0,2})"
+)
+STRAY_KM = 100.0  # a small place this far from every other place of the story is a misreading
+
+
+def _unlisted_places(infos: list[SentenceInfo]) -> None:
+    """ "a checkpoint in the town of Kiheel, east Daraa": a place called a town or a village
+    that no source lists is kept by the name the report gives it, in the province the
+    sentence (or else the article) names."""
+    from warwire.places import load_gazetteer, unknown_place
+
+    gaz = load_gazetteer()
+    admins = Counter(p.place.admin1 for i in infos for p in i.places if p.place.admin1)
+    main = admins.most_common(1)[0][0] if admins else ""
+    for info in infos:
+        added = []
+        for m in UNLISTED.finditer(info.sent.text):
+            s, e = info.sent.start + m.start(1), info.sent.start + m.end(1)
+            if any(p.start < e and s < p.end for p in info.places + info.abroad):
+                continue
+            name = m.group(1)
+            if name.split()[0].lower() in stoplist.always_stopped() or gaz.province(name):
+                continue
+            here = [p.place.admin1 for p in info.places if p.place.admin1]
+            place = unknown_place(name, admin1=here[0] if here else main)
+            added.append(PlaceHit(s, e, name, place, province=False, near=False))
+        if added:
+            info.places = sorted(info.places + added, key=lambda p: p.start)
+
+
+def _strays(infos: list[SentenceInfo]) -> None:
+    """ "protests closed roads in Al-Hossan and Mohaimada villages" in a report on Deir ez-Zor:
+    a small place the gazetteer finds only in a province the story never names, far from
+    every other place of the story, is the story's own village spelled otherwise; it is kept
+    by the report's name in the story's province."""
+    from warwire.places import distance_km, load_gazetteer, unknown_place
+
+    gaz = load_gazetteer()
+    hits = [p for i in infos for p in i.places]
+    named = {p.place.admin1 for p in hits if p.province}
+    admins = Counter(p.place.admin1 for p in hits if p.place.admin1)
+    if not admins:
+        return
+    main = admins.most_common(1)[0][0]
+    for info in infos:
+        for k, p in enumerate(info.places):
+            pl = p.place
+            if p.province or not pl.id or pl.admin1 in named or pl.admin1 == main:
+                continue
+            if pl.feature not in ("populated place", "neighbourhood") or gaz.prominent(pl):
+                continue
+            others = [
+                q.place
+                for q in hits
+                if q.place.admin1 != pl.admin1 and q.place.latitude is not None
+            ]
+            if len(others) < 2 or admins[pl.admin1] > 1:
+                continue
+            if min(distance_km(pl, q) for q in others) > STRAY_KM:
+                info.places[k] = dataclasses.replace(p, place=unknown_place(p.surface, admin1=main))
 
 
 def _persons(text: str, raw: list) -> set[str]:

@@ -188,6 +188,17 @@ class Gazetteer:
         """Every entry NAME may mean (spelling variants folded), the likeliest first."""
         return [self.places[i] for i in self._ranked(self._lookup(name))]
 
+    def weight(self, place: Place) -> float:
+        """How big or how reported an entry is (0 for a place known only by name)."""
+        i = self._by_id.get(place.id) if place.id else None
+        return self.weights[i] if i is not None else 0.0
+
+    def prominent(self, place: Place) -> bool:
+        """A governorate, district, foreign place or a town big or reported enough that a
+        lone everyday word may name it."""
+        i = self._by_id.get(place.id) if place.id else None
+        return i is not None and self._prominent(i)
+
     def province(self, name: str) -> str | None:
         """The canonical admin1 name if NAME names a governorate in any spelling."""
         return canonical_province(name)
