@@ -222,8 +222,9 @@ def test_timeline_md_one_line_per_day_and_place(tmp_path: Path, events: list[Eve
     assert len(lines) == 2
     assert lines[0].startswith("- **Northville**") and lines[1].startswith("- **Westfield**")
     assert "Government regains territory" in lines[0] and "Shelling" in lines[0]
-    assert "Sources: Wire One, State Agency, a monitor, Other Paper" in lines[0]
-    assert "`ev-1`" in lines[0] and "2 sources" in lines[0]
+    # the outlets apart from whom they quote, and the count says what it counts
+    assert "Outlets: Wire One, State Agency, Other Paper. Quoting: a monitor." in lines[0]
+    assert "`ev-1`" in lines[0] and "2 independent sources" in lines[0]
     # markup in outlet names is escaped, not rendered
     assert "\\<b\\>Bold Outlet\\</b\\>" in text and "<b>" not in text
     assert "between 2020-03-05 and 2020-03-07" in text

@@ -218,6 +218,10 @@ def do_merge(store: Store) -> list[Event]:
     return events
 
 
+def _left_out(n: int) -> str:
+    return f"{n} undated event{'s' if n != 1 else ''} left out; they are in events.jsonl"
+
+
 def _short(actor: str | None) -> str:
     """ "Military Forces of Syria (2000-)" -> "Military Forces of Syria" for the table."""
     return re.sub(r"\s*\(\d{4}-\d{0,4}\)$", "", actor or "")
@@ -279,6 +283,9 @@ def run(
         files = publish(store, out_dir)
         for fmt, f in files.items():
             out.print(f"wrote {fmt:12} {f}", highlight=False)
+        undated = sum(1 for e in events if e.date is None)
+        if undated and "acled-csv" in files:
+            out.print(f"{_left_out(undated)} of acled-csv (ACLED rows need a day)", highlight=False)
     if failed:
         err.print(f"{failed} input file(s) or record(s) failed: see the errors above")
         raise typer.Exit(1)
@@ -464,8 +471,11 @@ def export(
     name, write = table[fmt]
     target = out_file or Path(name)
     with _read_store(db) as store:
-        n = write(find_events(store, f), target)
+        chosen = find_events(store, f)
+        n = write(chosen, target)
     out.print(f"wrote {n} events to {target}", highlight=False)
+    if n < len(chosen):
+        out.print(f"{_left_out(len(chosen) - n)} ({fmt} rows need a day)", highlight=False)
 
 
 def _export_control(db: str | None, day: dt.date, target: Path) -> None:

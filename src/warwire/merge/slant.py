@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 
 from warwire.records import Article
 
+MIN_ARTICLES = 3  # fewer articles than this: a lean is shown with a caveat, not as a finding
+
+
+def concept_label(concept: str) -> str:
+    """ "government_forces" -> "government forces": what the table shows."""
+    return concept.replace("_", " ")
+
 
 @dataclass
 class OutletSlant:
@@ -31,7 +38,11 @@ def outlet_slant(articles: list[Article]) -> list[OutletSlant]:
     for name, counts in per.items():
         terms: dict[str, dict[str, int]] = {}
         for (concept, term, _lean), k in counts.items():
-            terms.setdefault(concept, {})[term] = terms.get(concept, {}).get(term, 0) + k
+            key = concept_label(concept)
+            terms.setdefault(key, {})[term] = terms.get(key, {}).get(term, 0) + k
         x = lean(counts)
-        rows.append(OutletSlant(name, n[name], x, lean_label(x), terms))
+        label = lean_label(x)
+        if n[name] < MIN_ARTICLES:
+            label += f" (only {n[name]} article{'s' if n[name] != 1 else ''}: too few to judge)"
+        rows.append(OutletSlant(name, n[name], x, label, terms))
     return sorted(rows, key=lambda r: (-r.articles, r.outlet))

@@ -40,13 +40,26 @@ class PlaceDay:
         known = [e.fatalities for e in self.events if e.fatalities is not None]
         return sum(known) if known else None
 
+    def outlets(self) -> list[str]:
+        """The outlets that reported the events."""
+        return _distinct(o for e in self.events for o in e.outlets)
+
+    def quoted(self) -> list[str]:
+        """Who the reports quote (a monitor, a ministry) beyond the outlets themselves."""
+        outlets = {o.lower() for o in self.outlets()}
+        return [s for s in _distinct(s for e in self.events for s in e.sources)
+                if s.lower() not in outlets]  # fmt: skip
+
     def sources(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for e in self.events:
-            for s in [*e.outlets, *e.sources]:
-                if s and s.lower() not in {k.lower() for k in seen}:
-                    seen[s] = None
-        return list(seen)
+        return self.outlets() + self.quoted()
+
+
+def _distinct(items: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for s in items:
+        if s and s.lower() not in seen:
+            seen[s.lower()] = s
+    return list(seen.values())
 
 
 def place_label(e: Event) -> str:
@@ -86,15 +99,16 @@ def _event_phrase(e: Event) -> str:
         details.append(f"between {e.date_range[0].isoformat()} and {e.date_range[1].isoformat()}")
     n = e.independent_sources
     code = e.id.replace("`", "")
-    return ", ".join(details) + f" [{n} source{'s' if n != 1 else ''}; `{code}`]"
+    return ", ".join(details) + f" [{n} independent source{'s' if n != 1 else ''}; `{code}`]"
 
 
 def line(g: PlaceDay) -> str:
     """One Markdown list item for a place on a day."""
     where = f"**{md(g.place)}**" + (f", {md(g.admin1)}" if g.admin1 and g.admin1 != g.place else "")
     what = "; ".join(_event_phrase(e) for e in g.events)
-    sources = ", ".join(md(s) for s in g.sources()) or "no source named"
-    return f"- {where}: {what}. Sources: {sources}."
+    outlets = ", ".join(md(s) for s in g.outlets()) or "no outlet named"
+    quoted = ", ".join(md(s) for s in g.quoted())
+    return f"- {where}: {what}. Outlets: {outlets}." + (f" Quoting: {quoted}." if quoted else "")
 
 
 def render(events: Iterable[Event]) -> tuple[str, int]:

@@ -279,11 +279,15 @@ def place_page(request: Request, name: str) -> HTMLResponse:
     days = [e.date for e in events if e.date]
     bands = [control_band(hs, max(days, default=None)) for hs in history.places.values()]
     contested = {e for hs in history.places.values() for h in hs if h.contested for e in h.events}
+    # a page asked for by gazetteer id ("gn:166331") is titled with the place's name
+    shown = (first.location if first and first.location else "") or (
+        control[0].get("place", "") if control else ""
+    )
     return render(
         request,
         "place.html",
-        title=name,
-        name=first.location if first and first.location else name,
+        title=shown or name,
+        name=shown or name,
         admin1=admin1,
         events=events,
         control=control,

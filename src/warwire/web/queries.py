@@ -178,28 +178,34 @@ def events_citing(store: Store, article_id: str) -> list[Event]:
 
 def places(store: Store) -> list[dict[str, Any]]:
     """Distinct event locations with their event counts, most active first."""
+    # one entry's point: the latitude and longitude are taken together, as one pair (the
+    # greatest pair as text), never the largest latitude of one entry and longitude of another
     if store.postgres:
-        lat = "MAX((data::jsonb ->> 'latitude')::float)"
-        lon = "MAX((data::jsonb ->> 'longitude')::float)"
+        pair = "MAX((data::jsonb ->> 'latitude') || ',' || (data::jsonb ->> 'longitude'))"
     else:
-        lat = "MAX(json_extract(data, '$.latitude'))"
-        lon = "MAX(json_extract(data, '$.longitude'))"
+        pair = "MAX(json_extract(data, '$.latitude') || ',' || json_extract(data, '$.longitude'))"
     rows = store._rows(
-        f"SELECT location, admin1, COUNT(*), MIN(date), MAX(date), {lat}, {lon} FROM events "
+        f"SELECT location, admin1, COUNT(*), MIN(date), MAX(date), {pair} FROM events "
         "WHERE location <> '' GROUP BY location, admin1 ORDER BY COUNT(*) DESC, location, admin1"
     )
-    return [
-        {
-            "name": r[0],
-            "admin1": r[1],
-            "events": int(r[2]),
-            "first": r[3],
-            "last": r[4],
-            "latitude": None if r[5] is None else float(r[5]),
-            "longitude": None if r[6] is None else float(r[6]),
-        }
-        for r in rows
-    ]
+    out = []
+    for r in rows:
+        lat = lon = None
+        if r[5]:
+            a, _, b = str(r[5]).partition(",")
+            lat, lon = float(a), float(b)
+        out.append(
+            {
+                "name": r[0],
+                "admin1": r[1],
+                "events": int(r[2]),
+                "first": r[3],
+                "last": r[4],
+                "latitude": lat,
+                "longitude": lon,
+            }
+        )
+    return out
 
 
 def outlet_event_counts(store: Store) -> dict[str, int]:
