@@ -133,6 +133,11 @@ FIGHTING = re.compile(
     r"bombard\w*|(air ?)?strikes?|raids?)\b",
     re.I,
 )
+# an article that names air strikes once calls them "the strikes" after
+AIR_STORY = re.compile(
+    r"\b(air ?strikes?|air-strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?)\b",
+    re.I,
+)
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 REMOTE = {tx.AIR, tx.SHELLING}
 STALE = dt.timedelta(days=45)
@@ -257,7 +262,9 @@ def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
     return None
 
 
-def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence: str) -> str | None:
+def _kind_for(
+    trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence: str, air_story: bool = False
+) -> str | None:
     kind = trig.kind
     side1 = a1.actor.side if a1 else ""
     if kind == tx.WITHDRAWAL:  # a withdrawal alone is no event; one leaving ground to others is
@@ -265,6 +272,7 @@ def _kind_for(trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence:
     if kind == tx.AIR and trig.token.lemma_.lower() in {"raid", "strike"}:
         if (
             side1 not in AIR_SIDES
+            and not (air_story and trig.token.lemma_.lower() == "strike")  # "the strikes"
             and not tx.AIR_CUES.search(sentence)
             and side1 != "syrian_government"
         ):
@@ -393,6 +401,7 @@ class ArticleCoder:
         self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
         self._province: list[PlaceHit] | None = None  # the article's only province, if one
         self.strikers = StrikerMemory()
+        self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
 
     def run(self) -> list[Mention]:
         for info in self.infos:
@@ -481,7 +490,7 @@ class ArticleCoder:
                 if named_next is None:
                     continue  # "retook a key town": the place is named elsewhere, coded there
             a1, a2, assoc = assign_actors(trig, sent, offset, info.actors)
-            kind = _kind_for(trig, a1, a2, info.sent.text)
+            kind = _kind_for(trig, a1, a2, info.sent.text, self.air_story)
             if kind is None:
                 continue
             if kind == tx.KILL:

@@ -88,6 +88,9 @@ def taker_side(trig: Trigger) -> tuple[str | None, tuple[int, int]]:
     loyal to the government", "the army", "security forces") or a non-state actor overtakes
     it ("militants", "rebel fighters", a named armed group), in any country. The earliest
     head word decides ("pro-government fighters"); loyalty to a government always does."""
+    flag = national_flag(trig)
+    if flag is not None:
+        return "state", (flag.left_edge.idx, flag.right_edge.idx + len(flag.right_edge.text))
     words = _taker_phrase(trig)
     if not words:
         return None, (0, 0)
@@ -104,6 +107,25 @@ def taker_side(trig: Trigger) -> tuple[str | None, tuple[int, int]]:
     if non:
         return "non_state", span
     return None, span
+
+
+NATIONAL = {"syrian", "national", "government", "regime", "state"}
+
+
+def national_flag(trig: Trigger) -> Token | None:
+    """ "The Syrian flag was hoisted over the city council", "raised the national flag in the
+    main square", "the flag of the Syrian Arab Republic": the state's flag raised over a place
+    says the state took it, even when nobody is named as raising it."""
+    t = trig.token
+    if t.lemma_.lower() not in {"raise", "hoist", "plant"}:
+        return None
+    flag = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if flag is None or flag.lemma_.lower() != "flag":
+        return None
+    words = {w.lower_ for w in flag.subtree}
+    if words & NATIONAL or {"arab", "republic"} <= words:
+        return flag
+    return None
 
 
 # -- territory: taken unopposed, or left to another side ----------------------------------

@@ -157,6 +157,8 @@ VERBS: dict[str, str] = {
     "pound": SHELLING,
     "execute": ATTACK,
     "massacre": ATTACK,
+    "assassinate": ATTACK,  # re-typed as a clash when the target is armed
+    "stab": ATTACK,
     "behead": ATTACK,
     "kidnap": ABDUCTION,
     "abduct": ABDUCTION,
@@ -263,6 +265,7 @@ NOUNS: dict[str, str] = {
     "explosion": IED,
     "blast": IED,
     "suicide bomber": SUICIDE,
+    "suicide attacker": SUICIDE,
     "suicide bombing": SUICIDE,
     "suicide attack": SUICIDE,
     "suicide car bomb": SUICIDE,
@@ -283,6 +286,7 @@ NOUNS: dict[str, str] = {
     "riot": RIOT,
     "massacre": ATTACK,
     "execution": ATTACK,
+    "assassination": ATTACK,
     "kidnapping": ABDUCTION,
     "abduction": ABDUCTION,
     "rape": SEXUAL,
@@ -305,7 +309,9 @@ CANDIDATE = re.compile(
     r"target|hit(s|ting)?\b|"
     r"artillery|mortar|rocket|missile|explo(d|sion|sive)|blast|ied|(land)?mines?\b|suicide|"
     r"chemical|chlorine|sarin|toxic|grenade|kill|dead\b|died|die\b|wound|injur|"
-    r"execut(e[ds]?|ing|ions?)\b|massacr|behead|shot|shoot|gunm|kidnap|abduct|protest|demonstrat|"
+    r"execut(e[ds]?|ing|ions?)\b|massacr|behead|assassinat|stabb|gunned|bod(y|ies)\b|corpses?|"
+    r"hostages?|captives?|human shields?|flags?\b|establish|"
+    r"shot|shoot|gunm|kidnap|abduct|protest|demonstrat|"
     r"rall(y|ies|ied|ying)\b|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
     r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"

@@ -70,7 +70,28 @@ def _noun_kind(t: Token, start: int) -> str | None:
         return None  # "riot police", "riot gear": the police's kit, not a riot
     if lem == "bomb" and prev is not None and _lemma(prev) in {"car", "roadside", "barrel"}:
         return tx.NOUNS[f"{_lemma(prev)} bomb"]
+    if lem == "bomb" and t.dep_ != "compound":
+        return _bomb_kind(t)
     return tx.NOUNS.get(lem)
+
+
+def _bomb_kind(t: Token) -> str | None:
+    """ "A bomb targeted an officer's car", "killed by a bomb planted in his car": a bomb with
+    no aircraft in the sentence was planted or thrown (ACLED: remote explosive/IED); one
+    "dropped" from helicopters is an air strike. A bomb that is only found or defused, or is
+    the object of a "bomb attack" compound, is left to those words."""
+    if t.dep_ in {"dobj", "nsubjpass"} and _lemma(t.head) in BOMB_UNUSED:
+        return None
+    if t.dep_ in {"attr", "appos"} or (t.dep_ == "pobj" and t.head.lower_ == "with"):
+        return None  # "the camp is a bomb", "bombed the town with bombs and artillery"
+    if any(_lemma(c) in {"time", "ticking"} for c in t.children):
+        return None  # "a ticking time bomb": a figure of speech
+    if tx.AIR_CUES.search(t.doc.text):
+        return tx.AIR
+    return tx.IED
+
+
+BOMB_UNUSED = tx.WEAPON_HAUL_VERBS | {"defuse", "dismantle", "disarm", "plant", "make", "build"}
 
 
 SUICIDE_WORDS = re.compile(
@@ -128,6 +149,16 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return tx.WITHDRAWAL
     if lem == "agree" and t.tag_ in {"VBD", "VBN", "VBZ"} and "xcomp" in kids:
         return tx.AGREEMENT  # "the two sides agreed to exchange prisoners"
+    if lem in CONTROL_VERBS and dobj is not None and _lemma(dobj) == "control":
+        return tx.TERRITORY  # "established control over the town", "restored control of"
+    if lem in {"raise", "hoist", "plant"} and _flag(kids):
+        return tx.TERRITORY  # "troops raised the national flag over the town hall"
+    if lem == "take" and _held_captive(t, dobj):
+        return tx.ABDUCTION  # "took 70 villagers captive", "took civilians as human shields"
+    if lem in {"find", "discover"} and _bodies(kids):
+        return tx.ATTACK  # "the bodies of two women were found in the camp"
+    if lem == "gun" and _particle(t, "down"):
+        return tx.KILL  # "gunned down a former commander"
     if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
         if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
             if any(c.dep_ == "compound" and c.lower_ == "fire" for c in dobj.children):
@@ -194,6 +225,46 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if lem in {"open"} and dobj is not None and _lemma(dobj) == "fire":
         return tx.ATTACK
     return tx.VERBS.get(lem)
+
+
+CONTROL_VERBS = {"establish", "restore", "secure", "extend", "reassert", "reestablish"}
+CAPTIVES = {"captive", "hostage", "prisoner", "shield"}
+CROWD = {
+    "people", "resident", "local", "crowd", "villager", "protester", "demonstrator",
+    "civilian", "inhabitant", "citizen", "student", "child",
+}  # fmt: skip
+
+
+def _flag(kids: dict[str, Token]) -> bool:
+    """The verb's object (or passive subject) is a flag: "raised the flag", "the flag was
+    hoisted"."""
+    obj = kids.get("dobj") or kids.get("nsubjpass")
+    subj = kids.get("nsubj")
+    if subj is not None and _lemma(subj) in CROWD:
+        return False  # "residents hoisted the flag" celebrate; they take nothing
+    return obj is not None and _lemma(obj) in {"flag", "banner"}
+
+
+def _held_captive(t: Token, dobj: Token | None) -> bool:
+    """ "took 70 villagers captive", "took civilians hostage", "took them as human shields":
+    people taken, not a place."""
+    for c in t.children:
+        if c.dep_ in {"oprd", "xcomp", "advmod", "acomp", "dobj", "npadvmod"}:
+            if _lemma(c) in CAPTIVES:
+                return True
+        if c.dep_ == "prep" and c.lower_ == "as":
+            if any(_lemma(g) in CAPTIVES for g in c.children if g.dep_ == "pobj"):
+                return True
+    return dobj is not None and any(
+        _lemma(c) in CAPTIVES for c in dobj.children if c.dep_ in {"amod", "appos", "acl"}
+    )
+
+
+def _bodies(kids: dict[str, Token]) -> bool:
+    """ "The bodies of two women were found", "found the corpse of a man": a body found is a
+    killing by someone the report may not name (ACLED: an attack)."""
+    obj = kids.get("nsubjpass") or kids.get("dobj")
+    return obj is not None and _lemma(obj) in {"body", "corpse"}
 
 
 def armed_target(obj: Token) -> bool:
