@@ -118,3 +118,25 @@ def test_concurrent_merges_end_with_the_sequential_events(store_url: str, tmp_pa
     with Store(store_url) as store:
         assert not pipeline.pending_merge(store)
         assert to_jsonable(store.events()) == want
+
+
+def test_a_restarted_watch_merges_what_a_crash_left(tmp_path) -> None:
+    """Coded, then killed before merging: the next `watch` merges at start-up, although no
+    file changed (issue 18: it used to report 0 events until a new file arrived)."""
+    from warwire.code import coder_version
+    from warwire.watch import watch_folder
+
+    url = str(tmp_path / "store.db")
+    version = "@" + coder_version()  # stored as coded by this coder: nothing to code again
+    with Store(url) as store:
+        reports = _reports()
+        for a, _ in reports:
+            store.upsert_article(a)
+        store.replace_mentions_many([(a.id, a.content_hash + version, ms) for a, ms in reports])
+        assert pipeline.pending_merge(store) and store.count("events") == 0
+    (tmp_path / "inbox").mkdir()
+    watch_folder(tmp_path / "inbox", url, [], once=True)
+    with Store(url) as store:
+        assert not pipeline.pending_merge(store)
+        assert store.count("events") > 0
+        assert len(store.assignments()) == len(reports)
