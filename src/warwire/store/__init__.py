@@ -33,6 +33,7 @@ from warwire.store.filters import after_clause, select_events
 from warwire.store.schema import SCHEMA_VERSION, TABLES
 
 MENTIONS_STORED = "mentions_stored"  # meta: a token that changes whenever mentions are stored
+MENTIONS_LOCK = "warwire:mentions"  # advisory lock: shared by coders, alone by a merge
 MENTIONS_CHANGED = "mentions_changed"  # meta: ... whenever a merged mention goes or regroups
 
 
@@ -157,12 +158,14 @@ class Store:
         if self._depth == 0:
             self._conn.commit() if self.postgres else self._conn.execute("COMMIT")
 
-    def _lock(self, key: str) -> None:
+    def _lock(self, key: str, shared: bool = False) -> None:
         """PostgreSQL: hold a lock on KEY until the transaction ends, so that two processes
-        replacing the same rows take turns (each statement then sees the other's commit).
-        SQLite needs none: BEGIN IMMEDIATE already lets one writer in at a time."""
+        replacing the same rows take turns (each statement then sees the other's commit);
+        SHARED holders only exclude an exclusive one. SQLite needs none: BEGIN IMMEDIATE
+        already lets one writer in at a time."""
         if self.postgres:
-            self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (key,))
+            kind = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+            self._conn.execute(f"SELECT {kind}(hashtext(?))", (key,))
 
     @contextmanager
     def merging(self) -> Iterator[None]:
@@ -407,6 +410,10 @@ class Store:
         storing overlapping batches cannot deadlock."""
         deleted_merged = False
         with self.transaction():
+            # coders share the mention rows; a merge writing its assignments has them alone
+            # (else a coder holding one article's rows, waiting for the next article's rows
+            # that the merge's update holds, and the merge waiting for the first, deadlock)
+            self._lock(MENTIONS_LOCK, shared=True)
             for article_id, content_hash, mentions in sorted(coded, key=lambda c: c[0]):
                 self._lock(article_id)
                 merged = self._conn.execute(
@@ -479,6 +486,7 @@ class Store:
         """Write the merged events and which event each mention belongs to, as one unit."""
         with self.transaction():
             self._lock("warwire:events")
+            self._lock(MENTIONS_LOCK)  # after the events lock, as every merge takes them
             self._conn.execute("DELETE FROM events")
             self._conn.execute("DELETE FROM event_keys")
             self.append_events(events)
