@@ -158,3 +158,16 @@ def test_a_definite_description_is_the_group_last_named() -> None:
     ms = code("On Tuesday the jihadists shelled the town of Azaz.")
     m = only(ms, "Shelling/artillery/missile attack")
     assert m.actor1 is not None and m.actor1.side == "jihadist"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("IS withdrew from the area, but on Tuesday its fighters shelled the town of Azaz.",
+         "islamic_state"),
+        ("Rebels lost ground, but on Tuesday they shelled the town of Azaz.", "opposition"),
+    ],
+)  # fmt: skip
+def test_an_action_owned_by_a_pronoun_is_the_side_named_before(text: str, side: str) -> None:
+    m = only(code(text), "Shelling/artillery/missile attack")
+    assert m.actor1 is not None and m.actor1.side == side

@@ -182,6 +182,8 @@ def assign_actors(
                 break
     if a1 is None and trig.nominal:
         a1 = instrument_user(t, located, assoc_ids, a2)
+    if a1 is None:
+        a1 = pronoun_owner(t, located, a2)
     repelled = repelled_attack(t, located)
     if repelled is not None:
         a1, a2 = repelled
@@ -219,6 +221,31 @@ def instrument_user(
             if a.actor.side not in UNARMED_SIDES:
                 return a
     return None
+
+
+PRONOUNS = {"its", "their", "it", "they"}
+
+
+def pronoun_owner(
+    t: Token, located: list[tuple[ActorHit, Token]], a2: ActorHit | None
+) -> ActorHit | None:
+    """ "The army splintered the enclave as it intensifies its assault", "rebels said their
+    offensive reached the town": an action owned by a pronoun ("its assault", "they shelled")
+    is the armed side the sentence named before it."""
+    holders = [t] + [c for c in t.children if c.dep_ == "nsubj"]  # "its fighters shelled"
+    owner = next(
+        (c for h in holders for c in h.children
+         if c.lower_ in PRONOUNS and c.dep_ in {"poss", "nsubj"}),
+        None,
+    )  # fmt: skip
+    if owner is None:
+        return None
+    before = [
+        a for a, tok in located
+        if tok.i < owner.i and a is not a2 and a.actor.side not in UNARMED_SIDES
+        and not is_victim_token(tok)
+    ]  # fmt: skip
+    return before[-1] if before else None
 
 
 REPEL_LEMMAS = {"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand", "resist"}
