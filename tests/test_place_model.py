@@ -247,3 +247,8 @@ def test_a_village_spelled_like_a_hamlet_far_away_is_the_storys_own() -> None:
     )
     hossan = [p for p in places_in(text) if p.name == "Al-Hossan"]
     assert hossan and hossan[0].admin1 == "Deir ez-Zor"
+
+
+def test_a_district_spelled_as_its_own_entry_keeps_that_entry() -> None:
+    [jobar] = places_in("Rebels attacked army positions in the Jobar district on Sunday.")
+    assert jobar.name == "Jobar"

@@ -285,7 +285,7 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         quarter = None
         if not prov and not any(is_city(c) for c in syrian[:1]):
             quarter = place_cues.quarter_of_named_city(
-                after, before, syrian, cities.get(info.index, set())
+                span.surface, after, before, syrian, cities.get(info.index, set())
             )
         if is_province and prov:
             place = gaz.admin_place(prov)

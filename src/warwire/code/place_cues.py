@@ -102,7 +102,7 @@ def exact_spelling(surface: str, place: Place) -> bool:
 
 
 def quarter_of_named_city(
-    surface_after: str, before: str, candidates: list[Place], cities: set[str]
+    surface: str, surface_after: str, before: str, candidates: list[Place], cities: set[str]
 ) -> Place | None:
     """ "shelling of the Ramel district of Latakia", "clashes in Sheikh Saeed, Aleppo": when the
     sentence names a city, or calls the name a district, the city's own quarter of that name
@@ -112,6 +112,9 @@ def quarter_of_named_city(
     quarters = [c for c in candidates if c.feature == "neighbourhood" and city_of(c)]
     if not quarters:
         return None
+    spelled = [c for c in candidates if exact_spelling(surface, c)]
+    if spelled and not any(c in quarters for c in spelled):
+        return None  # "Jobar district": the entry spelled so, not a quarter spelled otherwise
     named = [c for c in quarters if city_of(c) in cities]
     if named:
         return named[0]
