@@ -252,3 +252,8 @@ def test_a_village_spelled_like_a_hamlet_far_away_is_the_storys_own() -> None:
 def test_a_district_spelled_as_its_own_entry_keeps_that_entry() -> None:
     [jobar] = places_in("Rebels attacked army positions in the Jobar district on Sunday.")
     assert jobar.name == "Jobar"
+
+
+def test_a_country_after_of_is_no_unlisted_town() -> None:
+    found = places_in("IS fighters hold large parts of the towns of Syria and Iraq.")
+    assert found == []

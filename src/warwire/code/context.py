@@ -322,7 +322,7 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
 
 
 UNLISTED = re.compile(
-    r"\b(?:town|village|city|hamlet|district|neighbou?rhood|suburb|area)s? of "
+    r"\b(?:town|village|city|hamlet|district|neighbou?rhood|suburb)s? of "
     r"((?:(?:al|el|as|ash|ar|ad|at|az)-)?[A-Z][\w'’-]+"
     r"(?: (?:(?:al|el|as|ash|ar|ad|at|az)-)?[A-Z][\w'’-]+){0,2})"
 )
@@ -345,13 +345,26 @@ def _unlisted_places(infos: list[SentenceInfo]) -> None:
             if any(p.start < e and s < p.end for p in info.places + info.abroad):
                 continue
             name = m.group(1)
-            if name.split()[0].lower() in stoplist.always_stopped() or gaz.province(name):
+            if _not_a_town_name(name, gaz):
                 continue
             here = [p.place.admin1 for p in info.places if p.place.admin1]
             place = unknown_place(name, admin1=here[0] if here else main)
             added.append(PlaceHit(s, e, name, place, province=False, near=False))
         if added:
             info.places = sorted(info.places + added, key=lambda p: p.start)
+
+
+COUNTRY_WORDS = frozenset({"syria", "syrian", "arab", "republic"})
+
+
+def _not_a_town_name(name: str, gaz) -> bool:
+    """A country ("the towns of Syria"), a province, a word of English or a group's name
+    after "the town of" names no unlisted town."""
+    keys = [w.lower().split("-")[-1] for w in name.split()]
+    common = stoplist.always_stopped() | stoplist.english_words() | COUNTRY_WORDS
+    if keys[0] in common or any(k in COUNTRY_WORDS for k in keys):
+        return True
+    return bool(gaz.province(name)) or any(c.country != "Syria" for c in gaz.candidates(name))
 
 
 def _strays(infos: list[SentenceInfo]) -> None:
