@@ -195,13 +195,17 @@ def build_event(
     assoc1 = _unique(a.name for m in ms for a in m.assoc_actor_1 if a.name not in (a1, a2))
     assoc2 = _unique(a.name for m in ms for a in m.assoc_actor_2 if a.name not in (a1, a2))
 
-    tolled = {id(m) for m in _toll_reports(ms)}
-    claims = _unique_claims(
-        _dated(c, articles)
-        for m in ms
-        for c in m.claims
-        if c.field != "fatalities" or id(m) in tolled
-    )
+    told = _toll_reports(ms)
+    if told is ms:
+        claims = _unique_claims(_dated(c, articles) for m in ms for c in m.claims)
+    else:
+        tolled = {id(m) for m in told}
+        claims = _unique_claims(
+            _dated(c, articles)
+            for m in ms
+            for c in m.claims
+            if c.field != "fatalities" or id(m) in tolled
+        )
     toll = latest_toll(claims, group)
     reported_zero = any(m.fatalities == 0 for m in ms)
     fatalities = toll if toll is not None else (0 if reported_zero else None)
@@ -269,9 +273,16 @@ def _toll_reports(ms: list[Mention]) -> list[Mention]:
     """The reports whose figures count: a region's or province's toll ("57 dead across the
     Eastern Ghouta") sums several towns, so it counts only when no report of the named town
     gives a figure."""
-    told = [m for m in ms if any(c.field == "fatalities" for c in m.claims)]
-    spot = [m for m in told if m.place and not is_area(m.place)]
-    if not spot or len(spot) == len(told):
+    if len(ms) == 1:
+        return ms
+    spot = area = False
+    for m in ms:
+        if m.claims and any(c.field == "fatalities" for c in m.claims):
+            if m.place and is_area(m.place):
+                area = True
+            elif m.place:
+                spot = True
+    if not (spot and area):
         return ms
     return [m for m in ms if not (m.place and is_area(m.place))]
 

@@ -206,7 +206,10 @@ def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> in
 def explicit_day(day: DayRef) -> bool:
     """A calendar date in the report's own words ("on March 10"), not a day worked out from
     its publication ("yesterday", "on Monday", "overnight") or from the story."""
-    return any(ch.isdigit() for ch in day.text)
+    return DIGIT.search(day.text) is not None
+
+
+DIGIT = re.compile(r"\d")
 
 
 def day_either_side(a: Mention, b: Mention) -> bool:
