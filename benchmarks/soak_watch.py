@@ -50,6 +50,7 @@ class Drop:
     name: str
     content: bytes | None  # None: a symlink loop
     article: str = ""  # the article id it carries ("" for a bad file)
+    expect: str = ""  # the content hash the store will hold for it
     rewrite: bool = False
     atomic: bool = False  # written beside and renamed in, as downloaders do
 
@@ -60,7 +61,6 @@ class Tracked:
 
     drop: Drop
     dropped: float = 0.0  # wall time of the write
-    before: str = ""  # the article's content hash before a rewrite
     seen: float | None = None
 
 
@@ -131,12 +131,36 @@ def _jsonl(record: dict[str, str]) -> bytes:
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def content_hash(record: dict[str, str]) -> str:
+    """The hash of the record's text as ingest will clean it ("" if it is refused)."""
+    import datetime as dt
+
+    from warwire.ingest import build_article
+    from warwire.ingest.readers import Record
+
+    day = record.get("published") or ""
+    art = build_article(
+        Record(
+            id=record["id"],
+            source_file="soak",
+            text=record["text"],
+            title=record.get("title", ""),
+            url=record.get("url", ""),
+            outlet=record.get("outlet", ""),
+            published=dt.date.fromisoformat(day) if day else None,
+        )
+    )
+    return getattr(art, "content_hash", "")
+
+
 def _rewritten(record: dict[str, str]) -> dict[str, str]:
     """The page updated: its last paragraph (or last sentence) dropped."""
     text = record["text"].rstrip()
     cut = text.rfind("\n\n")
     if cut < len(text) // 2:
         cut = text.rfind(". ", 0, len(text) - 2) + 1
+    if cut < len(text) // 2:  # no late paragraph or sentence break: a correction appended
+        return {**record, "text": text + "\n\nThis report was updated."}
     return {**record, "text": text[:cut].rstrip()}
 
 
@@ -165,7 +189,9 @@ def schedule(n: int, minutes: float, seed: int) -> list[Drop]:
         raise SystemExit(f"only {len(pool)} articles in {SHARED}; ask for --articles {len(pool)}")
     records = rng.sample(pool, n)
     items: list[Drop] = [
-        Drop(0.0, f"{r['id']}.jsonl", _jsonl(r), r["id"], atomic=rng.random() < 0.3)
+        Drop(
+            0.0, f"{r['id']}.jsonl", _jsonl(r), r["id"], content_hash(r), atomic=rng.random() < 0.3
+        )
         for r in records
     ]
     items += [Drop(0.0, name, data) for name, data in bad_files(max(6, n // 20), rng)]
@@ -186,10 +212,12 @@ def schedule(n: int, minutes: float, seed: int) -> list[Drop]:
         d.at = t
     # rewrites: N/20 articles written again a while after their first drop
     end = minutes * 60
-    for r in rng.sample(records, max(2, n // 20)):
+    changed = [r for r in records if content_hash(_rewritten(r)) not in ("", content_hash(r))]
+    for r in rng.sample(changed, min(len(changed), max(2, n // 20))):
         first = next(d for d in items if d.article == r["id"])
-        at = rng.uniform(first.at + 5, max(first.at + 6, end))
-        items.append(Drop(min(at, end), first.name, _jsonl(_rewritten(r)), r["id"], True))
+        at = min(end, rng.uniform(first.at + 5, max(first.at + 6, end)))
+        new = _rewritten(r)
+        items.append(Drop(at, first.name, _jsonl(new), r["id"], content_hash(new), rewrite=True))
     return sorted(items, key=lambda d: d.at)
 
 
@@ -256,10 +284,9 @@ class StoreView:
 
 
 def _done(t: Tracked, arts: dict[str, tuple[str, bool]], pending: bool) -> bool:
+    """The drop's text is stored, coded, and merged (no merge pending)."""
     got = arts.get(t.drop.article)
-    if got is None or pending or not got[1]:
-        return False
-    return not t.drop.rewrite or got[0] != t.before
+    return got is not None and not pending and got[1] and got[0] == t.drop.expect
 
 
 def run_soak(folder: Path, db: Path, soak: Soak, log: Path) -> int:
@@ -283,14 +310,13 @@ def run_soak(folder: Path, db: Path, soak: Soak, log: Path) -> int:
             now = time.monotonic()
             while pending_drops and pending_drops[0].at <= now - start:
                 d = pending_drops.pop(0)
-                before = ""
-                if d.rewrite:
-                    arts, _, _ = view.state()
-                    before = arts.get(d.article, ("", False))[0]
                 write(folder, d)
                 last_drop = time.monotonic()
                 if d.article:
-                    t = Tracked(d, dropped=last_drop, before=before)
+                    for t in [t for t in open_tracks if t.drop.article == d.article]:
+                        t.seen = -1.0  # rewritten before it was seen: superseded
+                        open_tracks.remove(t)
+                    t = Tracked(d, dropped=last_drop)
                     soak.tracked.append(t)
                     open_tracks.append(t)
             arts, pending, events = view.state()
@@ -371,10 +397,12 @@ def _pct(xs: list[float], q: float) -> float:
 
 
 def report(soak: Soak, watch_db: Path, batch_db: Path, batch_seconds: float) -> None:
-    lat = [t.seen - t.dropped for t in soak.tracked if t.seen is not None]
+    seen = [t for t in soak.tracked if t.seen is not None and t.seen >= 0]
+    lat = [t.seen - t.dropped for t in seen]  # type: ignore[operator]
     lost = [t.drop.name for t in soak.tracked if t.seen is None]
-    first = [t.seen - t.dropped for t in soak.tracked if t.seen and not t.drop.rewrite]
-    again = [t.seen - t.dropped for t in soak.tracked if t.seen and t.drop.rewrite]
+    first = [t.seen - t.dropped for t in seen if not t.drop.rewrite]  # type: ignore[operator]
+    again = [t.seen - t.dropped for t in seen if t.drop.rewrite]  # type: ignore[operator]
+    superseded = sum(1 for t in soak.tracked if t.seen is not None and t.seen < 0)
     n_bad = sum(1 for d in soak.drops if not d.article)
     span = soak.drops[-1].at if soak.drops else 0.0
     gaps = [b.at - a.at for a, b in zip(soak.drops, soak.drops[1:], strict=False)]
@@ -390,7 +418,11 @@ def report(soak: Soak, watch_db: Path, batch_db: Path, batch_seconds: float) -> 
             f" s, max {max(lat):.1f} s (first drops p50 {statistics.median(first):.1f} s"
             + (f"; rewrites p50 {statistics.median(again):.1f} s)" if again else ")")
         )
-    print(f"lost (never coded and merged): {len(lost)}" + (f" {lost[:10]}" if lost else ""))
+    print(
+        f"lost (text never coded and merged): {len(lost)}"
+        + (f" {lost[:10]}" if lost else "")
+        + (f"; {superseded} rewritten before they were seen" if superseded else "")
+    )
     print("memory over time (watch process and children):")
     print("   t (s)   RSS (MB)  articles  coded  events")
     for s in soak.samples:
