@@ -171,3 +171,22 @@ def test_a_definite_description_is_the_group_last_named() -> None:
 def test_an_action_owned_by_a_pronoun_is_the_side_named_before(text: str, side: str) -> None:
     m = only(code(text), "Shelling/artillery/missile attack")
     assert m.actor1 is not None and m.actor1.side == side
+
+
+def test_they_of_a_new_sentence_is_the_side_last_named() -> None:
+    ms = code(
+        "Rebels launched a push towards the town of Hass on Monday. "
+        "They seized the village of Kafr Nabl on Tuesday."
+    )
+    m = only(ms, "Non-state actor overtakes territory")
+    assert m.actor1 is not None and m.actor1.side == "opposition"
+
+
+def test_barrel_bombs_and_helicopters_are_the_regimes_unless_qualified() -> None:
+    m = only(code("Barrel bombs killed ten civilians in Azaz on Tuesday."), "Air/drone strike")
+    assert sides(m) == ("syrian_government", "civilians")
+    m = only(
+        code("On Tuesday Russian helicopters fired rockets at the town of Azaz."),
+        "Air/drone strike",
+    )
+    assert sides(m)[0] == "russia"

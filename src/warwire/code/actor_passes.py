@@ -56,6 +56,7 @@ class Roles:
     hits: list[ActorHit] = field(default_factory=list)  # every actor the sentence names
     striker: ActorRef | None = None  # the article's last striker of this kind, if any
     text: str = ""  # the sentence
+    previous: list[ActorHit] = field(default_factory=list)  # the previous sentence's actors
 
 
 def protesters_act(r: Roles) -> None:
@@ -119,8 +120,28 @@ def the_taken_are_civilians(r: Roles) -> None:
         r.actor2 = _default("civilians")
 
 
+PRONOUN_DOER = re.compile(
+    r"^\W*they\b|\b(its|their) (fighters|forces|troops|jets|warplanes|planes|aircraft|drones|"
+    r"artillery|militants|gunmen|units|tanks)\b",
+    re.I,
+)
+
+
+def pronoun_from_previous_sentence(r: Roles) -> None:
+    """ "Rebels launched a push on the town. They seized three villages on Tuesday.", "... its
+    warplanes struck ...": a pronoun that the sentence itself does not resolve points to the
+    armed side the previous sentence named last."""
+    if r.actor1 is not None or r.sub in PROTEST_SUBS or not PRONOUN_DOER.search(r.text):
+        return
+    armed = [h for h in r.previous if not h.holder and h.actor.side not in NOT_ARMED]
+    if armed and (r.actor2 is None or armed[-1].actor.side != r.actor2.side):
+        a = armed[-1].actor
+        r.actor1 = ActorRef(a.name, a.side, armed[-1].surface, a.key)
+
+
 PASSES: tuple[Callable[[Roles], None], ...] = (
     protesters_act,
+    pronoun_from_previous_sentence,
     inherit_striker,
     civilian_sites,
     the_taken_are_civilians,

@@ -707,7 +707,12 @@ class ArticleCoder:
             sub = sub or rule_sub
         own = attribution(info.sent.text)[0]  # a sentence with its own source tells its own
         striker = self.strikers.striker(kind, info.index, "" if own else self.disc.last_source)
-        settled = settle_actors(Roles(sub, actor1, actor2, info.actors, striker, info.sent.text))
+        k = info.index - 1
+        aligned = 0 <= k < len(self.infos) and self.infos[k].index == k
+        previous = self.infos[k].actors if aligned else []
+        settled = settle_actors(
+            Roles(sub, actor1, actor2, info.actors, striker, info.sent.text, previous)
+        )
         actor1, actor2 = settled.actor1, settled.actor2
         counts: dict[str, int] = {}
         claims: list[Claim] = []
