@@ -83,3 +83,8 @@ def test_a_bomb_as_a_figure_or_a_weapon_of_a_strike_is_no_second_event() -> None
     assert code("Officials in Hasakah call the camp a ticking time bomb.") == []
     ms = code("Loyalist forces bombed Douma with bombs and artillery on Tuesday.")
     assert "Remote explosive/landmine/IED" not in kinds(ms)
+
+
+def test_an_attack_with_a_drone_is_an_air_strike() -> None:
+    ms = code("Rebels attacked the outskirts of Sarmin using a combat drone on Tuesday.")
+    assert kinds(ms) == ["Air/drone strike"]

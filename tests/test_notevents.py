@@ -103,3 +103,34 @@ def test_a_share_of_a_town_taken_is_fighting_not_a_takeover() -> None:
 def test_a_capture_claimed_and_denied_is_fighting() -> None:
     ms = code("The rebels said they captured Sarmin on Tuesday, but the army denied it.")
     assert kinds(ms) == ["Armed clash"]
+
+
+def test_a_campaign_summed_up_since_a_day_is_not_one_event() -> None:
+    text = "The army has waged an air campaign against Sarmin since March 1, killing 40 people."
+    assert code(text) == []
+    assert code("Intense clashes have erupted in Sarmin since Sunday.") == []
+    assert code("Intense clashes erupted in Sarmin on Sunday.") != []
+    text = "Sarmin, held by the militants since 2014, has been retaken by the army on Tuesday."
+    assert kinds(code(text)) == ["Government regains territory"]
+
+
+def test_weapons_named_as_the_means_of_a_capture_are_the_capture() -> None:
+    ms = code(
+        "Heavy artillery and air strikes were used by government forces to recapture Sarmin "
+        "on Tuesday."
+    )
+    assert kinds(ms) == ["Government regains territory"]
+
+
+def test_fighting_drawing_near_has_not_arrived() -> None:
+    assert code("Staff fled the dam near Tabqa as fighting drew near on Tuesday.") == []
+
+
+def test_a_person_who_defected_is_no_change_of_group() -> None:
+    text = "Gunmen shot dead a soldier who had defected from the army in Sarmin on Tuesday."
+    assert "Change to group/activity" not in kinds(code(text))
+
+
+def test_demonstrate_that_is_not_a_protest() -> None:
+    text = '"These deliveries demonstrate that aid can reach Sarmin," the envoy said on Tuesday.'
+    assert code(text) == []

@@ -270,6 +270,74 @@ def abroad(trig: Trigger) -> bool:
     return False
 
 
+# -- a campaign summed up, the means of another action, an action still coming ------------
+
+APPROACH_VERBS = {"approach", "near", "draw", "loom", "creep", "edge"}
+USE_VERBS = {"use", "employ"}
+
+
+def _governing_verb(t: Token) -> Token | None:
+    return next((n for n in up_from(t, 6) if n.pos_ in {"VERB", "AUX"}), None)
+
+
+def campaign_since(trig: Trigger) -> bool:
+    """ "The regime has waged an aerial offensive on the city since December 15, killing
+    400", "clashes have erupted since Aug. 27": the present perfect with "since" sums up a
+    campaign over many days, whose toll is no single event's."""
+    verb = _governing_verb(trig.token)
+    if verb is None:
+        return False
+    if verb.i == trig.token.i and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"}:
+        verb = verb.head  # "..., killing 400": the participle shares its clause's tense
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    )
+    if not perfect:
+        return False
+    for c in verb.children:  # its own "since", not one in a phrase about a noun
+        if c.lower_ == "since" and c.dep_ == "prep":
+            return True
+        if c.dep_ == "advcl" and any(m.lower_ == "since" and m.dep_ == "mark" for m in c.children):
+            return True
+    return False
+
+
+def means_of(trig: Trigger) -> bool:
+    """ "Artillery and aerial bombardment were used by the forces to recapture the town": the
+    weapons named as the means of another action are part of that action."""
+    t = trig.token
+    if not trig.nominal:
+        return False
+    node = t
+    while node.dep_ in {"conj", "nmod", "compound"} and node.head.i != node.i:
+        node = node.head  # "artillery and air strikes were used"
+    head = node.head
+    if node.dep_ not in {"nsubjpass", "dobj"} or head.lemma_.lower() not in USE_VERBS:
+        return False
+    return any(
+        c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children)
+        for c in head.children
+    )
+
+
+def approaching(trig: Trigger) -> bool:
+    """ "They fled as fighting drew near": fighting that approaches has not reached the place."""
+    t = trig.token
+    head = t.head
+    if t.dep_ != "nsubj" or head.lemma_.lower() not in APPROACH_VERBS:
+        return False
+    if head.lemma_.lower() in {"draw", "creep", "edge"}:  # "drew near", "crept closer"
+        return any(c.lower_ in {"near", "nearer", "close", "closer"} for c in head.children)
+    return True
+
+
+def person_described(trig: Trigger) -> bool:
+    """ "a soldier who had defected from the army", "a defector": a change of side told in a
+    clause about a person describes who the person is, not a change of the group."""
+    t = trig.token
+    return trig.kind == tx.CHANGE and t.dep_ in {"relcl", "acl", "amod"}
+
+
 # -- the filter -----------------------------------------------------------------------------
 
 
@@ -284,4 +352,8 @@ def not_event(trig: Trigger) -> bool:
         or repertoire(trig)
         or presupposed(trig)
         or abroad(trig)
+        or campaign_since(trig)
+        or means_of(trig)
+        or approaching(trig)
+        or person_described(trig)
     )

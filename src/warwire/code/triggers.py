@@ -201,8 +201,12 @@ def _verb_kind(t: Token, start: int) -> str | None:
         if k in {tx.CLASH, tx.ATTACK}:
             return tx.CLASH
         return k
+    if lem in {"protest", "demonstrate"} and any(
+        c.dep_ == "ccomp" or (c.dep_ == "mark" and c.lower_ == "that") for c in t.children
+    ):
+        return None  # "these figures demonstrate that ...": to show, not to march
     if lem in {"hit", "target", "strike", "struck", "pound", "bomb", "raid", "attack"}:
-        if air_doer(t):
+        if air_doer(t) or air_means(t):
             return tx.AIR  # "warplanes attacked a convoy"
         if lem == "raid" and dobj is not None and armed_target(dobj):
             return tx.CLASH  # "militants raided an army base": a ground assault
@@ -283,6 +287,17 @@ def air_doer(t: Token) -> bool:
     return tx.AIR_CUES.search(" ".join(w.text for c in subj for w in c.subtree)) is not None
 
 
+def air_means(t: Token) -> bool:
+    """ "attacked the village using a combat drone", "struck the post with a drone": the
+    weapon the verb names by "using" or "with" is air power."""
+    for c in t.children:
+        means = c.dep_ == "prep" and c.lower_ == "with"
+        means = means or (c.dep_ in {"advcl", "xcomp"} and _lemma(c) in {"use", "employ"})
+        if means and tx.AIR_CUES.search(" ".join(w.text for w in c.subtree)):
+            return True
+    return False
+
+
 def _out_of(t: Token) -> bool:
     """ "drove X out (of Y)", "pushed X out": the verb's particle or preposition is "out"."""
     return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == "out" for c in t.children)
@@ -353,7 +368,7 @@ def is_factual(trig: Trigger) -> bool:
             if to_inf and node.dep_ in {"xcomp", "advcl", "acl", "ccomp", "relcl"}:
                 head = node.head
                 if _lemma(head) not in {
-                    "continue", "begin", "start", "manage", "keep", "go", "able", "succeed",
+                    "continue", "begin", "start", "manage", "keep", "go", "able", "succeed", "use",
                 }:  # fmt: skip
                     return False
             if _lemma(node) in tx.INTENT_HEADS and node is not t and node.tag_ != "VBD":
