@@ -399,22 +399,31 @@ def _strays(infos: list[SentenceInfo]) -> None:
                 info.places[k] = dataclasses.replace(p, place=unknown_place(p.surface, admin1=main))
 
 
+NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w'’-]*\w))")
+
+
 def _persons(text: str, raw: list) -> set[str]:
     """Names the article uses as a person's ("Ahmed Afesh, a commander"): such a name is no
     place anywhere in that article ("Afesh showed off the tanks")."""
+    names = {
+        span.surface
+        for _info, span in raw
+        if span.candidates
+        and not span.candidates[0].feature.startswith("admin")
+        and " " not in span.surface
+    }
     out: set[str] = set()
+    if not names:
+        return out
     cues = stoplist.person_cues()
-    for _info, span in raw:
-        first = span.candidates[0] if span.candidates else None
-        name = span.surface
-        if first is None or first.feature.startswith("admin") or name in out or " " in name:
+    for m in NAME_PAIR.finditer(text):
+        name = re.sub(r"['’]s$", "", m.group(2))
+        if name not in names or name in out:
             continue
-        for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text):
-            if m.group(1).lower() in cues or place_cues.surname_after_given_name(
-                text, m.start() + len(m.group(1)) + 1, name
-            ):
-                out.add(name)
-                break
+        if m.group(1).lower() in cues or place_cues.surname_after_given_name(
+            text, m.start(2), name
+        ):
+            out.add(name)
     return out
 
 
