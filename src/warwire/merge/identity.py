@@ -225,16 +225,18 @@ def day_either_side(a: Mention, b: Mention) -> bool:
 
 
 # Places that name an area rather than a spot: a report there is vague beside a named town.
-AREA_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
+# A named region (the Eastern Ghouta, Qalamoun) is not one of them: its reports sum an
+# offensive over several towns, and joined one of them by chance on the shared sets.
+AREA_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 
 
 def is_area(place: Place) -> bool:
-    """A province, district, sub-district or named region rather than a town."""
+    """A province, district or sub-district rather than a town."""
     return place.feature in AREA_FEATURES
 
 
 def area_contains(area: Place, spot: Place) -> bool:
-    """One action at two scales: "shelling in the Eastern Ghouta" or "clashes in Idlib
+    """One action at two scales: "shelling in Ariha district" or "clashes in Idlib
     province" in one outlet, the named town in another. AREA (a vague report's place; a
     place that is no area stands for its province) holds SPOT when SPOT lies in it (see
     `warwire.places.hierarchy`)."""
