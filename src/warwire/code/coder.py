@@ -400,6 +400,7 @@ class ArticleCoder:
         self.mentions: list[Mention] = []
         self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
         self._province: list[PlaceHit] | None = None  # the article's only province, if one
+        self._type_feats: dict[int, list[str]] = {}  # the type model's features by sentence
         self.strikers = StrikerMemory()
         self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
 
@@ -703,8 +704,11 @@ class ArticleCoder:
         doc = self.docs.get(info.index)
         sub = rule_sub
         if doc is not None:  # the one typing (refine.typed); a rule mention is never dropped
-            sub = typed(rule_sub, type_features([doc[:]], info.actors, info.sent.start))
-            sub = sub or rule_sub
+            feats = self._type_feats.get(info.index)
+            if feats is None:  # once per sentence, however many mentions it holds
+                feats = type_features([doc[:]], info.actors, info.sent.start)
+                self._type_feats[info.index] = feats
+            sub = typed(rule_sub, feats) or rule_sub
         own = attribution(info.sent.text)[0]  # a sentence with its own source tells its own
         striker = self.strikers.striker(kind, info.index, "" if own else self.disc.last_source)
         k = info.index - 1
