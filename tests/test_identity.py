@@ -11,10 +11,14 @@ import datetime as dt
 from warwire.merge import merge_mentions
 from warwire.merge.fields import agency, latest_toll, wire_groups
 from warwire.merge.identity import (
+    CAPTURE_DAYS,
+    EVENT_DAYS,
     area_contains,
     capture_subsumes_clash,
     day_either_side,
+    event_days,
     explicit_day,
+    fits_event_days,
     same_control_change,
     same_toll,
     vague_choice,
@@ -428,3 +432,82 @@ def test_a_city_level_report_stays_apart_when_two_quarters_were_hit() -> None:
     assert len(events(ms)) == 3
     # and two quarters of one city are two places
     assert len(events(ms[:2])) == 2
+
+
+def _span(ev_mentions: list[Mention]) -> int:
+    days = [x.day.date.toordinal() for x in ev_mentions if x.day and x.day.precision == 1]
+    return max(days) - min(days)
+
+
+def test_province_level_reports_a_day_apart_for_two_weeks_are_not_one_event() -> None:
+    """A busy front: "an air strike in Idlib" every day for two weeks, each a day from the
+    one before, from different outlets. They are many strikes, not one drifting event."""
+    ms = [
+        m(f"v{i}:1", "Air/drone strike", IDLIB, d=TUE + dt.timedelta(days=i), a2=CIVS, geo=3)
+        for i in range(14)
+    ]
+    state = merge_mentions(ms)
+    clusters = list(state.clusters.values())
+    assert len(clusters) >= 14 // (EVENT_DAYS + 1)
+    assert all(_span(c.mentions) <= EVENT_DAYS for c in clusters)
+    # the same reports in any order give the same events
+    again = merge_mentions(list(reversed(ms)))
+    assert sorted(sorted(x.id for x in c.mentions) for c in again.clusters.values()) == sorted(
+        sorted(x.id for x in c.mentions) for c in clusters
+    )
+
+
+def test_precise_reports_a_day_apart_at_one_town_do_not_chain() -> None:
+    """Daily shelling of one town for ten days, each report dated by "yesterday"."""
+    ms = [
+        m(f"s{i}:1", "Shelling/artillery/missile attack", SARMIN, d=TUE + dt.timedelta(days=i))
+        for i in range(10)
+    ]
+    clusters = list(merge_mentions(ms).clusters.values())
+    assert len(clusters) >= 10 // (EVENT_DAYS + 1)
+    assert all(_span(c.mentions) <= EVENT_DAYS for c in clusters)
+
+
+def test_two_reports_of_one_strike_a_day_apart_still_join() -> None:
+    """One strike, told on its day by one outlet and dated a day later by another."""
+    nxt = TUE + dt.timedelta(days=1)
+    vague = [
+        m("a:1", "Air/drone strike", IDLIB, a2=CIVS, geo=3),
+        m("b:1", "Air/drone strike", IDLIB, d=nxt, a2=CIVS, geo=3),
+    ]
+    assert len(events(vague)) == 1
+    precise = [
+        m("c:1", "Air/drone strike", SARMIN, a2=CIVS),
+        m("d:1", "Air/drone strike", SARMIN, d=nxt, a2=CIVS),
+    ]
+    assert len(events(precise)) == 1
+
+
+def test_an_event_core_is_its_day_exact_reports() -> None:
+    day = dt.date(2021, 3, 9)
+    exact = DayRef(day, day, day, 1)
+    week = DayRef(day, day - dt.timedelta(days=6), day, 2)
+    o = day.toordinal()
+    assert event_days([exact, week]) == (o, o)
+    assert event_days([week]) == (o - 6, o)
+    assert event_days([]) is None
+
+
+def test_a_report_joins_only_within_the_event_core_days() -> None:
+    day = dt.date(2021, 3, 9)
+    o = day.toordinal()
+
+    def on(k: int, precision: int = 1) -> DayRef:
+        d = day + dt.timedelta(days=k)
+        return DayRef(d, d - dt.timedelta(days=6 if precision > 1 else 0), d, precision)
+
+    core = (o, o + EVENT_DAYS)
+    assert fits_event_days(on(1), core, capture=False)
+    assert not fits_event_days(on(EVENT_DAYS + 1), core, capture=False)
+    assert not fits_event_days(on(-1), core, capture=False)
+    # a change of control keeps its identity for CAPTURE_DAYS
+    assert fits_event_days(on(CAPTURE_DAYS), (o, o), capture=True)
+    assert not fits_event_days(on(CAPTURE_DAYS + 1), (o, o), capture=True)
+    # a week-level report must overlap the core, a day either side
+    assert fits_event_days(on(7, precision=2), (o, o), capture=False)
+    assert not fits_event_days(on(9, precision=2), (o, o), capture=False)

@@ -305,3 +305,41 @@ def vague_choice(candidates: list[tuple[str, int]]) -> str | None:
     if ranked[0][1] >= DOMINANT * ranked[1][1]:
         return ranked[0][0]
     return None
+
+
+# An event is one action on one day: its day-exact reports span at most this many days
+# apart (a day either side of the action, for copies dated from their publication), and a
+# change of control at most CAPTURE_DAYS.
+EVENT_DAYS = 2
+
+
+def event_days(days: list[DayRef]) -> tuple[int, int] | None:
+    """The core days of an event (ordinals): the earliest..latest of its day-exact reports;
+    with none, the days its week- or month-level reports share (or span, if they share
+    none)."""
+    exact = [d.date.toordinal() for d in days if d.precision == 1]
+    if exact:
+        return min(exact), max(exact)
+    if not days:
+        return None
+    lo = max(d.start.toordinal() for d in days)
+    hi = min(d.end.toordinal() for d in days)
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
+def fits_event_days(day: DayRef | None, core: tuple[int, int] | None, capture: bool) -> bool:
+    """Province-level reports of a busy front ("an air strike in Idlib" every day for two
+    weeks) each fit the day of the one before, and chained into one event drifting over a
+    month. A report joins an event only when it fits the event's core days: a day-exact
+    report may widen them to EVENT_DAYS apart (CAPTURE_DAYS for a change of control), a
+    week-level report must overlap them (a day either side)."""
+    if day is None or core is None:
+        return True
+    lo, hi = core
+    if day.precision > 1:
+        return day.start.toordinal() <= hi + 1 and day.end.toordinal() >= lo - 1
+    d = day.date.toordinal()
+    if lo <= d <= hi:
+        return True
+    limit = CAPTURE_DAYS if capture else EVENT_DAYS
+    return max(hi, d) - min(lo, d) <= limit

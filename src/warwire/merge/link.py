@@ -27,7 +27,9 @@ from warwire.merge.identity import (
     city_and_quarter,
     day_slack,
     entry_name,
+    event_days,
     family,
+    fits_event_days,
     is_area,
     is_capture,
     named_together,
@@ -171,10 +173,15 @@ class Cluster:
     words: Counter[str] = field(default_factory=Counter)
 
     groups: set[str] = field(default_factory=set)  # independent sources (wire groups)
+    capture: bool = False  # holds a change of control
+    _core: tuple[int, int] | None = None
+    _core_stale: bool = True
 
     def add(self, m: Mention, words: Counter[str] | None = None) -> None:
         self.mentions.append(m)
         self.groups.add(m.wire_group or m.article)
+        self.capture = self.capture or is_capture(m)
+        self._core_stale = True
         self.words.update(words if words is not None else bag(" ".join(e.text for e in m.evidence)))
 
     @property
@@ -184,6 +191,17 @@ class Cluster:
     def sources(self) -> int:
         """Independent reports so far (one per wire group)."""
         return len(self.groups)
+
+    def core(self) -> tuple[int, int] | None:
+        """The event's core days (see `identity.event_days`), kept until a report is added."""
+        if self._core_stale:
+            self._core = event_days([m.day for m in self.mentions if m.day is not None])
+            self._core_stale = False
+        return self._core
+
+    def days_fit(self, m: Mention) -> bool:
+        """M's day fits this event's core days (see `identity.fits_event_days`)."""
+        return fits_event_days(m.day, self.core(), self.capture or is_capture(m))
 
 
 def _day_fit(a: Mention, b: Mention, similar: bool, precise: bool = True) -> bool:
@@ -221,6 +239,8 @@ def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | N
     """How well M (with evidence WORDS) fits cluster C, or None when it cannot be the same.
     The wording is compared only once a report of C fits on type, place and day (or might, if
     the wording is alike): most candidates from the blocks never need it."""
+    if not c.days_fit(m):
+        return None  # another action on another day, however alike the reports
     sim: float | None = None
     best: tuple[float, int] | None = None
     for o in c.mentions:
@@ -254,6 +274,8 @@ def _clusters_fit(a: Cluster, b: Cluster) -> bool:
     type (a toll links an air strike to the fire that killed the same 33); each named place of
     one is a place of the other (twin towns included); and one pair of same-level reports
     agrees on place and day."""
+    if not _cores_fit(a, b):
+        return False
     both_vague = not a.precise and not b.precise
     linked = False
     placed: dict[str, bool] = {}  # precise mention id -> has a same-place partner
@@ -276,6 +298,11 @@ def _clusters_fit(a: Cluster, b: Cluster) -> bool:
             if not linked and pf > 0 and (both_vague or _is_precise(m)):
                 linked = _day_fit(m, o, False)
     return linked and (tolled or all(typed.values())) and all(placed.values())
+
+
+def _cores_fit(a: Cluster, b: Cluster) -> bool:
+    """Joined, A and B keep an event's core days: each report of one fits the other's."""
+    return all(b.days_fit(m) for m in a.mentions) and all(a.days_fit(m) for m in b.mentions)
 
 
 class MergeState:
