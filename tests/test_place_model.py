@@ -20,7 +20,7 @@ from warwire.code.place_cues import (
 from warwire.code.scales import finer_of, one_scale
 from warwire.places import load_gazetteer
 from warwire.places.hierarchy import city_of, contains, level, parent
-from warwire.records import Article, DayRef, Evidence, Mention, Place
+from warwire.records import Article, Claim, DayRef, Evidence, Mention, Place
 
 WED = dt.date(2021, 3, 10)
 
@@ -158,6 +158,33 @@ def test_the_town_and_its_province_are_one_mention() -> None:
     assert finer_of(coarse, fine) and not finer_of(fine, coarse)
     [kept] = one_scale([coarse, fine])
     assert kept is fine and kept.fatalities == 9
+
+
+def test_a_count_told_at_the_province_goes_to_the_town() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3)
+    coarse.claims = [Claim("airstrikes", 90, "a")]
+    fine = _mention(town("Saraqib", "Idlib"))
+    [kept] = one_scale([coarse, fine])
+    assert [(c.field, c.value) for c in kept.claims] == [("airstrikes", 90)]
+
+
+def test_a_province_report_beside_two_reports_of_one_town_moves_to_the_town() -> None:
+    gaz = load_gazetteer()
+    saraqib = town("Saraqib", "Idlib")
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3)
+    coarse.claims = [Claim("airstrikes", 90, "a")]
+    a, b = _mention(saraqib), _mention(saraqib)
+    out = one_scale([a, coarse, b])
+    assert len(out) == 3 and all(m.place == saraqib for m in out)
+    assert coarse.geo_precision == 1 and coarse.claims[0].value == 90
+
+
+def test_a_province_report_beside_two_towns_is_dropped() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3)
+    a, b = _mention(town("Saraqib", "Idlib")), _mention(town("Ariha", "Idlib"))
+    assert one_scale([coarse, a, b]) == [a, b]
 
 
 def test_near_the_capital_and_a_town_outside_it_are_one_mention() -> None:

@@ -80,6 +80,8 @@ def _absorb(fine: Mention, coarse: Mention) -> None:
     if fine.fatalities is None and coarse.fatalities is not None:
         fine.fatalities = coarse.fatalities
         fine.claims.extend(c for c in coarse.claims if c.field == "fatalities")
+    # other figures ("after 140 air strikes") are the article's own claims about the action
+    fine.claims.extend(c for c in coarse.claims if c.field != "fatalities" and c not in fine.claims)
     if fine.actor1 is None and coarse.actor1 is not None:
         fine.actor1 = coarse.actor1
     if fine.actor2 is None and coarse.actor2 is not None and coarse.actor2 != fine.actor1:
@@ -87,16 +89,36 @@ def _absorb(fine: Mention, coarse: Mention) -> None:
     fine.evidence.extend(e for e in coarse.evidence if e not in fine.evidence)
 
 
+def _place_key(p: Place | None) -> tuple | None:
+    return None if p is None else (p.name, p.admin1, p.latitude, p.longitude)
+
+
+def _move_to(coarse: Mention, fine: Mention) -> None:
+    """The coarse report re-told at the precise place it repeats (its figures, day and actors
+    stay its own, as one more report of that place's action)."""
+    coarse.place = fine.place
+    coarse.geo_precision = fine.geo_precision
+
+
 def one_scale(mentions: list[Mention]) -> list[Mention]:
-    """Drop each mention that a more precise mention of the same article repeats."""
+    """Drop each mention that a more precise mention of the same article repeats.
+
+    One precise mention: the coarse one is folded into it (`_absorb`). Several precise
+    mentions all at one place ("jets struck Saraqib ... raids on Saraqib ... after 90 strikes in
+    Idlib province"): the coarse one is that place's action told once more, so it moves there with
+    its figures rather than losing them. Precise mentions at several places: it is dropped."""
     dropped: set[int] = set()
     for coarse in mentions:
         fine = [n for n in mentions if id(n) not in dropped and finer_of(coarse, n)]
         if not fine:
             continue
-        dropped.add(id(coarse))
         if len(fine) == 1:
+            dropped.add(id(coarse))
             _absorb(fine[0], coarse)
+        elif len({_place_key(n.place) for n in fine}) == 1:
+            _move_to(coarse, fine[0])
+        else:
+            dropped.add(id(coarse))
     return [m for m in mentions if id(m) not in dropped]
 
 
