@@ -88,3 +88,19 @@ def test_a_bomb_as_a_figure_or_a_weapon_of_a_strike_is_no_second_event() -> None
 def test_an_attack_with_a_drone_is_an_air_strike() -> None:
     ms = code("Rebels attacked the outskirts of Sarmin using a combat drone on Tuesday.")
     assert kinds(ms) == ["Air/drone strike"]
+
+
+def test_an_ambush_on_people_at_civilian_work_is_an_attack() -> None:
+    text = "Five men were killed in an ambush while gathering truffles near Sukhnah on Tuesday."
+    assert kinds(code(text)) == ["Attack"]
+    assert kinds(code("Militants ambushed three shepherds near Sukhnah on Tuesday.")) == ["Attack"]
+    # soldiers among the ambushed: the target fights back
+    text = "Militants ambushed a bus carrying soldiers near Sukhnah on Tuesday."
+    assert kinds(code(text)) == ["Armed clash"]
+
+
+def test_a_takeover_by_force_is_a_capture() -> None:
+    text = "Rebels took over the town of Sarmin by force on Tuesday."
+    assert kinds(code(text)) == ["Non-state actor overtakes territory"]
+    text = "Rebels took over the town of Sarmin on Tuesday after the army withdrew."
+    assert kinds(code(text)) == ["Non-violent transfer of territory"]

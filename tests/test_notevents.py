@@ -134,3 +134,34 @@ def test_a_person_who_defected_is_no_change_of_group() -> None:
 def test_demonstrate_that_is_not_a_protest() -> None:
     text = '"These deliveries demonstrate that aid can reach Sarmin," the envoy said on Tuesday.'
     assert code(text) == []
+
+
+def test_a_drive_to_take_a_town_is_intent() -> None:
+    assert code("The army continued its push to regain full control of Sarmin on Tuesday.") == []
+    assert code("Rebels launched a bid to retake the town of Ariha on Tuesday.") == []
+    assert kinds(code("The army regained full control of Sarmin on Tuesday.")) == [
+        "Government regains territory"
+    ]
+
+
+def test_a_day_in_a_pluperfect_relative_clause_does_not_date_the_news() -> None:
+    lead = "Fighting raged in Idlib province on Monday. "
+    ms = code(
+        lead + "The rebels retook Sarmin from the army, who had recaptured the town on March 2."
+    )
+    took = [m for m in ms if m.sub_event_type == "Non-state actor overtakes territory"]
+    assert [m.day.date for m in took if m.day] == [dt.date(2021, 3, 8)]
+    # the same day in the main clause dates the action
+    ms = code(lead + "The rebels retook Sarmin from the army on March 2.")
+    took = [m for m in ms if m.sub_event_type == "Non-state actor overtakes territory"]
+    assert [m.day.date for m in took if m.day] == [dt.date(2021, 3, 2)]
+
+
+def test_the_launch_day_of_a_named_operation_does_not_date_a_capture() -> None:
+    lead = "Fighting raged in Idlib province on Monday. "
+    ms = code(
+        lead
+        + "By capturing Sarmin, Turkish forces met a goal of Operation Dawn, launched on 2 March."
+    )
+    took = [m for m in ms if m.sub_event_type == "Non-state actor overtakes territory"]
+    assert [m.day.date for m in took if m.day] == [dt.date(2021, 3, 8)]

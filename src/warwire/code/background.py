@@ -221,6 +221,32 @@ def reporting_day(tok: Token, trig: Trigger) -> bool:
     return False
 
 
+CAMPAIGN_NOUNS = {"operation", "campaign", "offensive"}
+LAUNCH_VERBS = {"launch", "begin", "start", "announce", "declare"}
+
+
+def other_clause_day(tok: Token, trig: Trigger) -> bool:
+    """ "By capturing the town, Turkish forces achieved the aim of Operation X, launched on 9
+    October", "retook it from the army, who had recaptured it on May 8": a day inside a clause
+    that qualifies another noun, by what it had done before (the pluperfect) or when a named
+    campaign was launched, dates that noun's story, not the trigger's action."""
+    verb = next((n for n in list(up_from(tok, 6))[1:] if n.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.i == trig.token.i or verb.head.i == trig.token.i:
+        return False  # "the attack, which took place on Tuesday": the trigger's own day
+    if trig.token.i in {w.i for w in verb.subtree}:
+        return False
+    if verb.dep_ == "relcl":
+        return verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children
+        )
+    launched = verb.dep_ == "advcl" and verb.lemma_.lower() in LAUNCH_VERBS  # parsed loosely
+    if (verb.dep_ == "acl" or launched) and verb.tag_ == "VBN":
+        before = verb.doc[max(verb.sent.start, verb.i - 2) : verb.i]
+        named = [verb.head] + [w for w in before if w.lower_ != ","]  # "Operation X, launched"
+        return any(w.pos_ == "PROPN" or w.lemma_.lower() in CAMPAIGN_NOUNS for w in named)
+    return False
+
+
 PERSON_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "commander", "official", "leader", "head",
     "analyst", "resident", "activist", "journalist", "correspondent", "minister", "envoy",

@@ -23,6 +23,7 @@ from warwire.code.attribution import attribution
 from warwire.code.background import (
     background_action,
     background_place,
+    other_clause_day,
     reporting_day,
     up_from,
 )
@@ -36,7 +37,7 @@ from warwire.code.context import (
     opens_with_place,
     scan_article,
 )
-from warwire.code.cues import has_cue, unarmed_target
+from warwire.code.cues import civilian_ambush, has_cue, unarmed_target
 from warwire.code.figures import BACKGROUND, sentence_figures
 from warwire.code.notes import write_note
 from warwire.code.notevents import not_event
@@ -199,6 +200,8 @@ def _pick_day(
     limit = (disc.published or dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
     usable = [(h, _before_story(h, _story_day(h, disc), trig_at, info, disc)) for h in info.days]
     usable = [(h, d) for h, d in usable if d.start <= limit]
+    if trig is not None:
+        usable = [(h, d) for h, d in usable if not _dates_other_clause(h, info, trig)]
     if usable:
         hit, day = min(usable, key=lambda t: abs(t[0].start - trig_at))
         if trig is not None and day.precision == 1 and _dates_the_report(hit, info, trig):
@@ -289,6 +292,11 @@ def _kind_for(
             return "excessive_force"  # "troops opened fire on protesters, killing three"
         if kind == tx.CLASH and crowd_fight(sentence) and not _armed_group(a1, a2):
             return tx.RIOT  # "protesters clashed with police"
+    if kind in {tx.CLASH, tx.ATTACK} and trig.token.lemma_.lower() == "ambush":
+        victims = a2.actor.side if a2 is not None else None
+        after = trig.token.doc[trig.token.i : trig.token.sent.end].text
+        if victims not in ARMED_SIDES and civilian_ambush(after, victims):
+            return tx.ATTACK  # "killed in an ambush while herding sheep"
     if kind == tx.ATTACK:
         if a2 is not None and a2.actor.side in ARMED_SIDES:
             return tx.CLASH
@@ -335,7 +343,9 @@ def _ground_bombing(trig: Trigger, side1: str, sentence: str) -> bool:
     )
 
 
-FOUGHT_OVER = re.compile(r"\b(attack\w*|bomb(ed|ing|s)?|air ?strikes?|air raids?)\b", re.I)
+FOUGHT_OVER = re.compile(
+    r"\b(attack\w*|bomb(ed|ing|s)?|air ?strikes?|air raids?|by force|forcibl[ey]|by storm)\b", re.I
+)
 
 
 def _fought_over(sentence: str) -> bool:
@@ -900,6 +910,12 @@ def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
     sent = trig.token.doc[:]
     tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
     return tok is not None and reporting_day(tok, trig)
+
+
+def _dates_other_clause(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
+    sent = trig.token.doc[:]
+    tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
+    return tok is not None and other_clause_day(tok, trig)
 
 
 def _story_places(info: SentenceInfo, doc: Doc) -> list[PlaceHit]:

@@ -129,3 +129,21 @@ def has_cue(name: str, text: str) -> bool:
 def unarmed_target(text: str) -> bool:
     """ACLED's Attack vs Armed clash: civilians are named as the target and no armed party is."""
     return has_cue("civilian_target", text) and not has_cue("armed_target", text)
+
+
+CIVILIAN_PURSUIT = re.compile(
+    r"\bwhile (they were |he was |she was )?(gather|herd|graz|tend|harvest|farm|forag|pick|"
+    r"collect|hunt|shepherd|fish)\w*|\btruffle|\b(shepherds?|herders?|farmers?|"
+    r"farm ?workers|truffle (hunters|gatherers|pickers))\b",
+    re.I,
+)
+
+
+def civilian_ambush(text: str, victims_side: str | None) -> bool:
+    """ "Five men were killed in an ambush while gathering truffles", "gunmen ambushed
+    shepherds": an ambush on people going about civilian work is violence against civilians
+    (ACLED's Attack), not an armed clash, unless soldiers or fighters are named among the
+    ambushed (TEXT is the sentence from the ambush on)."""
+    if has_cue("armed_target", text):
+        return False
+    return victims_side == "civilians" or CIVILIAN_PURSUIT.search(text) is not None

@@ -142,6 +142,21 @@ def feared_or_planned(trig: Trigger) -> bool:
     return False
 
 
+DRIVE_NOUNS = {
+    "push", "bid", "drive", "effort", "attempt", "campaign", "quest", "race", "struggle",
+}  # fmt: skip
+
+
+def drive_to(trig: Trigger) -> bool:
+    """ "The army continued its push to regain the town", "in a bid to retake the hill": an
+    action named as the aim of a drive or an attempt is intent; the capture is reported when it
+    happens."""
+    t = trig.token
+    if trig.nominal or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    return t.dep_ in {"acl", "relcl"} and _lemma(t.head) in DRIVE_NOUNS
+
+
 # -- speech ---------------------------------------------------------------------------------
 
 SPEAKERS = {"we", "you", "i", "us"}
@@ -348,6 +363,7 @@ def not_event(trig: Trigger) -> bool:
         or media_depiction(trig)
         or disowned(trig)
         or feared_or_planned(trig)
+        or drive_to(trig)
         or speech_line(trig)
         or repertoire(trig)
         or presupposed(trig)
