@@ -1,0 +1,89 @@
+"""One action told twice in one article under two names for its doer (code/repeats.py).
+
+The mentions are built by hand for invented reports; none comes from a corpus article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from warwire.code.repeats import one_name, same_action_two_names
+from warwire.records import ActorRef, Claim, DayRef, Mention, Place
+
+TUE = dt.date(2021, 3, 9)
+ARMY = ActorRef("Military Forces of Syria (2000-)", "syrian_government")
+REBELS = ActorRef("Opposition Rebels (Syria)", "opposition")
+FRONT = ActorRef("JFS: Jabhat Fateh al Sham", "jihadist")
+QUARTER = Place("Kafr Zeitun", admin1="Hama", latitude=35.1, longitude=36.6)
+OTHER = Place("Tell Hamra", admin1="Hama", latitude=35.3, longitude=36.4)
+
+
+def _m(
+    kind: str,
+    a1: ActorRef | None,
+    a2: ActorRef | None,
+    place: Place = QUARTER,
+    day: dt.date = TUE,
+    geo: int = 1,
+    article: str = "a",
+) -> Mention:
+    return Mention(
+        id="",
+        article=article,
+        event_type="Battles",
+        sub_event_type=kind,
+        day=DayRef(day, day, day),
+        place=place,
+        geo_precision=geo,
+        actor1=a1,
+        actor2=a2,
+    )
+
+
+def test_a_group_in_the_lead_and_its_camp_in_the_body_are_one_attack() -> None:
+    # "Front X led an attack on army posts in Kafr Zeitun" / "Rebels attacked army posts there"
+    lead = _m("Armed clash", FRONT, ARMY)
+    body = _m("Armed clash", REBELS, ARMY)
+    body.claims = [Claim("fatalities", 6, "a")]
+    body.fatalities = 6
+    [kept] = one_name([lead, body])
+    assert kept is lead and kept.fatalities == 6
+    assert [a.name for a in kept.assoc_actor_1] == [REBELS.name]
+
+
+def test_a_fall_and_the_fighting_for_it_keep_the_fall() -> None:
+    fight = _m("Armed clash", FRONT, REBELS)
+    fall = _m(
+        "Non-state actor overtakes territory",
+        ActorRef("Islamic State (Syria)", "islamic_state"),
+        REBELS,
+    )
+    [kept] = one_name([fight, fall])
+    assert kept is fall and kept.assoc_actor_1[0].name == FRONT.name
+
+
+def test_two_sides_attacking_each_other_stay_two() -> None:
+    a = _m("Armed clash", REBELS, ARMY)
+    b = _m("Armed clash", ARMY, REBELS)
+    assert not same_action_two_names(a, b)
+    assert one_name([a, b]) == [a, b]
+
+
+def test_other_target_place_day_or_article_stay_apart() -> None:
+    lead = _m("Armed clash", FRONT, ARMY)
+    assert not same_action_two_names(lead, _m("Armed clash", REBELS, FRONT))
+    assert not same_action_two_names(lead, _m("Armed clash", REBELS, ARMY, place=OTHER))
+    assert not same_action_two_names(lead, _m("Armed clash", REBELS, ARMY, day=TUE.replace(day=10)))
+    assert not same_action_two_names(lead, _m("Armed clash", REBELS, ARMY, article="b"))
+
+
+def test_reports_at_a_province_are_not_folded() -> None:
+    a = _m("Armed clash", FRONT, ARMY, geo=3)
+    b = _m("Armed clash", REBELS, ARMY, geo=3)
+    assert one_name([a, b]) == [a, b]
+
+
+def test_two_captures_by_two_names_are_the_merges_to_judge() -> None:
+    a = _m("Non-state actor overtakes territory", FRONT, ARMY)
+    b = _m("Non-state actor overtakes territory", REBELS, ARMY)
+    assert not same_action_two_names(a, b)
