@@ -436,3 +436,11 @@ def test_a_country_across_a_border_is_a_place() -> None:
 )
 def test_monitors_outlets_and_unknown_origins_are_no_actor(sentence: str) -> None:
     assert surfaces(sentence) == []
+
+
+def test_an_offshoot_of_a_named_group_is_not_that_group() -> None:
+    # invented: "the X offshoot" names another group grown out of X, not X itself
+    assert spans("Fighters of the al-Qaeda offshoot seized the hill town on Friday.") == []
+    assert spans("An Islamic State splinter group claimed the bombing.") == []
+    [hit] = spans("Al-Qaeda fighters seized the hill town on Friday.")
+    assert hit.actor.name == "Al Qaeda"

@@ -48,6 +48,7 @@ _OPTIONAL = re.compile(r"\[(\w+)\]")
 _STATE_NAME = re.compile(
     r"^(military|police) forces of (?:the )?(?P<country>[A-Za-z' -]+?)\s*(\(|$)", re.I
 )
+OFFSHOOT = re.compile(r"[\s\u2010\u2011-]{1,3}(?:offshoot|splinter|spin-?off|breakaway)s?\b", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _UNARMED = {"civilians", "protesters", "other"}
 
@@ -445,6 +446,13 @@ class ActorDict:
         weak = [e.roles.weak for e in elems if e.roles.weak]
         return weak[0] if weak else None
 
+    @staticmethod
+    def _is_offshoot(text: str, end: int) -> bool:
+        """ "the al-Qaeda offshoot", "an Islamic State splinter group": the name qualifies
+        another group that grew out of it, so it is not the doer; the group is named elsewhere
+        in the report (or not at all)."""
+        return OFFSHOOT.match(text, end) is not None
+
     def _is_held(self, text: str, end: int) -> bool:
         m = re.match(r"[-\u2010\u2011]\s?([A-Za-z]+)", text[end : end + 20])
         return bool(m and m.group(1).lower() in self._held_words)
@@ -482,6 +490,8 @@ class ActorDict:
                 elif any(e.roles.ally for e in elems):
                     key = self._ally_of(text, out, start)
             if key is None or self._is_held(text, end) or self._is_place(text, start, elems):
+                continue
+            if self._is_offshoot(text, end):
                 continue
             e = self.entries[key]
             surface = text[start:end]
