@@ -138,6 +138,17 @@ def test_a_bombing_abroad_is_not_a_syrian_event() -> None:
 # --- one action, two scales -----------------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("country", ["Syria's", "Syrias", "Iraq's"])
+def test_a_countrys_possessive_names_a_place_not_a_given_name(country: str) -> None:
+    text = f"Air strikes hit {country} Idlib on Wednesday. The strikes on Idlib killed nine."
+    start = text.index("Idlib")
+    assert not surname_after_given_name(text, start, "Idlib")
+    assert "Idlib" in {p.admin1 for p in places_in(text)}
+    person = "said commander Mazloum Idlib"
+    assert surname_after_given_name(person, person.index("Idlib"), "Idlib")
+
+
 def _mention(place: Place, geo: int = 1, fatalities: int | None = None) -> Mention:
     return Mention(
         id="",

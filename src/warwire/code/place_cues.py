@@ -76,6 +76,19 @@ def names_a_base(after: str) -> bool:
 ARTICLE_NAME = re.compile(r"^(al|el|as|ash|ar|ad|at|az|an)-\w+$", re.I)
 
 
+COUNTRY_WORDS = {
+    "syria", "iraq", "turkey", "lebanon", "jordan", "israel", "iran", "egypt", "russia",
+}  # fmt: skip
+
+
+def country_possessive(word: str) -> bool:
+    """ "Syria's Idlib", "Iraq's Mosul" (and "Syrias Idlib" where a scrape lost the
+    apostrophe): a country's possessive before a name makes it a place of that country,
+    never a person's surname after a given name."""
+    key = re.sub(r"(['’]s|s)$", "", word.lower())
+    return word.lower() in COUNTRY_WORDS or key in COUNTRY_WORDS
+
+
 def surname_after_given_name(text: str, start: int, surface: str) -> bool:
     """ "SDF commander Mazloum Abdi", "the operations room Burkan al-Furat": one word (or one
     "al-" word) right after another capitalised word that is no place, cue or everyday word
@@ -88,6 +101,8 @@ def surname_after_given_name(text: str, start: int, surface: str) -> bool:
     if m is None:
         return False
     prev = m.group(1)
+    if country_possessive(prev):
+        return False
     head = before[: m.start(1)].rstrip()
     if not head or head[-1] in '.!?\n"“':
         return False  # the previous word opens the sentence
