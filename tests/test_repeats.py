@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from warwire.code.repeats import one_name, same_action_two_names
+from warwire.code.repeats import one_name, one_protest, same_action_two_names, same_protest
 from warwire.records import ActorRef, Claim, DayRef, Mention, Place
 
 TUE = dt.date(2021, 3, 9)
@@ -87,3 +87,26 @@ def test_two_captures_by_two_names_are_the_merges_to_judge() -> None:
     a = _m("Non-state actor overtakes territory", FRONT, ARMY)
     b = _m("Non-state actor overtakes territory", REBELS, ARMY)
     assert not same_action_two_names(a, b)
+
+
+def _protest(kind: str, place: Place, day: dt.date = TUE) -> Mention:
+    m = _m(kind, ActorRef("Protesters (Syria)", "protesters"), None, place=place, day=day)
+    m.event_type = "Protests"
+    return m
+
+
+def test_a_gathering_and_the_force_used_on_it_are_one_protest() -> None:
+    # "troops shot five protesters in the city ... the protest took place in its X quarter"
+    city = Place("Tall Rifa", admin1="Hama", latitude=35.2, longitude=36.5)
+    crackdown = _protest("Excessive force against protesters", city)
+    gathering = _protest("Peaceful protest", city)
+    assert one_protest([crackdown, gathering]) == [crackdown]
+    assert one_protest([gathering, crackdown]) == [crackdown]
+
+
+def test_protests_in_other_towns_or_on_other_days_stay() -> None:
+    crackdown = _protest("Excessive force against protesters", QUARTER)
+    elsewhere = _protest("Peaceful protest", OTHER)
+    later = _protest("Peaceful protest", QUARTER, day=TUE.replace(day=10))
+    assert not same_protest(elsewhere, crackdown) and not same_protest(later, crackdown)
+    assert one_protest([crackdown, elsewhere, later]) == [crackdown, elsewhere, later]

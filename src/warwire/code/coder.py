@@ -59,7 +59,7 @@ from warwire.code.patterns import (
     worded_type,
 )
 from warwire.code.refine import typed
-from warwire.code.repeats import one_name
+from warwire.code.repeats import one_name, one_protest
 from warwire.code.roles import (
     assign_actors,
     object_is_anaphor,
@@ -879,7 +879,7 @@ class ArticleCoder:
         """Drop roll-ups that the article also breaks down; number the mentions."""
         precise_kinds = {(m.sub_event_type) for m in self.mentions if not m.summary}
         out = [m for m in self.mentions if not (m.summary and m.sub_event_type in precise_kinds)]
-        out = one_name(one_scale(out))
+        out = one_protest(one_name(one_scale(out)))
         for i, m in enumerate(out, 1):
             m.id = f"{self.article.id}:{i}"
             if m.notes and m.day:

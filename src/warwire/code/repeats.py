@@ -11,6 +11,7 @@ actor.
 
 from __future__ import annotations
 
+from warwire.places.hierarchy import contains, same_place
 from warwire.records import Mention
 
 CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -77,4 +78,38 @@ def one_name(mentions: list[Mention]) -> list[Mention]:
             out[out.index(first)] = m
         else:
             _fold(first, m)
+    return out
+
+
+PEACEFUL = "Peaceful protest"
+BROKEN_UP = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def same_protest(peaceful: Mention, violent: Mention) -> bool:
+    """ "Security forces shot five protesters in the port city ... the protest and the killings
+    took place in its X quarter": a protest told once as a gathering and once as the force
+    used on it, on one day, in one place or a quarter of that city, is one protest (the
+    crackdown's type, which says what happened to it)."""
+    if peaceful.article != violent.article or peaceful.sub_event_type != PEACEFUL:
+        return False
+    if violent.sub_event_type not in BROKEN_UP:
+        return False
+    if peaceful.day is None or violent.day is None or peaceful.day.date != violent.day.date:
+        return False
+    a, b = peaceful.place, violent.place
+    if a is None or b is None:
+        return False
+    return same_place(a, b) or contains(a, b) or contains(b, a)
+
+
+def one_protest(mentions: list[Mention]) -> list[Mention]:
+    """Fold each peaceful-protest mention into the crackdown on it told in the same article."""
+    out: list[Mention] = []
+    for m in mentions:
+        violent = next((v for v in mentions if v is not m and same_protest(m, v)), None)
+        if violent is None:
+            out.append(m)
+            continue
+        violent.evidence.extend(e for e in m.evidence if e not in violent.evidence)
+        violent.claims.extend(c for c in m.claims if c not in violent.claims)
     return out
