@@ -31,6 +31,10 @@ def test_a_credited_photo_caption_is_not_an_event() -> None:
         code("Fighters stand near a tank burnt in the shelling of Ariha (Photo: Agency/Name)") == []
     )
     assert code("A building destroyed by an air strike in Ariha | Photo: Agency") == []
+    # a credit left at the head of the lead by a scrape captions nothing
+    told = "At least 18 civilians were killed when a missile struck Ariha on Monday"
+    assert code(f"(Photo: Agency) {told}.") != []
+    assert code(f"{told} (Photo: Agency)") == []
     # a caption without a credit may be the only report of a dated strike
     ms = code("A warplane carries out an air raid on the airbase near Saraqeb, March 9, 2021.")
     assert kinds(ms) == ["Air/drone strike"]

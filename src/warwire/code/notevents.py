@@ -29,13 +29,20 @@ CREDIT = re.compile(
 )
 
 
-def caption_line(sent: Span) -> bool:
+def caption_line(sent: Span, at: int | None = None) -> bool:
     """ "Fighters near a burnt-out tank (Photo: Agency/Name)", "Building destroyed by an
     attack | Photo: Agency": a line carrying a photo credit is a caption, and what it shows is
     told (or not) in the article's text. A caption without a credit may be the only report of
     a dated strike ("a warplane carries out an air raid around the base, August 21"), so the
-    present tense alone does not make a line a caption."""
-    return CREDIT.search(sent.text) is not None
+    present tense alone does not make a line a caption. A credit that opens the line, before
+    the action ("(AFP Photo) At least 18 civilians were killed ..."), is a scrape's leftover
+    marker ahead of the lead, not a caption of it."""
+    return any(not _opening_credit(sent.text, m, at) for m in CREDIT.finditer(sent.text))
+
+
+def _opening_credit(text: str, credit: re.Match, at: int | None) -> bool:
+    """The credit stands alone at the start of the line, and the action comes after it."""
+    return at is not None and credit.end() <= at and not text[: credit.start()].strip(" \t([")
 
 
 # -- pictures and footage -------------------------------------------------------------------
@@ -359,7 +366,7 @@ def person_described(trig: Trigger) -> bool:
 def not_event(trig: Trigger) -> bool:
     """True when the sentence names the action without reporting it as done in Syria."""
     return (
-        caption_line(trig.token.doc[:])
+        caption_line(trig.token.doc[:], trig.token.idx)
         or media_depiction(trig)
         or disowned(trig)
         or feared_or_planned(trig)
