@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from warwire.code import code_article
-from warwire.records import Article, Mention
+from coding import code
+from warwire.records import Mention
 
 pytestmark = pytest.mark.slow
-
-WED = dt.date(2021, 3, 10)
-
-
-def code(text: str) -> list[Mention]:
-    return code_article(Article("t-1", text, outlet="Test Wire", published=WED))
 
 
 def only(ms: list[Mention], sub: str) -> Mention:

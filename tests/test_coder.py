@@ -11,16 +11,9 @@ import datetime as dt
 
 import pytest
 
-from warwire.code import code_article
-from warwire.records import Article, Mention
+from coding import WED, code
 
 pytestmark = pytest.mark.slow
-
-WED = dt.date(2021, 3, 10)  # a Wednesday
-
-
-def code(text: str, published: dt.date = WED) -> list[Mention]:
-    return code_article(Article("t-1", text, outlet="Test Wire", published=published))
 
 
 def test_two_villages_seized_in_one_sentence_are_two_events() -> None:

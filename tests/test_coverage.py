@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from warwire.code import code_article
-from warwire.records import Article, Mention
+from coding import code, kinds
 
 pytestmark = pytest.mark.slow
-
-WED = dt.date(2021, 3, 10)  # a Wednesday
-
-
-def code(text: str, published: dt.date = WED) -> list[Mention]:
-    return code_article(Article("t-1", text, outlet="Test Wire", published=published))
-
-
-def kinds(ms: list[Mention]) -> list[str]:
-    return sorted(m.sub_event_type for m in ms)
 
 
 def test_warplanes_attacking_is_an_air_strike() -> None:

@@ -10,20 +10,9 @@ import datetime as dt
 
 import pytest
 
-from warwire.code import code_article
-from warwire.records import Article, Mention
+from coding import code, kinds
 
 pytestmark = pytest.mark.slow
-
-WED = dt.date(2021, 3, 10)  # a Wednesday
-
-
-def code(text: str, published: dt.date = WED) -> list[Mention]:
-    return code_article(Article("t-1", text, outlet="Test Wire", published=published))
-
-
-def kinds(ms: list[Mention]) -> list[str]:
-    return sorted(m.sub_event_type for m in ms)
 
 
 def test_a_credited_photo_caption_is_not_an_event() -> None:

@@ -6,11 +6,9 @@ Every sentence here is written for the test; none comes from a corpus article.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from warwire.code import code_article
+from coding import WED, code
 from warwire.code.context import scan_article
 from warwire.code.place_cues import (
     dateline_span,
@@ -20,13 +18,7 @@ from warwire.code.place_cues import (
 from warwire.code.scales import finer_of, one_scale
 from warwire.places import load_gazetteer
 from warwire.places.hierarchy import city_of, contains, level, parent
-from warwire.records import Article, Claim, DayRef, Evidence, Mention, Place
-
-WED = dt.date(2021, 3, 10)
-
-
-def code(text: str) -> list[Mention]:
-    return code_article(Article("t-1", text, outlet="Test Wire", published=WED))
+from warwire.records import Claim, DayRef, Evidence, Mention, Place
 
 
 def places_in(text: str) -> list[Place]:
