@@ -524,13 +524,8 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
 )
 def boundaries(request: Request) -> Response:
     """The bundled administrative boundaries (GeoJSON) that the map draws as its basemap."""
-    data = request.app.state.boundaries()
-    if data is None:
-        raise HTTPException(status_code=404, detail="no administrative boundaries are bundled")
-    return Response(
-        content=data,
-        media_type="application/geo+json",
-        headers={"Cache-Control": "public, max-age=3600"},
+    return _bundled_geojson(
+        request.app.state.boundaries(), "no administrative boundaries are bundled"
     )
 
 
@@ -546,9 +541,13 @@ def basemap(request: Request) -> Response:
     """What the map draws to orient by (GeoJSON, `kind` in each feature's properties):
     neighbouring countries (Natural Earth), main rivers and highways (schematic), and towns
     with their population (GeoNames) for labels that appear by zoom level."""
-    data = request.app.state.basemap()
+    return _bundled_geojson(request.app.state.basemap(), "no basemap is bundled")
+
+
+def _bundled_geojson(data: bytes | None, missing: str) -> Response:
+    """A bundled GeoJSON file, cacheable for an hour; 404 when the package ships none."""
     if data is None:
-        raise HTTPException(status_code=404, detail="no basemap is bundled")
+        raise HTTPException(status_code=404, detail=missing)
     return Response(
         content=data,
         media_type="application/geo+json",
