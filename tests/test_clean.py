@@ -245,3 +245,24 @@ def test_a_heading_followed_by_the_story_is_kept() -> None:
         for i in "abc"
     )
     assert "Background" in clean_text(raw) and "Paragraph c" in clean_text(raw)
+
+
+def test_a_gallery_caption_with_its_credit_on_the_next_line_is_dropped() -> None:
+    caption = "Smoke rises over the hills near the border crossing on May 3, 2019."
+    text = page(
+        caption,
+        "AFP/Getty Images",
+        caption,
+        "Trucks queue at the gate on May 3.",
+        "Jo Doe / Reuters",
+    )
+    kept = lines(clean_text(text))
+    assert kept == BODY  # captions and credits gone, every sentence of the story kept
+    reasons = [ln.reason for ln in classify(text)]
+    assert reasons[:4] == ["photo caption", "photo caption", "repeated line", "photo caption"]
+
+
+def test_a_sentence_before_a_web_address_or_a_bare_agency_name_is_kept() -> None:
+    for source in ("agency.example/en", "Reuters"):
+        text = "\n".join([*BODY, source])
+        assert lines(clean_text(text))[: len(BODY)] == BODY

@@ -19,6 +19,7 @@ from warwire.merge.identity import (
     event_days,
     explicit_day,
     fits_event_days,
+    nearby_namesakes,
     same_control_change,
     same_toll,
     vague_choice,
@@ -249,6 +250,40 @@ def test_one_town_read_as_two_entries_of_its_name_is_one_event() -> None:
     # names the gazetteer gives one town are never joined this way
     other = Place("Al-Salihiyah", "p22", "Homs", latitude=34.7, longitude=36.7)
     assert len(events([m("d:1", "Shelling/artillery/missile attack", other), a])) == 2
+
+
+def test_a_site_named_for_a_town_and_the_town_are_one_place_across_outlets() -> None:
+    town = Place("Kafr Tala", "p30", "Daraa", latitude=32.55, longitude=36.18)
+    crossing = Place(
+        "Kafr Tala Crossing",
+        "p31",
+        "Daraa",
+        latitude=32.52,
+        longitude=36.19,
+        alt_names=["Kafr Tala"],
+    )  # ~3.5 km
+    a = m("a:1", "Government regains territory", town)
+    b = m("b:1", "Government regains territory", crossing)
+    assert nearby_namesakes(a, b)
+    [ev] = events([a, b])
+    assert sorted(ev.articles) == ["a", "b"]
+    # within one article the two entries were told apart: two places
+    assert not nearby_namesakes(a, m("a:2", "Government regains territory", crossing))
+    # a namesake far away is another town
+    far = Place("Kafr Tala", "p32", "Hama", latitude=35.2, longitude=36.7)
+    assert not nearby_namesakes(a, m("c:1", "Government regains territory", far))
+    # nearby entries with different names stay two villages
+    assert (
+        len(
+            events(
+                [
+                    m("d:1", "Government regains territory", TELL_B),
+                    m("e:1", "Government regains territory", TELL_A),
+                ]
+            )
+        )
+        == 2
+    )
 
 
 # --- one camp under different names, weapon families, a day either side, two scales ---

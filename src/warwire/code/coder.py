@@ -39,6 +39,7 @@ from warwire.code.context import (
 )
 from warwire.code.cues import civilian_ambush, has_cue, unarmed_target
 from warwire.code.figures import BACKGROUND, sentence_figures
+from warwire.code.forced_out import defenders_forced_out
 from warwire.code.notes import write_note
 from warwire.code.notevents import not_event
 from warwire.code.patterns import (
@@ -353,6 +354,8 @@ def _fought_over(sentence: str) -> bool:
     """The place was fought for: fighting, an attack or bombing named (other than "without a
     fight", "fighters"): then a takeover is a capture, not a handover."""
     rest = UNOPPOSED.sub(" ", sentence)
+    if defenders_forced_out(rest):
+        return True  # "seized the town, forcing the rebels to retreat"
     return FIGHTING.search(rest) is not None or FOUGHT_OVER.search(rest) is not None
 
 

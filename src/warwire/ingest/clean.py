@@ -98,6 +98,34 @@ _COUNTER_END = re.compile(r"\(\s*\d+\s*[^\W\d_]+\s*\)\s*$")
 _APP_BANNER = re.compile(r"^(?:download|install|get|open|try)\b.{0,60}\bapps?\b", re.I)
 
 
+# a photo credit alone on its line: "AFP/Getty Images", "Name Surname / Reuters", "AP Photo"
+_CREDIT_LINE = re.compile(
+    r"^(?!.*\.[a-z])(?=.*(?:/|\bgetty\b|\bphoto\b))[\w.'&/ -]*"
+    r"\b(?:afp|ap|reuters|getty|epa|anadolu|aa|xinhua|sana|photo|shutterstock|file)\b[\w.'&/ -]*$",
+    re.IGNORECASE,
+)
+CAPTION_WORDS = 45  # a caption is a sentence or two
+
+
+def is_credit_line(line: str) -> bool:
+    """ "AFP/Getty Images", "Name Surname / Reuters": a photo credit on a line of its own, with
+    no sentence around it (a web address, "agency.sy/en", is a source line, not a credit)."""
+    return _words(line) <= 6 and not _SOFT_END.search(line) and bool(_CREDIT_LINE.match(line))
+
+
+def credited_captions(lines: list[str]) -> set[int]:
+    """Indexes of the captions in LINES and their credits: a gallery prints each picture's
+    caption ("Smoke rises over the town on June 7.") with its credit on the next line
+    ("AFP/Getty Images"). The caption is a full sentence with a date of its own, and its day
+    is the picture's, not the story's, so it is dropped with the credit."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if i and is_credit_line(ln) and _words(lines[i - 1]) <= CAPTION_WORDS:
+            if not is_credit_line(lines[i - 1]):
+                out |= {i - 1, i}
+    return out
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the scrape and why it was dropped ("" when kept)."""
@@ -256,17 +284,20 @@ def classify(raw: str, title: str = "") -> list[Line]:
     title_key = _norm(title)
     seen: set[str] = set()
     out: list[Line] = []
+    captions = credited_captions(lines)
     for i, ln in enumerate(lines):
         key = _norm(ln)
         protected = is_sentence(ln)
-        if key and key in seen:
+        if i in captions:
+            reason = "photo caption"
+        elif key and key in seen:
             reason = "repeated line"
         elif key and key == title_key and not protected:
             reason = "title"
         else:
             reason = _reason(ln, protected=protected, header=i < first_body, footer=i > last_body)
-        if not reason and key:
-            seen.add(key)
+        if (not reason or i in captions) and key:
+            seen.add(key)  # a caption printed twice goes both times
         out.append(Line(ln, reason))
     return _drop_teaser(out, first_body)
 

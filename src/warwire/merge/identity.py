@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from warwire.places.gazetteer import distance_km
 from warwire.places.hierarchy import contains
 from warwire.records import DayRef, Mention, Place
 
@@ -277,6 +278,27 @@ def same_name_elsewhere(a: Mention, b: Mention) -> bool:
     if not (a.place.shared_name and b.place.shared_name):
         return False
     return entry_name(a.place.name) == entry_name(b.place.name)
+
+
+# Two entries of one name this close are one settlement and a site named for it (its border
+# crossing, dam or airport), or its upper and lower quarters.
+NAMESAKE_KM = 12.0
+
+
+def nearby_namesakes(a: Mention, b: Mention) -> bool:
+    """ "The X border crossing" read as the crossing's own entry by one outlet and as the town
+    of X by another: two articles, two entries a few kilometres apart that the gazetteer gives
+    one name (an entry's own name or one of its other names), are one place. Within one
+    article the name was resolved once, so two entries there are two places."""
+    if a.article == b.article or not (a.place and b.place) or a.place.id == b.place.id:
+        return False
+    if not (_names(a.place) & _names(b.place)):
+        return False
+    return distance_km(a.place, b.place) <= NAMESAKE_KM
+
+
+def _names(place: Place) -> set[str]:
+    return {n for n in (entry_name(x) for x in [place.name, *place.alt_names]) if n}
 
 
 def entry_name(name: str) -> str:

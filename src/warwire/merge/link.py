@@ -33,6 +33,7 @@ from warwire.merge.identity import (
     is_area,
     is_capture,
     named_together,
+    nearby_namesakes,
     opposite_captures,
     same_name_elsewhere,
     same_toll,
@@ -220,7 +221,7 @@ def _place_fit(a: Mention, b: Mention) -> int:
         ka, kb = place_key(a), place_key(b)
         if ka == kb or named_together(a, b, ka, kb):
             return 2
-        if same_name_elsewhere(a, b):
+        if same_name_elsewhere(a, b) or nearby_namesakes(a, b):
             return 1  # one town, resolved to two entries of its name by two articles
         if city_and_quarter(a.place, b.place):
             return -1  # the city-level report is the vaguer one
