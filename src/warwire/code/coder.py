@@ -59,6 +59,7 @@ from warwire.code.patterns import (
     weapon_neutralised,
     worded_type,
 )
+from warwire.code.recall import acted_on_place, habitual
 from warwire.code.refine import typed
 from warwire.code.repeats import one_name, one_protest
 from warwire.code.roles import (
@@ -483,7 +484,10 @@ class ArticleCoder:
         triggers = [
             t
             for t in found
-            if is_factual(t) and not background_action(t, self.disc.published) and not not_event(t)
+            if is_factual(t)
+            and not background_action(t, self.disc.published)
+            and not not_event(t)
+            and not habitual(t)
         ]
         if not triggers:
             return []
@@ -562,6 +566,7 @@ class ArticleCoder:
                     p.start <= offset + trig.token.idx + 80 and p.start >= offset + trig.token.idx
                     for p in places
                 ) or _where_clause_of_place(trig, sent, offset, places)
+                direct = direct or acted_on_place(trig, sent, offset, places)
                 has_fig = any(f.field in {"airstrikes", "fatalities", "wounded"} for f in figures)
                 if not (direct or has_fig or both_sides):
                     continue

@@ -305,7 +305,7 @@ CANDIDATE = re.compile(
     r"\b(seiz|captur|recaptur|retak|retook|took|take[ns]?\b|taking|regain|overr[au]n|wrest|"
     r"conquer|liberat|fell\b|fall(s|en)?\b|control|clash|fight(s|ing)?\b|fought|battl|ambush|"
     r"firefight|gunfight|under fire|counter-?(attack|assault|offensive)|enter(ed|s|ing)?\b|"
-    r"repel|repuls|storm|assault|attack|offensive|bomb|strike|struck|raid|shell|bombard|pound|"
+    r"repel|repuls|storm|assault|attack|offensive|bomb|(air)?strike|struck|raid|shell|bombard|pound|"
     r"target|hit(s|ting)?\b|"
     r"artillery|mortar|rocket|missile|explo(d|sion|sive)|blast|ied|(land)?mines?\b|suicide|"
     r"chemical|chlorine|sarin|toxic|grenade|kill|dead\b|died|die\b|wound|injur|"
