@@ -1,16 +1,17 @@
 """From one article to its event mentions.
 
-The coder walks the article sentence by sentence, keeping what a reader keeps: the last day
-named (so "it said" sentences and follow-ups inherit it), the last town named (for "the town"),
-the last source cited (for "it said"), and the mentions of the previous sentence (so that
-"Ten soldiers were wounded." adds its figure to the shelling just reported).
+The coder walks the article sentence by sentence, keeping what a reader keeps (a Discourse:
+the last day named, so "it said" sentences and follow-ups inherit it; the last town named, for
+"the town"; the last source cited, for "it said"; and the mentions of the previous sentence,
+so that "Ten soldiers were wounded." adds its figure to the shelling just reported). In each
+sentence every factual trigger is a candidate (`warwire.code.candidates`); the named passes of
+`warwire.code.passes` decide what it is and where, and each surviving candidate becomes one
+mention per place.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -20,46 +21,22 @@ from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.actor_passes import Roles, StrikerMemory, backers_as_associates, settle_actors
 from warwire.code.attribution import attribution
-from warwire.code.background import (
-    background_action,
-    background_place,
-    other_clause_day,
-    reporting_day,
-    up_from,
-)
+from warwire.code.background import background_place
+from warwire.code.candidates import Candidate, SentenceContext, candidates, where_key
 from warwire.code.context import (
-    LEAD_SENTENCES,
     ActorHit,
-    DayHit,
     PlaceHit,
     SentenceInfo,
     article_province,
     opens_with_place,
     scan_article,
 )
-from warwire.code.cues import civilian_ambush, has_cue, unarmed_target
+from warwire.code.discourse import Discourse, pick_day, story_day
 from warwire.code.figures import BACKGROUND, sentence_figures
-from warwire.code.forced_out import defenders_forced_out
+from warwire.code.kinds import ARMED_SIDES, kind_for, note_kind, sub_event, taker
 from warwire.code.notes import write_note
-from warwire.code.notevents import not_event
-from warwire.code.patterns import (
-    UNOPPOSED,
-    air_power_attack,
-    armed_object,
-    arrests_at_protest,
-    contested_ground,
-    crowd_fight,
-    fired_from_the_air,
-    left_to_other_side,
-    named_killer,
-    protest_turn,
-    protest_type,
-    taker_side,
-    unopposed_capture,
-    weapon_neutralised,
-    worded_type,
-)
-from warwire.code.recall import acted_on_place, habitual
+from warwire.code.passes import PASSES, REMOTE, Pass, run_passes
+from warwire.code.patterns import named_killer, protest_type, weapon_neutralised, worded_type
 from warwire.code.refine import typed
 from warwire.code.repeats import one_name, one_protest
 from warwire.code.roles import (
@@ -75,15 +52,9 @@ from warwire.code.roles import (
 from warwire.code.scales import TOWN_LEVEL, covers, finest, one_scale
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
-from warwire.places import entry_key
 from warwire.places.hierarchy import level
-from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention, Place
+from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention
 
-STATE_SIDES = {"syrian_government", "russia", "iran_allies"}
-ARMED_SIDES = {
-    "syrian_government", "russia", "iran_allies", "opposition", "jihadist", "islamic_state",
-    "kurdish", "turkey", "us_coalition", "israel", "unknown",
-}  # fmt: skip
 OPPONENTS = {
     "syrian_government": ["opposition", "jihadist", "islamic_state", "kurdish", "turkey"],
     "russia": ["opposition", "jihadist", "islamic_state"],
@@ -96,28 +67,6 @@ OPPONENTS = {
     "us_coalition": ["islamic_state", "jihadist"],
     "israel": ["iran_allies", "syrian_government"],
 }
-AIR_SIDES = {"russia", "us_coalition", "israel"}
-NON_STATE_ARMED = {"opposition", "jihadist", "islamic_state", "kurdish"}
-RELATIVE_TO_STORY = re.compile(
-    r"\b(after|later|earlier|before|previous|preceding|hours|following)\b", re.I
-)
-EXCESSIVE = re.compile(
-    r"\b(opened fire|fired (live )?(ammunition|bullets|on)|shot (dead|and killed)|live "
-    r"(ammunition|fire|rounds)|killing \w+ protesters|protesters? (were|was) (killed|shot))\b",
-    re.I,
-)
-VIOLENT_CROWD = re.compile(
-    r"\b(threw|throwing|hurled|pelted|pelting) (stones|rocks|petrol|molotov)|\b(torched|set fire|"
-    r"set ablaze|burn(ed|t|ing) (tyres|tires|cars|vehicles)|stormed|ransacked|smashed|"
-    r"vandali[sz]ed|"
-    r"clashed with (police|security)|turned violent)",
-    re.I,
-)
-INTERVENED = re.compile(
-    r"\b(dispers(ed|e)|tear ?gas|water cannon|rubber bullets|baton|broke up|arrested \w* ?"
-    r"protesters|detained \w* ?protesters)",
-    re.I,
-)
 NAMED_PLACES = re.compile(
     r"\bthe (two |three |twin |besieged )?(towns?|villages?|cities|city) of\s*", re.I
 )
@@ -128,120 +77,21 @@ CAPTURE_TOLL = re.compile(
     re.I,
 )
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
-LEAD = LEAD_SENTENCES  # sentences that may take their place from the headline or province
-PROTESTERS = re.compile(
-    r"\b(protest[eo]rs?|demonstrators?|demonstrations?|marchers|rioters?|protest(s|ing)?)\b", re.I
-)
-FIGHTING = re.compile(
-    r"\b(clash\w*|fight(?!ers?\b)\w*|fought|battl\w*|offensive|assault\w*|storm\w*|shell\w*|"
-    r"bombard\w*|(air ?)?strikes?|raids?)\b",
-    re.I,
-)
-# an article that names air strikes once calls them "the strikes" after
 AIR_STORY = re.compile(
     r"\b(air ?strikes?|air-strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?)\b",
     re.I,
 )
-AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
-REMOTE = {tx.AIR, tx.SHELLING}
-STALE = dt.timedelta(days=45)
 ADDITION = re.compile(r"\b(another|further|additional|more|other|also)\b", re.I)
 IN_THE_TOWN = re.compile(r"\b(in|on|at|near) the (town|city|village)\b", re.I)
 REMOTE_CUE = re.compile(
     r"\b(bomb(ed|ing|s)?|air ?strikes?|air raids?|shell(ed|ing)|bombard\w*|rockets?|missiles?)\b",
     re.I,
 )
-WEAK_NOUNS = {"offensive", "campaign", "operation", "push", "advance"}
-THIS = re.compile(r"\bthis\b", re.I)  # "earlier this month" is relative to publication
 HOLDER = re.compile(
     r"\b(rebel|opposition|regime|government|IS|ISIS|Daesh|jihadist|SDF|Kurdish|militant)[- ]"
     r"(held|controlled)\b",
     re.I,
 )
-
-
-@dataclass
-class Discourse:
-    """What a reader remembers while reading down the article."""
-
-    published: dt.date | None
-    last_day: DayRef | None = None
-    lead_day: DayRef | None = None
-    last_place: PlaceHit | None = None
-    last_province: Place | None = None
-    last_source: str = ""
-    previous: list[Mention] = field(default_factory=list)
-    last_capture: tuple[int, Mention] | None = None  # (sentence index, the latest capture)
-    previous_places: list[PlaceHit] = field(default_factory=list)
-    last_kind: str = ""  # the last kind of remote violence the article described
-    sides: Counter[str] = field(default_factory=Counter)
-
-
-def _story_day(hit: DayHit, disc: Discourse) -> DayRef:
-    """Re-anchor "a day after", "over 48 hours" on the story's day rather than publication."""
-    day = hit.day
-    anchor = disc.last_day or disc.lead_day
-    words = day.text or ""
-    if disc.published and anchor and RELATIVE_TO_STORY.search(words) and not THIS.search(words):
-        delta = anchor.date - disc.published
-        return DayRef(
-            date=day.date + delta,
-            start=day.start + delta,
-            end=day.end + delta,
-            precision=day.precision,
-            text=day.text,
-        )
-    return day
-
-
-def _pick_day(
-    info: SentenceInfo, trig_at: int, disc: Discourse, trig: Trigger | None = None
-) -> tuple[DayRef | None, bool]:
-    """(day, explicit): the day nearest the trigger, else the story's day, else publication.
-    A day that dates the report rather than the action ("admitted on Friday that ...") only
-    bounds the action: that day or the one before."""
-    limit = (disc.published or dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
-    usable = [(h, _before_story(h, _story_day(h, disc), trig_at, info, disc)) for h in info.days]
-    usable = [(h, d) for h, d in usable if d.start <= limit]
-    if trig is not None:
-        usable = [(h, d) for h, d in usable if not _dates_other_clause(h, info, trig)]
-    if usable:
-        hit, day = min(usable, key=lambda t: abs(t[0].start - trig_at))
-        if trig is not None and day.precision == 1 and _dates_the_report(hit, info, trig):
-            day = DayRef(day.date, day.date - dt.timedelta(days=1), day.date, 2, day.text)
-        return day, True
-    if disc.last_day is not None:
-        return disc.last_day, False
-    if disc.lead_day is not None:
-        return disc.lead_day, False
-    if disc.published is not None:
-        p = disc.published
-        return DayRef(date=p, start=p - dt.timedelta(days=6), end=p, precision=2), False
-    return None, False
-
-
-def _before_story(
-    hit: DayHit, day: DayRef, trig_at: int, info: SentenceInfo, disc: Discourse
-) -> DayRef:
-    """ "X came days after Y" / "on Sunday, three weeks after Y": Y, the action after the
-    phrase, happened that long before the day of X (this sentence's own day, else the story's)."""
-    if trig_at < hit.end or not AFTER_PHRASE.search(day.text or ""):
-        return day
-    own = [h.day for h in info.days if h is not hit and h.day.precision == 1]
-    anchor = own[0] if own else (disc.last_day or disc.lead_day)
-    if anchor is None:
-        return day
-    from warwire.read.dates import resolve_day
-
-    fwd = resolve_day(hit.day.text, anchor.date) or hit.day  # the phrase measured from X
-    a = anchor.date
-    return DayRef(
-        date=a - (fwd.date - a),
-        start=a - (fwd.end - a),
-        end=a - (fwd.start - a),
-        precision=fwd.precision,
-        text=day.text,
-    )
 
 
 def _actor_ref(hit: ActorHit | None) -> ActorRef | None:
@@ -268,144 +118,10 @@ def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
     return None
 
 
-def _kind_for(
-    trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence: str, air_story: bool = False
-) -> str | None:
-    kind = trig.kind
-    side1 = a1.actor.side if a1 else ""
-    if kind == tx.WITHDRAWAL:  # a withdrawal alone is no event; one leaving ground to others is
-        return tx.TRANSFER if left_to_other_side(sentence) else None
-    if kind == tx.AIR and trig.token.lemma_.lower() in {"raid", "strike"}:
-        if (
-            side1 not in AIR_SIDES
-            and not (air_story and trig.token.lemma_.lower() == "strike")  # "the strikes"
-            and not tx.AIR_CUES.search(sentence)
-            and side1 != "syrian_government"
-        ):
-            ground = not trig.nominal and armed_object(trig)  # "militants raided an army base"
-            return tx.CLASH if ground else None
-    if _ground_bombing(trig, side1, sentence):
-        return tx.IED
-    if fired_from_the_air(trig) or air_power_attack(trig, side1, sentence):
-        return tx.AIR  # "warplanes fired two missiles at the village", "Israel attacked"
-    if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
-        return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
-    if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
-        if EXCESSIVE.search(sentence) or protest_turn(sentence) == "excessive_force":
-            return "excessive_force"  # "troops opened fire on protesters, killing three"
-        if kind == tx.CLASH and crowd_fight(sentence) and not _armed_group(a1, a2):
-            return tx.RIOT  # "protesters clashed with police"
-    if kind in {tx.CLASH, tx.ATTACK} and trig.token.lemma_.lower() == "ambush":
-        victims = a2.actor.side if a2 is not None else None
-        after = trig.token.doc[trig.token.i : trig.token.sent.end].text
-        if victims not in ARMED_SIDES and civilian_ambush(after, victims):
-            return tx.ATTACK  # "killed in an ambush while herding sheep"
-    if kind == tx.ATTACK:
-        if a2 is not None and a2.actor.side in ARMED_SIDES:
-            return tx.CLASH
-        if armed_object(trig):
-            return tx.CLASH  # "militants attacked a checkpoint": the target fights back
-        if a2 is None and unarmed_target(sentence):
-            return tx.ATTACK  # "gunmen attacked worshippers": no armed side was hit
-        if a2 is None or a2.actor.side != "civilians":
-            return tx.CLASH if trig.nominal is False and a1 is not None else None
-    entered = kind == tx.CLASH and trig.token.lemma_.lower() == "enter"
-    if kind == tx.TERRITORY or entered:
-        quiet = not _fought_over(sentence)
-        handed = not entered and has_cue("handover", sentence)  # entering is no handing over
-        if quiet and (unopposed_capture(sentence) or handed):
-            return tx.TRANSFER  # "took over the town after the rebels withdrew under a deal"
-        if kind == tx.TERRITORY and contested_ground(trig):
-            return tx.CLASH  # "overran two checkpoints", "briefly seized the town"
-    if kind in {tx.PROTEST, tx.RIOT}:
-        turn = "excessive_force" if EXCESSIVE.search(sentence) else protest_turn(sentence)
-        if turn == "excessive_force":
-            return turn
-        if kind == tx.PROTEST and VIOLENT_CROWD.search(sentence):
-            return tx.RIOT
-        if kind == tx.PROTEST and INTERVENED.search(sentence):
-            return "intervention"
-        if kind == tx.PROTEST and turn is not None:
-            return turn
-    if kind == tx.ARREST and arrests_at_protest(sentence):
-        return "intervention"  # ACLED: arrests at a demonstration are an intervention
-    return kind
-
-
-GROUND_SIDES = NON_STATE_ARMED | {"iran_allies"}  # sides with no aircraft of their own
-
-
-def _ground_bombing(trig: Trigger, side1: str, sentence: str) -> bool:
-    """ "A terrorist bombing in Damascus", "militants bombed a bus": a bombing by a side with
-    no aircraft, and no word of aircraft, is a planted or thrown bomb, not an air strike."""
-    return (
-        trig.kind == tx.AIR
-        and trig.token.lemma_.lower() in {"bomb", "bombing"}
-        and side1 in GROUND_SIDES
-        and not tx.AIR_CUES.search(sentence)
-    )
-
-
-FOUGHT_OVER = re.compile(
-    r"\b(attack\w*|bomb(ed|ing|s)?|air ?strikes?|air raids?|by force|forcibl[ey]|by storm)\b", re.I
-)
-
-
-def _fought_over(sentence: str) -> bool:
-    """The place was fought for: fighting, an attack or bombing named (other than "without a
-    fight", "fighters"): then a takeover is a capture, not a handover."""
-    rest = UNOPPOSED.sub(" ", sentence)
-    if defenders_forced_out(rest):
-        return True  # "seized the town, forcing the rebels to retreat"
-    return FIGHTING.search(rest) is not None or FOUGHT_OVER.search(rest) is not None
-
-
-def _armed_group(a1: ActorHit | None, a2: ActorHit | None) -> bool:
-    """An armed group named on either side: their fight is an armed clash, not a riot."""
-    return any(a is not None and a.actor.side in NON_STATE_ARMED for a in (a1, a2))
-
-
-def _taker(trig: Trigger, kind: str, a1: ActorHit | None, offset: int) -> str:
-    """The side that decides a territory type: the dictionary's actor when it is named as
-    the taker, else what the taker's words say ("the army", "militants"), in any
-    country; else the actor the roles found."""
-    side = a1.actor.side if a1 else ""
-    if kind != tx.TERRITORY:
-        return side
-    verdict, (start, end) = taker_side(trig)
-    if verdict is None:
-        return side
-    if a1 is not None and start <= a1.start - offset < end and _proper(a1.surface):
-        return side  # "Hezbollah fighters": the dictionary knows the named group's side
-    return "state" if verdict == "state" else "non_state"
-
-
-def _proper(surface: str) -> bool:
-    """A name ("Syrian National Army"), not a common noun ("the national army")."""
-    return any(ch.isupper() for ch in surface)
-
-
-def _sub_event(kind: str, side1: str) -> str:
-    """ACLED's sub-event type for a kind of action (territory: who took it decides)."""
-    if kind == "excessive_force":
-        return "Excessive force against protesters"
-    if kind == "intervention":
-        return "Protest with intervention"
-    if kind == tx.TERRITORY:
-        return (
-            "Government regains territory"
-            if side1 in STATE_SIDES or side1 == "state"
-            else "Non-state actor overtakes territory"
-        )
-    return tx.KIND_SUB_EVENT[kind]
-
-
-def _note_kind(kind: str) -> str:
-    return tx.PROTEST if kind in {"excessive_force", "intervention"} else kind
-
-
 class ArticleCoder:
     """Codes one article whose candidate sentences are already parsed."""
+
+    passes: tuple[Pass, ...] = PASSES  # what makes a trigger an event (warwire.code.passes)
 
     def __init__(self, article: Article, infos: list[SentenceInfo], docs: dict[int, Doc]):
         self.article = article
@@ -458,7 +174,7 @@ class ArticleCoder:
         # remember what a reader remembers
         explicit = [d for d in info.days if d.day.precision == 1]
         if explicit and not BACKGROUND.search(info.sent.text) and not _byline(info):
-            disc.last_day = _story_day(explicit[0], disc)
+            disc.last_day = story_day(explicit[0], disc)
         precise = [p for p in info.places if not p.province]
         if precise:
             disc.last_place = precise[-1]
@@ -480,132 +196,40 @@ class ArticleCoder:
     def _events_in(
         self, info: SentenceInfo, sent: Span, source: str, found: list[Trigger]
     ) -> list[Mention]:
-        offset = info.sent.start
-        triggers = [
-            t
-            for t in found
-            if is_factual(t)
-            and not background_action(t, self.disc.published)
-            and not not_event(t)
-            and not habitual(t)
-        ]
-        if not triggers:
+        """The sentence's candidates (one per factual trigger) through the passes; one mention
+        per place of each that survives."""
+        cands = candidates(found, self.disc.published)
+        if not cands:
             return []
-        figures = sentence_figures(info.sent.text, offset, info.numbers)
-        victim = victims(sent, offset, info.actors)
-        out: list[Mention] = []
-        seen: list[tuple[str, str]] = []  # (place, kind) already coded in this sentence
-        ranked = sorted(
-            triggers,
-            key=lambda t: (_weak(t), -tx.KIND_RANK.get(t.kind, 0), t.nominal, t.token.i),
+        offset = info.sent.start
+        ctx = SentenceContext(
+            info=info,
+            sent=sent,
+            figures=sentence_figures(info.sent.text, offset, info.numbers),
+            victim=victims(sent, offset, info.actors),
+            disc=self.disc,
+            article=self,
+            air_story=self.air_story,
         )
-        for trig in ranked:
-            if _weak(trig) and out:
-                continue  # "the offensive", "the campaign": the concrete action was coded
-            named_next: PlaceHit | None = None
-            if trig.kind == tx.TERRITORY and _unnamed_target(trig):
-                later = self._named_next(info) or self._named_later(info)[:1]
-                named_next = later[0] if later else None
-                if named_next is None:
-                    continue  # "retook a key town": the place is named elsewhere, coded there
-            a1, a2, assoc = assign_actors(trig, sent, offset, info.actors)
-            kind = _kind_for(trig, a1, a2, info.sent.text, self.air_story)
-            if kind is None:
+        out: list[Mention] = []
+        for cand in cands:
+            c = run_passes(cand, ctx, self.passes)
+            if c is None:
                 continue
-            if kind == tx.KILL:
-                if a1 is None and _armed_dead(victim, figures):
-                    # "More than 100 IS fighters killed in Deir ez-Zor": fighting whose other
-                    # side the report does not name
-                    a2 = a2 or victim
-                elif a1 is None or a1.actor.side == "civilians":
-                    continue
-                kind = tx.ATTACK if (victim and victim.actor.side == "civilians") else tx.CLASH
-            if _abroad(trig, sent, offset, info):
-                continue  # "airstrikes in Mosul": an event outside Syria
-            places, geo = self._places(trig, sent, offset, info, kind)
-            if named_next is not None:
-                places, geo = [named_next], 1
-            if not places and kind == tx.SIEGE_BREAK:
-                places = self._named_later(info)  # "the siege of two towns ... the two towns
-                geo = 1  # of Nubl and Zahraa"
-            if not places and kind == tx.CLASH and _between_camps(trig):
-                # "there were clashes between rebels and the forces who entered": the fighting
-                # is in the town the previous sentence named
-                places = [p for p in self.disc.previous_places if not p.province][-1:]
-                geo = 1 if places else 0
-            if not places and info.index < LEAD and any(f.field == "fatalities" for f in figures):
-                # "33 soldiers were killed in an air strike in north-west Syria" under the
-                # headline "33 soldiers killed in Idlib attack": the headline's place
-                places = self._title_places()[:1]
-                geo = 3 if places and places[0].province else 1
-            both_sides = False
-            if not places and a1 is not None and a2 is not None and info.index < LEAD:
-                # "troops came under fire from the army": a lead naming both sides and no
-                # place happened in the one province the article names, if it names one
-                places = self._only_province()
-                geo = 3
-                both_sides = bool(places)
-            if not places and trig.nominal and kind in REMOTE:
-                if any(f.field == "airstrikes" for f in figures):
-                    # "conducted 120 airstrikes in support of the Salma offensive"
-                    places = [p for p in info.places if not p.province][:1]
-                    geo = 1 if places else 0
-            if not places:
-                continue
-            also: list[str] = []
-            if kind == tx.SIEGE_BREAK:
-                # one siege around twin towns ("the siege of A and B") is one action, coded at
-                # the first and known to cover the others
-                also = [entry_key(p.place.id, p.place.name) for p in places[1:]]
-                places = places[:1]
-            if kind == tx.CLASH and geo == 3 and out:
-                continue  # "captured X after three days of fighting": the fighting is context
-            if trig.nominal and kind in {tx.AIR, tx.SHELLING, tx.CLASH, tx.ATTACK}:
-                # a noun alone is an event only with its own place, a count or casualties
-                direct = any(
-                    p.start <= offset + trig.token.idx + 80 and p.start >= offset + trig.token.idx
-                    for p in places
-                ) or _where_clause_of_place(trig, sent, offset, places)
-                direct = direct or acted_on_place(trig, sent, offset, places)
-                has_fig = any(f.field in {"airstrikes", "fatalities", "wounded"} for f in figures)
-                if not (direct or has_fig or both_sides):
-                    continue
-            day, explicit = _pick_day(info, offset + trig.token.idx, self.disc, trig)
-            if day and self.disc.published and day.end < self.disc.published - STALE:
-                continue  # "since the ceasefire agreed in March 2020": history, not news
-            if kind in {tx.BASE, tx.AGREEMENT} and not explicit:
-                continue  # undated posts and deals are background ("under a 2017 agreement")
-            # a roll-up names several provinces; "Raqqa ... in Raqqa, Syria" names one twice
-            summary = len({p.place.admin1 for p in places}) > 1 and all(p.province for p in places)
-            if summary:
-                places = places[:1]
-            for ph in places:
-                # one action per place and day: "retook X, three weeks after Y captured it"
-                # is two actions at one place
-                where = f"{ph.place.id or ph.place.name}@{day.date if day else ''}"
-                if _subsumed(where, kind, seen) or _weapon_named(trig, kind, where, seen):
-                    continue
-                if trig.kind == tx.KILL and any(w == where for w, _ in seen):
-                    continue  # "struck X, killing 14": the deaths are the strike's outcome
-                seen.append((where, kind))
+            for ph in c.places:
+                ctx.seen.append((where_key(ph, c.day), c.kind))
                 made = self._mention(
-                    trig,
-                    kind,
-                    ph,
-                    geo,
-                    day,
-                    a1,
-                    a2,
-                    assoc,
-                    victim,
-                    figures,
-                    source,
-                    info,
-                    summary,
-                )
-                made.also_at = also
+                    c.trig, c.kind, ph, c.geo, c.day, c.a1, c.a2, c.assoc, ctx.victim,
+                    ctx.figures, source, info, c.summary,
+                )  # fmt: skip
+                made.also_at = c.also
                 out.append(made)
+                ctx.coded += 1
         return out
+
+    def places_of(self, cand: Candidate, ctx: SentenceContext) -> tuple[list[PlaceHit], int]:
+        """The action's own places and their geo-precision (see passes.own_places)."""
+        return self._places(cand.trig, ctx.sent, ctx.offset, ctx.info, cand.kind)
 
     def _places(
         self, trig: Trigger, sent: Span, offset: int, info: SentenceInfo, kind: str
@@ -653,7 +277,7 @@ class ArticleCoder:
             return None
         return last[1]
 
-    def _only_province(self) -> list[PlaceHit]:
+    def only_province(self) -> list[PlaceHit]:
         """The province, when every place the article names lies in that one province."""
         if self._province is None:
             one = article_province(self.infos) is not None
@@ -661,14 +285,14 @@ class ArticleCoder:
             self._province = hits[:1] if one else []
         return self._province
 
-    def _title_places(self) -> list[PlaceHit]:
+    def title_places(self) -> list[PlaceHit]:
         if self._title is None:
             title = self.article.title.strip()
             infos = scan_article(title, self.article.published) if title else []
             self._title = [p for i in infos for p in i.places]
         return self._title
 
-    def _named_next(self, info: SentenceInfo) -> list[PlaceHit]:
+    def named_next(self, info: SentenceInfo) -> list[PlaceHit]:
         """ "Troops recaptured a strategic highway town on Wednesday. Maaret al-Numan, a former
         ... lies on ...": the town is named by the next sentence, which opens with its name."""
         nxt = info.index + 1
@@ -677,7 +301,7 @@ class ArticleCoder:
         first = opens_with_place(self.infos[nxt])
         return [first] if first else []
 
-    def _named_later(self, info: SentenceInfo) -> list[PlaceHit]:
+    def named_later(self, info: SentenceInfo) -> list[PlaceHit]:
         """ "broke the siege of two towns in the north ... The two towns of Nubl and Zahraa,
         with 60,000 people, ...": the places are named a few sentences on, after "the towns of"."""
         for follow in self.infos[info.index + 1 : info.index + 4]:
@@ -719,7 +343,7 @@ class ArticleCoder:
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         if actor1 is not None and actor2 is not None and actor1.side == actor2.side:
             actor2 = None
-        rule_sub = _sub_event(kind, _taker(trig, kind, a1, info.sent.start))
+        rule_sub = sub_event(kind, taker(trig, kind, a1, info.sent.start))
         doc = self.docs.get(info.index)
         sub = rule_sub
         if doc is not None:  # the one typing (refine.typed); a rule mention is never dropped
@@ -788,7 +412,7 @@ class ArticleCoder:
             summary=summary,
         )
         m.notes = write_note(
-            _note_kind(kind) if sub == rule_sub else _kind_of(m),
+            note_kind(kind) if sub == rule_sub else _kind_of(m),
             day.date if day else None,
             place.name,
             actor1.name if actor1 else None,
@@ -822,7 +446,7 @@ class ArticleCoder:
             return []
         ph = prev[-1]
         geo = 3 if ph.province else 1
-        day, _ = _pick_day(info, info.sent.start + kills[0].token.idx, self.disc)
+        day, _ = pick_day(info, info.sent.start + kills[0].token.idx, self.disc)
         m = self._mention(
             kills[0], self.disc.last_kind, ph, geo, day, None, None, [], victim,
             figures, source, info, False,
@@ -874,7 +498,7 @@ class ArticleCoder:
                     m.fatalities = 0
         explicit = [d for d in info.days if d.day.precision == 1]
         if explicit:
-            m.day = _story_day(explicit[0], self.disc)
+            m.day = story_day(explicit[0], self.disc)
         doc = self.docs.get(info.index)
         parsed = victims(doc[:], info.sent.start, info.actors) if doc is not None else None
         if victims_side := (_actor_ref(parsed) if parsed else _victim_side(info)):
@@ -915,18 +539,6 @@ def _byline(info: SentenceInfo) -> bool:
     return BYLINE.search(info.sent.text) is not None and len(info.sent.text.split()) < 16
 
 
-def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
-    sent = trig.token.doc[:]
-    tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
-    return tok is not None and reporting_day(tok, trig)
-
-
-def _dates_other_clause(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
-    sent = trig.token.doc[:]
-    tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
-    return tok is not None and other_clause_day(tok, trig)
-
-
 def _story_places(info: SentenceInfo, doc: Doc) -> list[PlaceHit]:
     """The sentence's places without those named only as a route's end, a seat of government
     or a person: neither an event nor "the town" of the next sentence can be there."""
@@ -937,9 +549,6 @@ def _story_places(info: SentenceInfo, doc: Doc) -> list[PlaceHit]:
         if tok is None or not background_place(sent, tok):
             keep.append(p)
     return keep
-
-
-LOCATIVE = frozenset({"in", "on", "at", "near", "inside", "outside", "across", "into"})
 
 
 def _named_inside(
@@ -977,111 +586,6 @@ def _apposed(town: Token, sent: Span, offset: int, coarse: list[PlaceHit]) -> bo
             tok = tok.head
             if tok.i == town.i:
                 return True
-    return False
-
-
-def _abroad(trig: Trigger, sent: Span, offset: int, info: SentenceInfo) -> bool:
-    """ "Airstrikes hit a base in Anbar", "a car bomb exploded in Gaziantep": the action's own
-    place, hung on it by "in/at/on", is outside Syria and no Syrian place is named for it, so
-    it is no event here (nor at the last Syrian place the article named). A country named
-    in passing ("a supply road to Turkey") says nothing of where the action was."""
-    if not info.abroad or target_places(trig, sent, offset, info.places):
-        return False
-    t = trig.token
-    own = subtree_ids(t, {"advcl", "ccomp", "relcl"})
-    if trig.nominal and t.head.pos_ in {"VERB", "AUX"}:
-        own |= subtree_ids(t.head, {"advcl", "ccomp", "relcl"})
-    for p in info.abroad:
-        tok = token_of(sent, p.start - offset, p.end - offset)
-        if tok is not None and tok.i in own and tok.dep_ == "pobj":
-            if tok.head.lower_ in LOCATIVE:
-                return True
-    return False
-
-
-def _armed_dead(victim: ActorHit | None, figures: list) -> bool:
-    """Armed men reported killed, with a toll: an event even when nobody is said to have
-    killed them."""
-    return (
-        victim is not None
-        and victim.actor.side in ARMED_SIDES - {"unknown"}
-        and any(f.field == "fatalities" for f in figures)
-    )
-
-
-def _between_camps(trig: Trigger) -> bool:
-    """ "clashes between rebels and government forces": a fight named with both its camps."""
-    t = trig.token
-    return trig.nominal and any(
-        c.dep_ == "prep" and c.lower_ == "between" for c in t.children
-    )  # fmt: skip
-
-
-def _where_clause_of_place(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]) -> bool:
-    """ "the village of Kafr Naya, where they were involved in a long battle": the noun of
-    action sits in a "where" clause hung on the place, so the place is its own."""
-    for node in up_from(trig.token, 8):
-        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
-            head = node.head
-            ids = {w.i for w in head.subtree} - {w.i for w in node.subtree}
-            for p in places:
-                tok = token_of(sent, p.start - offset, p.end - offset)
-                if tok is not None and (tok.i in ids or tok.i == head.i):
-                    return True
-            return False
-    return False
-
-
-def _weak(trig: Trigger) -> bool:
-    return trig.nominal and trig.token.lemma_.lower() in WEAK_NOUNS
-
-
-def _unnamed_target(trig: Trigger) -> bool:
-    """True when the place taken is only "a key town" / "a rebel bastion", named elsewhere."""
-    t = trig.token
-    if t.dep_ in {"relcl", "acl"}:
-        noun = t.head
-    elif trig.nominal:
-        noun = next(
-            (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children),
-            None,
-        )
-    else:
-        noun = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-    if noun is None or noun.lemma_.lower() not in tx.PLACE_NOUNS:
-        return False
-    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
-    own = [w for c in noun.children if c.dep_ not in {"relcl", "acl", "prep"} for w in c.subtree]
-    named = any(w.pos_ == "PROPN" for w in own)  # "the town of X" names it; "in Syria" does not
-    return indefinite and not named
-
-
-def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:
-    """One action per place in a sentence: a clash at a place just taken is the taking."""
-    for w, k in seen:
-        if w != where:
-            continue
-        if k == kind or (
-            kind in {tx.CLASH, tx.SIEGE_BREAK, tx.ATTACK, tx.KILL} and k == tx.TERRITORY
-        ):
-            return True
-    return False
-
-
-BLAST_WORDS = {"explosion", "blast"}
-
-
-def _weapon_named(trig: Trigger, kind: str, where: str, seen: list[tuple[str, str]]) -> bool:
-    """ "killed in rebel rocket attacks on Aleppo", "attacks with mortar shells on Mezzeh": the
-    noun "attack" and the weapon that names it are one action; the weapon, coded first at
-    that place, gives its type, and the bare noun adds nothing. So too "the explosion ... was
-    caused by a suicide bomber": a blast is the weapon's blast."""
-    if not trig.nominal:
-        return False
-    if kind in {tx.ATTACK, tx.CLASH}:
-        return any(w == where and k in tx.WEAPON_KINDS for w, k in seen)
-    if kind == tx.IED and trig.token.lemma_.lower() in BLAST_WORDS:
-        return any(w == where and k in tx.WEAPON_KINDS - {tx.IED} for w, k in seen)
     return False
 
 
@@ -1129,7 +633,7 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
             a1, a2, _ = assign_actors(trig, sent, offset, actors)
             # "destroyed 300 mines": a weapon found or neutralised, not used (the type reading
             # only: in the coder the verb that neutralised it is the event)
-            kind = tx.DISRUPTED if weapon_neutralised(trig) else _kind_for(trig, a1, a2, sent.text)
+            kind = tx.DISRUPTED if weapon_neutralised(trig) else kind_for(trig, a1, a2, sent.text)
             if kind is None:
                 continue
             named = a1 is not None and a1.actor.side != "civilians"
@@ -1140,7 +644,7 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
             out.factual.append(kind)
             rank = tx.KIND_RANK.get(kind, 3)
             if best is None or rank > best[0]:
-                best = (rank, _sub_event(kind, _taker(trig, kind, a1, offset)))
+                best = (rank, sub_event(kind, taker(trig, kind, a1, offset)))
     out.sub_event = best[1] if best else None
     if sents:
         text = sents[0].doc.text[sents[0].start_char : sents[-1].end_char]

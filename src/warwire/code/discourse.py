@@ -1,0 +1,122 @@
+"""What a reader remembers while reading down an article, and the day it dates an action by.
+
+The coder keeps one Discourse per article: the last day named (so "it said" sentences and
+follow-ups inherit it), the last town named (for "the town"), the last source cited, and the
+mentions of the previous sentence. `pick_day` dates an action from its own sentence, else from
+the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from warwire.code.background import other_clause_day, reporting_day
+from warwire.code.context import DayHit, PlaceHit, SentenceInfo
+from warwire.code.roles import token_of
+from warwire.code.triggers import Trigger
+from warwire.records import DayRef, Mention, Place
+
+RELATIVE_TO_STORY = re.compile(
+    r"\b(after|later|earlier|before|previous|preceding|hours|following)\b", re.I
+)
+AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
+THIS = re.compile(r"\bthis\b", re.I)  # "earlier this month" is relative to publication
+
+
+@dataclass
+class Discourse:
+    """What a reader remembers while reading down the article."""
+
+    published: dt.date | None
+    last_day: DayRef | None = None
+    lead_day: DayRef | None = None
+    last_place: PlaceHit | None = None
+    last_province: Place | None = None
+    last_source: str = ""
+    previous: list[Mention] = field(default_factory=list)
+    last_capture: tuple[int, Mention] | None = None  # (sentence index, the latest capture)
+    previous_places: list[PlaceHit] = field(default_factory=list)
+    last_kind: str = ""  # the last kind of remote violence the article described
+    sides: Counter[str] = field(default_factory=Counter)
+
+
+def story_day(hit: DayHit, disc: Discourse) -> DayRef:
+    """Re-anchor "a day after", "over 48 hours" on the story's day rather than publication."""
+    day = hit.day
+    anchor = disc.last_day or disc.lead_day
+    words = day.text or ""
+    if disc.published and anchor and RELATIVE_TO_STORY.search(words) and not THIS.search(words):
+        delta = anchor.date - disc.published
+        return DayRef(
+            date=day.date + delta,
+            start=day.start + delta,
+            end=day.end + delta,
+            precision=day.precision,
+            text=day.text,
+        )
+    return day
+
+
+def pick_day(
+    info: SentenceInfo, trig_at: int, disc: Discourse, trig: Trigger | None = None
+) -> tuple[DayRef | None, bool]:
+    """(day, explicit): the day nearest the trigger, else the story's day, else publication.
+    A day that dates the report rather than the action ("admitted on Friday that ...") only
+    bounds the action: that day or the one before."""
+    limit = (disc.published or dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
+    usable = [(h, _before_story(h, story_day(h, disc), trig_at, info, disc)) for h in info.days]
+    usable = [(h, d) for h, d in usable if d.start <= limit]
+    if trig is not None:
+        usable = [(h, d) for h, d in usable if not _dates_other_clause(h, info, trig)]
+    if usable:
+        hit, day = min(usable, key=lambda t: abs(t[0].start - trig_at))
+        if trig is not None and day.precision == 1 and _dates_the_report(hit, info, trig):
+            day = DayRef(day.date, day.date - dt.timedelta(days=1), day.date, 2, day.text)
+        return day, True
+    if disc.last_day is not None:
+        return disc.last_day, False
+    if disc.lead_day is not None:
+        return disc.lead_day, False
+    if disc.published is not None:
+        p = disc.published
+        return DayRef(date=p, start=p - dt.timedelta(days=6), end=p, precision=2), False
+    return None, False
+
+
+def _before_story(
+    hit: DayHit, day: DayRef, trig_at: int, info: SentenceInfo, disc: Discourse
+) -> DayRef:
+    """ "X came days after Y" / "on Sunday, three weeks after Y": Y, the action after the
+    phrase, happened that long before the day of X (this sentence's own day, else the story's)."""
+    if trig_at < hit.end or not AFTER_PHRASE.search(day.text or ""):
+        return day
+    own = [h.day for h in info.days if h is not hit and h.day.precision == 1]
+    anchor = own[0] if own else (disc.last_day or disc.lead_day)
+    if anchor is None:
+        return day
+    from warwire.read.dates import resolve_day
+
+    fwd = resolve_day(hit.day.text, anchor.date) or hit.day  # the phrase measured from X
+    a = anchor.date
+    return DayRef(
+        date=a - (fwd.date - a),
+        start=a - (fwd.end - a),
+        end=a - (fwd.start - a),
+        precision=fwd.precision,
+        text=day.text,
+    )
+
+
+def _dates_the_report(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
+    sent = trig.token.doc[:]
+    tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
+    return tok is not None and reporting_day(tok, trig)
+
+
+def _dates_other_clause(hit: DayHit, info: SentenceInfo, trig: Trigger) -> bool:
+    sent = trig.token.doc[:]
+    tok = token_of(sent, hit.start - info.sent.start, hit.end - info.sent.start)
+    return tok is not None and other_clause_day(tok, trig)

@@ -1,0 +1,377 @@
+"""The coder's passes: the reporting patterns that turn a trigger into an event, in one place.
+
+Each candidate (one factual trigger, see `warwire.code.candidates`) goes through PASSES in
+order. A pass takes the candidate and its sentence context and returns the candidate, possibly
+with a field filled or changed, or None when its pattern says the trigger is no event of its
+own. The order matters: the actors are read before the kind (an attack on soldiers is a
+clash), the kind before the places (a siege's towns are named later), the places before the
+day, and the one-action-per-place test last. To add a reporting pattern, write a pass with
+its own tests and list it here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from warwire.code import taxonomy as tx
+from warwire.code.background import up_from
+from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
+from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
+from warwire.code.discourse import pick_day
+from warwire.code.kinds import ARMED_SIDES, kind_for
+from warwire.code.recall import acted_on_place
+from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
+from warwire.code.triggers import Trigger
+from warwire.places import entry_key
+
+Pass = Callable[[Candidate, SentenceContext], "Candidate | None"]
+
+LEAD = LEAD_SENTENCES  # sentences that may take their place from the headline or province
+REMOTE = {tx.AIR, tx.SHELLING}
+STALE = dt.timedelta(days=45)
+NOUN_REACH = 80  # characters after a noun of action within which its own place is named
+NOUN_KINDS = {tx.AIR, tx.SHELLING, tx.CLASH, tx.ATTACK}
+FIGURES_OF_AN_EVENT = {"airstrikes", "fatalities", "wounded"}
+
+
+def operation_after_its_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Troops took the town in a week-long offensive": a noun naming a whole operation
+    ("offensive", "campaign", "push") adds nothing once the sentence's concrete action is
+    coded."""
+    return None if weak(c.trig) and ctx.coded else c
+
+
+def key_town_named_elsewhere(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Troops retook a key town on Monday. X, a ... lies on the highway": a capture of "a
+    key town" or "a rebel bastion" is placed where the next sentences name it, and dropped
+    when they do not (the article codes it where it names it)."""
+    if c.trig.kind != tx.TERRITORY or not _unnamed_target(c.trig):
+        return c
+    later = ctx.article.named_next(ctx.info) or ctx.article.named_later(ctx.info)[:1]
+    return replace(c, named_next=later[0]) if later else None
+
+
+def who_did_what(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """The doer, the target and the doer's associates, from the parse around the trigger
+    (`warwire.code.roles`)."""
+    a1, a2, assoc = assign_actors(c.trig, ctx.sent, ctx.offset, ctx.info.actors)
+    return replace(c, a1=a1, a2=a2, assoc=assoc)
+
+
+def kind_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """The kind the sentence gives the trigger (`warwire.code.kinds`): a raid without
+    aircraft is a ground attack, an attack on soldiers a clash, a withdrawal alone no event."""
+    kind = kind_for(c.trig, c.a1, c.a2, ctx.text, ctx.air_story)
+    return replace(c, kind=kind) if kind is not None else None
+
+
+def killing_needs_a_killer(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Five civilians were killed" is a toll, not an event: a killing is one when the killer
+    is named (an attack on civilians, else a clash), or when armed men are reported killed
+    with a toll ("More than 100 militants were killed in X"), fighting whose other side the
+    report does not name."""
+    if c.kind != tx.KILL:
+        return c
+    a2 = c.a2
+    if c.a1 is None and _armed_dead(ctx.victim, ctx.figures):
+        a2 = a2 or ctx.victim
+    elif c.a1 is None or c.a1.actor.side == "civilians":
+        return None
+    civilians = ctx.victim is not None and ctx.victim.actor.side == "civilians"
+    return replace(c, a2=a2, kind=tx.ATTACK if civilians else tx.CLASH)
+
+
+def abroad_is_no_event(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Airstrikes hit a base in a town of Iraq": an action placed abroad by its own "in/at"
+    phrase, with no Syrian place of its own, is no event here."""
+    return None if _abroad(c.trig, ctx.sent, ctx.offset, ctx.info) else c
+
+
+def own_places(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """The places the action is hung on in its sentence (or "the town" of the last one); a
+    key town named in the next sentence when the action only said "a key town"."""
+    if c.named_next is not None:
+        return replace(c, places=[c.named_next], geo=1)
+    places, geo = ctx.article.places_of(c, ctx)
+    return replace(c, places=places, geo=geo)
+
+
+def siege_towns_named_later(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Rebels broke the siege of two towns in the north. ... The two towns of A and B":
+    a siege's towns are named a few sentences on."""
+    if c.places or c.kind != tx.SIEGE_BREAK:
+        return c
+    return replace(c, places=ctx.article.named_later(ctx.info), geo=1)
+
+
+def fight_between_camps_at_last_town(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Troops entered the town. There were clashes between them and the rebels": a fight
+    named by its two camps and no place is in the town the previous sentence named."""
+    if c.places or c.kind != tx.CLASH or not _between_camps(c.trig):
+        return c
+    places = [p for p in ctx.disc.previous_places if not p.province][-1:]
+    return replace(c, places=places, geo=1 if places else 0)
+
+
+def lead_toll_at_headline_place(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Ten soldiers were killed in an air strike in the north-west" under a headline naming
+    the province: a lead with a toll and no place of its own is at the headline's place."""
+    if c.places or ctx.info.index >= LEAD or not _has(ctx.figures, {"fatalities"}):
+        return c
+    places = ctx.article.title_places()[:1]
+    return replace(c, places=places, geo=3 if places and places[0].province else 1)
+
+
+def lead_with_both_sides_in_only_province(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Troops came under fire from the army": a lead naming both sides and no place happened
+    in the one province the article names, if it names only one."""
+    if c.places or c.a1 is None or c.a2 is None or ctx.info.index >= LEAD:
+        return c
+    places = ctx.article.only_province()
+    return replace(c, places=places, geo=3, both_sides=bool(places))
+
+
+def strike_count_at_first_town(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "The coalition conducted 40 air strikes in support of the push on X": a counted
+    strike noun with no place of its own is at the first town the sentence names."""
+    if c.places or not c.trig.nominal or c.kind not in REMOTE:
+        return c
+    if not _has(ctx.figures, {"airstrikes"}):
+        return c
+    places = [p for p in ctx.info.places if not p.province][:1]
+    return replace(c, places=places, geo=1 if places else 0)
+
+
+def no_place_no_event(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """An action the article places nowhere is not coded (ACLED codes events at a place)."""
+    return c if c.places else None
+
+
+def one_siege_of_twin_towns(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "The siege of A and B was broken": one siege around twin towns is one action, coded at
+    the first and known to cover the others."""
+    if c.kind != tx.SIEGE_BREAK:
+        return c
+    also = [entry_key(p.place.id, p.place.name) for p in c.places[1:]]
+    return replace(c, places=c.places[:1], also=also)
+
+
+def fighting_before_capture_is_context(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Troops captured X after three days of fighting in the province": fighting placed only
+    at the province, beside an action already coded, is that action's context."""
+    return None if c.kind == tx.CLASH and c.geo == 3 and ctx.coded else c
+
+
+def noun_needs_place_count_or_casualties(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """A noun alone is an event only with its own place, a count or casualties: "strikes on
+    X killed three" and "40 air strikes" are events, "amid shelling, talks began in Y" is not.
+    The place is its own when named just after the noun or in a "where" clause on the place."""
+    if not (c.trig.nominal and c.kind in NOUN_KINDS) or c.both_sides:
+        return c
+    at = ctx.offset + c.trig.token.idx
+    direct = any(at <= p.start <= at + NOUN_REACH for p in c.places)
+    if direct or _where_clause_of_place(c.trig, ctx.sent, ctx.offset, c.places):
+        return c
+    if acted_on_place(c.trig, ctx.sent, ctx.offset, c.places):
+        return c  # "an airstrike leveled a building in X": the verb's place is the noun's
+    return c if _has(ctx.figures, FIGURES_OF_AN_EVENT) else None
+
+
+def day_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """The day nearest the trigger in its sentence, else the story's (`discourse.pick_day`)."""
+    day, explicit = pick_day(ctx.info, ctx.offset + c.trig.token.idx, ctx.disc, c.trig)
+    return replace(c, day=day, explicit=explicit)
+
+
+def old_news_is_history(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Since the ceasefire agreed in March two years ago": an action dated more than STALE
+    before publication is history the article recalls, not news."""
+    published = ctx.disc.published
+    if c.day is not None and published is not None and c.day.end < published - STALE:
+        return None
+    return c
+
+
+def undated_posts_and_deals_are_background(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Troops at a base set up under an earlier agreement": undated posts and deals are
+    background; a base set up or a deal struck is news only with its own day."""
+    return None if c.kind in {tx.BASE, tx.AGREEMENT} and not c.explicit else c
+
+
+def roll_up_of_provinces(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Air strikes hit Idlib and Hama provinces": a roll-up names several provinces and is
+    one summary mention at the first (dropped if the article also breaks it down). A province
+    named twice ("X ... in X, Syria") is no roll-up."""
+    admin1 = {p.place.admin1 for p in c.places}
+    if len(admin1) > 1 and all(p.province for p in c.places):
+        return replace(c, places=c.places[:1], summary=True)
+    return c
+
+
+def one_action_per_place_and_day(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """One action per place and day in a sentence: a clash at a place just taken is the
+    taking; "rocket attacks on X" is the rockets; "struck X, killing 14": the deaths are the
+    strike's outcome. "Retook X, three weeks after rebels captured it" is two actions: the
+    days differ."""
+    seen = list(ctx.seen)
+    places = []
+    for ph in c.places:
+        key = where_key(ph, c.day)
+        if _subsumed(key, c.kind, seen) or _weapon_named(c.trig, c.kind, key, seen):
+            continue
+        if c.trig.kind == tx.KILL and any(w == key for w, _ in seen):
+            continue
+        seen.append((key, c.kind))
+        places.append(ph)
+    return replace(c, places=places) if places else None
+
+
+PASSES: tuple[Pass, ...] = (
+    operation_after_its_action,
+    key_town_named_elsewhere,
+    who_did_what,
+    kind_of_action,
+    killing_needs_a_killer,
+    abroad_is_no_event,
+    own_places,
+    siege_towns_named_later,
+    fight_between_camps_at_last_town,
+    lead_toll_at_headline_place,
+    lead_with_both_sides_in_only_province,
+    strike_count_at_first_town,
+    no_place_no_event,
+    one_siege_of_twin_towns,
+    fighting_before_capture_is_context,
+    noun_needs_place_count_or_casualties,
+    day_of_action,
+    old_news_is_history,
+    undated_posts_and_deals_are_background,
+    roll_up_of_provinces,
+    one_action_per_place_and_day,
+)
+
+
+def run_passes(
+    c: Candidate, ctx: SentenceContext, passes: tuple[Pass, ...] = PASSES
+) -> Candidate | None:
+    """The candidate after every pass, or None when one of them drops it."""
+    out: Candidate | None = c
+    for p in passes:
+        out = p(out, ctx)
+        if out is None:
+            return None
+    return out
+
+
+def _has(figures: list, fields: set[str]) -> bool:
+    return any(f.field in fields for f in figures)
+
+
+# -- the sentence structures the passes test --------------------------------------------------
+
+LOCATIVE = frozenset({"in", "on", "at", "near", "inside", "outside", "across", "into"})
+
+
+def _abroad(trig: Trigger, sent: Span, offset: int, info: SentenceInfo) -> bool:
+    """ "Airstrikes hit a base in Anbar", "a car bomb exploded in Gaziantep": the action's own
+    place, hung on it by "in/at/on", is outside Syria and no Syrian place is named for it, so
+    it is no event here (nor at the last Syrian place the article named). A country named
+    in passing ("a supply road to Turkey") says nothing of where the action was."""
+    if not info.abroad or target_places(trig, sent, offset, info.places):
+        return False
+    t = trig.token
+    own = subtree_ids(t, {"advcl", "ccomp", "relcl"})
+    if trig.nominal and t.head.pos_ in {"VERB", "AUX"}:
+        own |= subtree_ids(t.head, {"advcl", "ccomp", "relcl"})
+    for p in info.abroad:
+        tok = token_of(sent, p.start - offset, p.end - offset)
+        if tok is not None and tok.i in own and tok.dep_ == "pobj":
+            if tok.head.lower_ in LOCATIVE:
+                return True
+    return False
+
+
+def _armed_dead(victim: ActorHit | None, figures: list) -> bool:
+    """Armed men reported killed, with a toll: an event even when nobody is said to have
+    killed them."""
+    return (
+        victim is not None
+        and victim.actor.side in ARMED_SIDES - {"unknown"}
+        and any(f.field == "fatalities" for f in figures)
+    )
+
+
+def _between_camps(trig: Trigger) -> bool:
+    """ "clashes between rebels and government forces": a fight named with both its camps."""
+    t = trig.token
+    return trig.nominal and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in t.children
+    )  # fmt: skip
+
+
+def _where_clause_of_place(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]) -> bool:
+    """ "the village of Kafr Naya, where they were involved in a long battle": the noun of
+    action sits in a "where" clause hung on the place, so the place is its own."""
+    for node in up_from(trig.token, 8):
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            head = node.head
+            ids = {w.i for w in head.subtree} - {w.i for w in node.subtree}
+            for p in places:
+                tok = token_of(sent, p.start - offset, p.end - offset)
+                if tok is not None and (tok.i in ids or tok.i == head.i):
+                    return True
+            return False
+    return False
+
+
+def _unnamed_target(trig: Trigger) -> bool:
+    """True when the place taken is only "a key town" / "a rebel bastion", named elsewhere."""
+    t = trig.token
+    if t.dep_ in {"relcl", "acl"}:
+        noun = t.head
+    elif trig.nominal:
+        noun = next(
+            (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children),
+            None,
+        )
+    else:
+        noun = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if noun is None or noun.lemma_.lower() not in tx.PLACE_NOUNS:
+        return False
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    own = [w for c in noun.children if c.dep_ not in {"relcl", "acl", "prep"} for w in c.subtree]
+    named = any(w.pos_ == "PROPN" for w in own)  # "the town of X" names it; "in Syria" does not
+    return indefinite and not named
+
+
+def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:
+    """One action per place in a sentence: a clash at a place just taken is the taking."""
+    for w, k in seen:
+        if w != where:
+            continue
+        if k == kind or (
+            kind in {tx.CLASH, tx.SIEGE_BREAK, tx.ATTACK, tx.KILL} and k == tx.TERRITORY
+        ):
+            return True
+    return False
+
+
+BLAST_WORDS = {"explosion", "blast"}
+
+
+def _weapon_named(trig: Trigger, kind: str, where: str, seen: list[tuple[str, str]]) -> bool:
+    """ "killed in rebel rocket attacks on Aleppo", "attacks with mortar shells on Mezzeh": the
+    noun "attack" and the weapon that names it are one action; the weapon, coded first at
+    that place, gives its type, and the bare noun adds nothing. So too "the explosion ... was
+    caused by a suicide bomber": a blast is the weapon's blast."""
+    if not trig.nominal:
+        return False
+    if kind in {tx.ATTACK, tx.CLASH}:
+        return any(w == where and k in tx.WEAPON_KINDS for w, k in seen)
+    if kind == tx.IED and trig.token.lemma_.lower() in BLAST_WORDS:
+        return any(w == where and k in tx.WEAPON_KINDS - {tx.IED} for w, k in seen)
+    return False
