@@ -222,6 +222,16 @@ def test_a_compass_word_keeps_the_other_side_apart() -> None:
     assert finer_of(coarse, south)
 
 
+def test_a_compass_word_on_the_country_does_not_narrow_the_province() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3)
+    text = "Ten civilians were killed in air raids on a market in north-western Syria on Sunday."
+    coarse.evidence = [Evidence("a", 0, 10, text)]
+    assert finer_of(coarse, _mention(town("Khan Shaykhun", "Idlib")))
+    coarse.evidence = [Evidence("a", 0, 10, "Jets pounded villages in northern Idlib.")]
+    assert not finer_of(coarse, _mention(town("Khan Shaykhun", "Idlib")))
+
+
 def test_a_region_named_with_a_compass_word_is_no_direction() -> None:
     ghouta = town("Eastern Ghouta", "Rural Damascus")
     coarse = _mention(ghouta)

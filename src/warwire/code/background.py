@@ -22,8 +22,8 @@ from warwire.code.triggers import Trigger
 YEAR = re.compile(r"^(19|20)\d\d$")
 HISTORY_WORDS = re.compile(
     r"\b(the following year|the next year|the year before|the previous year|years? ago|"
-    r"months ago|decades? ago|a decade|last year|(?:first|originally|once) (?:captured|seized|"
-    r"took|taken|fell|overran|overrun|besieged))\b",
+    r"months ago|decades? ago|a decade|last year|last month|"
+    r"(?:first|originally|once) (?:captured|seized|took|taken|fell|overran|overrun|besieged))\b",
     re.I,
 )
 LONG_UNITS = {"year", "years", "month", "months", "decade", "decades"}
@@ -260,9 +260,51 @@ def person_named(tok: Token) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
 
 
+NAMING_VERBS = {"call", "name", "dub", "label", "christen", "title"}
+
+
+def name_given(tok: Token) -> bool:
+    """ "an alliance called 'Volcano of the X'", "an operation dubbed Y", "a group known as
+    Z": a place word inside a name given to a group or an operation is part of that name."""
+    for node in up_from(tok, 4):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ in {"oprd", "attr", "dobj", "xcomp"} and head.lemma_.lower() in NAMING_VERBS:
+            return head.dep_ in {"acl", "relcl", "amod"} or head.tag_ == "VBN"
+        if node.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "know":
+            return True
+        if node.dep_ not in {"compound", "conj", "cc", "appos", "pobj", "prep", "poss", "nmod"}:
+            return False
+    return False
+
+
+FEAR_VERBS = {"fear", "worry", "dread", "warn"}
+
+
+def feared_place(tok: Token) -> bool:
+    """ "observers fear the same fate now awaits X's ancient ruins": a place inside what a
+    speaker fears is where nothing has happened yet."""
+    child = tok
+    for node in list(up_from(tok, 8))[1:]:
+        if node.lemma_.lower() in FEAR_VERBS and node.pos_ == "VERB":
+            return child.dep_ in {"ccomp", "xcomp", "dobj", "advcl"}
+        if node.dep_ == "ROOT":
+            return False
+        child = node
+    return False
+
+
 def background_place(sent: Span, tok: Token) -> bool:
-    """A place named only as a route's end, as a seat of government, or as a person."""
-    return route_place(tok) or metonym_place(tok) or person_named(tok)
+    """A place named only as a route's end, as a seat of government, as a person, inside a
+    name given to something, or inside what someone fears."""
+    return (
+        route_place(tok)
+        or metonym_place(tok)
+        or person_named(tok)
+        or name_given(tok)
+        or feared_place(tok)
+    )
 
 
 def history_clause(trig: Trigger) -> bool:

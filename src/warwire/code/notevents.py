@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.background import up_from
+from warwire.code.summaries import summary_or_description
 from warwire.code.triggers import Trigger
 
 # -- photo captions -------------------------------------------------------------------------
@@ -379,4 +380,5 @@ def not_event(trig: Trigger) -> bool:
         or means_of(trig)
         or approaching(trig)
         or person_described(trig)
+        or summary_or_description(trig)
     )

@@ -32,17 +32,30 @@ def _days_agree(a: Mention, b: Mention) -> bool:
 
 # lower-case only: "Eastern Ghouta", "Northern Hama" are names, not directions
 COMPASS = re.compile(
-    r"\b(north|south|east|west)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?(?: of\b| [A-Z])"
+    r"\b(north|south|east|west)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?(?: of(?: the)?| (?=[A-Z]))"
+    r"\s*(?P<name>[A-Z][\w'-]*)?"
 )
 SIGNS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)}
 
 
+def _names_place(word: str | None, place: Place) -> bool:
+    """The word after a compass word names PLACE (or its province): "northern Idlib" qualifies
+    Idlib, while "north-western Syria" names another place and says nothing about which of the
+    coarse place's towns is meant. A common noun ("south of the capital") is taken to be it."""
+    if not word:
+        return True  # "south of the capital": a common noun, read as the coarse place
+    key = word.lower().replace("-", " ")[:4]
+    names = [place.name or "", place.admin1 or ""]
+    return any(n.lower().replace("al-", "").replace("-", " ")[:4] == key for n in names if n)
+
+
 def _direction_agrees(coarse: Mention, fine: Mention) -> bool:
     """ "pressing offensives south of Aleppo", "strikes on northern Idlib": a coarse place with
-    a compass word covers only the towns on that side of it."""
+    a compass word covers only the towns on that side of it. A compass word on another place
+    ("in north-western Syria") does not narrow the coarse place."""
     text = " ".join(e.text for e in coarse.evidence[:1])
-    m = COMPASS.search(text)
     a, b = coarse.place, fine.place
+    m = next((m for m in COMPASS.finditer(text) if _names_place(m.group("name"), a)), None)
     if m is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return True
     assert a.latitude is not None and a.longitude is not None

@@ -1,0 +1,211 @@
+"""Summaries and descriptions: sentences that sum up many actions, or describe a group by
+what it does, instead of reporting one action on one day.
+
+A report of a strike is full of sentences that are not that strike: the toll of the whole
+campaign ("at least 240 soldiers have been killed since the push began on May 13"), the
+air war summed up ("warplanes have pounded the town for weeks", "launched nearly 50 strikes
+since mid-January", "have escalated their bombardment in recent weeks"), an action pointed
+at vaguely ("where a convoy has recently suffered an attack"), a group described by what it
+did ("a faction that fought against the jihadists"), and fighting named only as what people
+fled. ACLED codes one action at one place on one day; each test below reads one of these
+structures from the dependency parse, so it holds for any place, side or year.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from warwire.code.background import up_from
+from warwire.code.triggers import Trigger
+
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+NESTED = {"relcl", "acl", "appos", "ccomp", "parataxis", "csubj"}
+SPAN_UNITS = {"week", "month", "year", "decade"}
+RECENT = {"recent", "past", "last"}
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip
+LONG_AGO = {"beginning", "start", "outbreak", "onset", "last"}
+CAMPAIGN_NOUNS = {
+    "push", "offensive", "campaign", "battle", "siege", "assault", "operation", "war",
+    "conflict", "fighting", "uprising",
+}  # fmt: skip
+DURING = {"during", "throughout", "since"}
+VAGUE_PAST = {"recently", "previously", "lately", "repeatedly", "frequently", "often"}
+WEEKDAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight",
+}  # fmt: skip
+DAY_WORDS = MONTHS | WEEKDAYS | {"morning", "evening", "night", "dawn", "overnight", "afternoon"}
+
+
+def _perfect(verb: Token) -> bool:
+    """ "has waged", "have been killed", "had been bombarded": a perfect tense."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def clause_verb(t: Token) -> Token | None:
+    """The finite verb whose clause T is in: up through gerunds, participles and prepositions
+    ("devastated by fighting", "..., killing 400") to the verb that carries tense."""
+    for node in up_from(t, 8):
+        if node.pos_ in {"VERB", "AUX"} and (node.tag_ in FINITE or _perfect(node)):
+            return node
+    return None
+
+
+def _since_clause(c: Token) -> bool:
+    return any(m.lower_ == "since" and m.dep_ == "mark" for m in c.children)
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """VERB's clause without the clauses nested in it (relative clauses, reported speech,
+    other coordinated verbs), but with a "since ..." clause, which measures its span."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        for c in n.children:
+            if c.dep_ in NESTED:
+                continue
+            if c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"} and not _since_clause(c):
+                continue
+            stack.append(c)
+    return out
+
+
+def _long_date_after(since: Token) -> bool:
+    """ "since mid-January", "since Aug. 27", "since 2012", "since the start of the year": a
+    start named by month, year or beginning is weeks back, not this morning. Read from the
+    words after "since", which the parser often leaves unattached."""
+    sent = since.sent
+    for w in since.doc[since.i + 1 : min(sent.end, since.i + 5)]:
+        if (w.is_punct and w.text != "-") or w.pos_ == "VERB" or w.tag_ == "MD":
+            return False
+        low = w.lower_.strip(".")
+        if low in MONTHS or low in LONG_AGO:
+            return True
+        if w.like_num and len(w.text) == 4 and w.text[:2] in {"19", "20"}:
+            return True
+        if "-" in low and low.split("-")[-1] in MONTHS:  # "mid-January"
+            return True
+    return False
+
+
+def _span_phrase(w: Token, perfect: bool) -> bool:
+    """W opens a phrase that measures an action over weeks or more."""
+    low = w.lower_
+    objs = [c for c in w.children if c.dep_ == "pobj"]
+    if low == "since":
+        return perfect or _long_date_after(w)
+    if low == "for" and w.dep_ == "prep":
+        # "for weeks", "for over seven years"
+        return any(o.lemma_.lower() in SPAN_UNITS and o.tag_ == "NNS" for o in objs)
+    if w.dep_ != "prep":
+        return False
+    if low in DURING and perfect and any(o.lemma_.lower() in CAMPAIGN_NOUNS for o in objs):
+        return True  # "during its push ... , 241 soldiers have been killed": a campaign's toll
+    # "in recent weeks", "over the past months"
+    return low in {"in", "over", "during"} and any(
+        o.lemma_.lower() in SPAN_UNITS
+        and o.tag_ == "NNS"
+        and any(a.lower_ in RECENT for a in o.children if a.dep_ in {"amod", "det"})
+        for o in objs
+    )
+
+
+def span_summary(trig: Trigger) -> bool:
+    """ "Warplanes have pounded the town for weeks", "the coalition launched nearly 50 strikes
+    since mid-January", "have escalated their bombardment in recent weeks", "during its push,
+    241 soldiers have been killed", "for over seven years the district had been shelled": an
+    action measured over weeks, months or years, or a campaign's toll to date, sums up many
+    actions and is no single event. Only the trigger's own clause counts, so that "the town,
+    held since 2014, was retaken on Tuesday" is still news."""
+    verb = clause_verb(trig.token)
+    if verb is None:
+        return False
+    words = clause_tokens(verb)
+    if any(w.lower_ in WEEKDAYS for w in words):
+        return False  # "Sunday's bombing was the second in recent weeks": one dated action
+    perfect = _perfect(verb)
+    return any(_span_phrase(w, perfect) for w in words)
+
+
+def vague_past(trig: Trigger) -> bool:
+    """ "the province, where a convoy has recently suffered an attack", "the town has
+    repeatedly been shelled": a perfect with "recently" or "repeatedly" and no day points back
+    at earlier actions without dating one; the action is coded where it is reported."""
+    verb = clause_verb(trig.token)
+    if verb is None or not _perfect(verb):
+        return False
+    words = clause_tokens(verb)
+    if not any(w.lower_ in VAGUE_PAST and w.dep_ == "advmod" for w in words):
+        return False
+    return not any(w.lower_.strip(".") in DAY_WORDS for w in words)
+
+
+GROUP_NOUNS = {
+    "group", "faction", "fighter", "militant", "terrorist", "rebel", "force", "militia",
+    "unit", "brigade", "battalion", "soldier", "troop", "member", "jihadist", "insurgent",
+    "alliance", "coalition", "organisation", "organization", "movement", "gunman", "man",
+    "army", "formation", "outfit",
+}  # fmt: skip
+WHERE_PREPS = {"in", "at", "near", "around", "inside", "outside", "into", "on", "across"}
+SITE_NOUNS = {
+    "town", "city", "village", "area", "district", "neighbourhood", "neighborhood", "base",
+    "airport", "airbase", "checkpoint", "position", "post", "market", "hospital", "school",
+    "camp", "prison", "convoy", "bus", "building", "mosque", "house", "home", "headquarters",
+    "region", "province", "countryside", "hill", "road", "highway", "street", "square",
+}  # fmt: skip
+
+
+def _located_or_dated(verb: Token) -> bool:
+    """The clause names where or when: a place phrase, a site as object, or a day."""
+    for w in verb.subtree:
+        if w.lower_.strip(".") in DAY_WORDS:
+            return True
+        if w.dep_ == "dobj" and w.lemma_.lower() in SITE_NOUNS:
+            return True
+        if w.dep_ == "prep" and w.lower_ in WHERE_PREPS:
+            for o in w.children:
+                if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lemma_.lower() in SITE_NOUNS):
+                    return True
+    return False
+
+
+def group_described(trig: Trigger) -> bool:
+    """ "Abu Khawla, leader of a faction that fought against the jihadists", "fighters of the
+    group, who fought on the side of another brigade, will leave": a relative clause on a
+    group that says what it has done, with no place or day of its own, describes the group;
+    "gunmen who stormed a checkpoint near the town on Tuesday" still reports the storming."""
+    t = trig.token
+    if trig.nominal or t.dep_ != "relcl" or t.tag_ == "VBG":
+        return False
+    if t.head.lemma_.lower() not in GROUP_NOUNS:
+        return False
+    return not _located_or_dated(t)
+
+
+FLEE_VERBS = {"flee", "escape", "displace", "evacuate"}
+
+
+def fled_from(trig: Trigger) -> bool:
+    """ "45,000 people had fled fighting in the province", "families escaping the
+    bombardment": fighting named as what people fled is the cause of a displacement, told
+    where it is reported, not an event of its own."""
+    t = trig.token
+    if not trig.nominal:
+        return False
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in FLEE_VERBS:
+        return True
+    if t.dep_ == "pobj" and t.head.lower_ == "from":
+        return t.head.head.lemma_.lower() in FLEE_VERBS
+    return False
+
+
+def summary_or_description(trig: Trigger) -> bool:
+    """True when the trigger sums up a span, points vaguely back, describes a group or names
+    what people fled (see the module doc)."""
+    return span_summary(trig) or vague_past(trig) or group_described(trig) or fled_from(trig)

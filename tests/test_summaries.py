@@ -1,0 +1,90 @@
+"""Summaries and descriptions are not events (invented sentences).
+
+Each test pairs the summary with the same action reported as news, so that a filter that
+dropped everything would fail too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coding import code, kinds
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_action_measured_over_weeks_is_a_summary() -> None:
+    assert code("Jets have pounded Sarmin for weeks, residents say.") == []
+    assert code("The army has escalated its shelling of Sarmin in recent weeks.") == []
+    text = "For over five years the old quarter of Sarmin had been shelled by the army."
+    assert code(text) == []
+    assert kinds(code("Jets pounded Sarmin on Tuesday, residents say.")) == ["Air/drone strike"]
+
+
+def test_a_span_from_a_month_or_a_year_is_a_summary() -> None:
+    text = "Since mid-January the coalition launched nearly 40 air strikes on Sarmin."
+    assert code(text) == []
+    text = "Sarmin has been ruined by fighting since the rebels seized it in 2013."
+    assert code(text) == []
+    text = "The coalition launched nearly 40 air strikes on Sarmin on Tuesday."
+    assert kinds(code(text)) == ["Air/drone strike"]
+
+
+def test_a_dated_action_compared_with_recent_weeks_is_news() -> None:
+    text = "Tuesday's car bombing in Sarmin was the third in recent weeks."
+    assert code(text) != []
+
+
+def test_a_campaign_toll_to_date_is_no_event() -> None:
+    text = "During the army's offensive on Sarmin, at least 90 soldiers have been killed."
+    assert code(text) == []
+    text = (
+        "The monitor said that during its push toward Sarmin that began on February 2, at least "
+        "90 regime forces and 60 members of the militia have been killed."
+    )
+    assert code(text) == []
+    text = "The monitor said at least 90 soldiers were killed in fighting in Sarmin on Tuesday."
+    assert code(text) != []
+
+
+def test_a_vague_recent_action_is_background() -> None:
+    text = (
+        "Leaders discussed the situation in Idlib province, where an army convoy has recently "
+        "suffered an attack, officials said."
+    )
+    assert code(text) == []
+    text = "An army convoy came under attack in Idlib province on Tuesday, officials said."
+    assert code(text) != []
+
+
+def test_a_group_described_by_what_it_did_is_no_event() -> None:
+    text = (
+        "Under the deal, militants from the Nusra group, who fought on the side of the brigade, "
+        "will also go to Idlib province."
+    )
+    assert code(text) == []
+    text = "Militants from the group, who stormed a checkpoint in Sarmin on Tuesday, left the town."
+    assert code(text) != []
+
+
+def test_fighting_that_people_fled_is_no_event() -> None:
+    text = "The UN said 20,000 people had fled fighting in Idlib province on Tuesday."
+    assert code(text) == []
+    text = "Heavy fighting raged in Idlib province on Tuesday, the UN said."
+    assert code(text) != []
+
+
+def test_a_place_in_a_name_or_a_fear_is_not_where_it_happened() -> None:
+    text = 'Rebels are battling the militants in an alliance called "Dawn of Sarmin".'
+    assert code(text) == []
+    text = (
+        "The militants have looted museums elsewhere, and experts fear the same fate awaits "
+        "the ruins of Sarmin."
+    )
+    assert code(text) == []
+    assert code("The militants looted the museum of Sarmin on Tuesday.") != []
+
+
+def test_last_month_is_history() -> None:
+    assert code("Last month the rebels seized the town of Sarmin.") == []
+    assert code("On Tuesday the rebels seized the town of Sarmin.") != []
