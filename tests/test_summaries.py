@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from coding import code, kinds
+from coding import code, kinds, without
+from warwire.code import passes as ps
 
 pytestmark = pytest.mark.slow
 
@@ -88,3 +89,9 @@ def test_a_place_in_a_name_or_a_fear_is_not_where_it_happened() -> None:
 def test_last_month_is_history() -> None:
     assert code("Last month the rebels seized the town of Sarmin.") == []
     assert code("On Tuesday the rebels seized the town of Sarmin.") != []
+
+
+def test_the_summary_pass_is_what_drops_them() -> None:
+    text = "Jets have pounded Sarmin for weeks, residents say."
+    assert code(text) == []
+    assert kinds(without(ps.summary_is_no_event, text)) == ["Air/drone strike"]

@@ -17,7 +17,6 @@ from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.background import up_from
-from warwire.code.summaries import summary_or_description
 from warwire.code.triggers import Trigger
 
 # -- photo captions -------------------------------------------------------------------------
@@ -380,5 +379,4 @@ def not_event(trig: Trigger) -> bool:
         or means_of(trig)
         or approaching(trig)
         or person_described(trig)
-        or summary_or_description(trig)
     )

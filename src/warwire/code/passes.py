@@ -25,6 +25,7 @@ from warwire.code.discourse import pick_day
 from warwire.code.kinds import ARMED_SIDES, kind_for
 from warwire.code.recall import acted_on_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
+from warwire.code.summaries import summary_or_description
 from warwire.code.triggers import Trigger
 from warwire.places import entry_key
 
@@ -36,6 +37,14 @@ STALE = dt.timedelta(days=45)
 NOUN_REACH = 80  # characters after a noun of action within which its own place is named
 NOUN_KINDS = {tx.AIR, tx.SHELLING, tx.CLASH, tx.ATTACK}
 FIGURES_OF_AN_EVENT = {"airstrikes", "fatalities", "wounded"}
+
+
+def summary_is_no_event(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Jets have pounded the town for weeks", "since mid-January the coalition launched 50
+    strikes", "a faction that fought the jihadists", "people fled fighting in the province":
+    an action summed up over a span, pointed at vaguely, told of a group to describe it, or
+    named as what people fled is no event of its own (`warwire.code.summaries`)."""
+    return None if summary_or_description(c.trig) else c
 
 
 def operation_after_its_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
@@ -231,6 +240,7 @@ def one_action_per_place_and_day(c: Candidate, ctx: SentenceContext) -> Candidat
 
 
 PASSES: tuple[Pass, ...] = (
+    summary_is_no_event,
     operation_after_its_action,
     key_town_named_elsewhere,
     who_did_what,
