@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.actor_passes import Roles, StrikerMemory, backers_as_associates, settle_actors
+from warwire.code.anaphora import NounMemory, anaphor_noun
 from warwire.code.attribution import attribution
 from warwire.code.background import background_place
 from warwire.code.candidates import Candidate, SentenceContext, candidates, where_key
@@ -133,6 +134,7 @@ class ArticleCoder:
         self._province: list[PlaceHit] | None = None  # the article's only province, if one
         self._type_feats: dict[int, list[str]] = {}  # the type model's features by sentence
         self.strikers = StrikerMemory()
+        self.nouns = NounMemory()  # the place the article last called "the town", "the city"
         self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
 
     def run(self) -> list[Mention]:
@@ -178,6 +180,7 @@ class ArticleCoder:
         precise = [p for p in info.places if not p.province]
         if precise:
             disc.last_place = precise[-1]
+            self.nouns.note(self.article.text, precise)
         provinces = [p.place for p in info.places if p.province]
         if provinces:
             disc.last_province = provinces[-1]
@@ -254,7 +257,7 @@ class ArticleCoder:
                 return hits, 3
             return hits, 2 if all(h.near for h in hits) else 1
         if object_is_anaphor(trig) and self.disc.last_place is not None:
-            return [self.disc.last_place], 1
+            return [self.nouns.resolve(anaphor_noun(trig), self.disc.last_place)], 1
         if (
             kind == tx.TERRITORY
             and plural_area_around_anaphor(trig)
