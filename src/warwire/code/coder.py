@@ -51,6 +51,7 @@ from warwire.code.roles import (
     victims,
 )
 from warwire.code.scales import TOWN_LEVEL, covers, finest, one_scale
+from warwire.code.story_day import dates_an_earlier_action
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
 from warwire.places.hierarchy import level
@@ -174,7 +175,12 @@ class ArticleCoder:
             made = self._bare_toll(info, doc[:], source, found)
         followed = not made and self._follow_up(info, source)  # figures went to the last event
         # remember what a reader remembers
-        explicit = [d for d in info.days if d.day.precision == 1]
+        explicit = [
+            d
+            for d in info.days
+            if d.day.precision == 1
+            and not dates_an_earlier_action(info.sent.text, info.sent.start, d)
+        ]
         if explicit and not BACKGROUND.search(info.sent.text) and not _byline(info):
             disc.last_day = story_day(explicit[0], disc)
         precise = [p for p in info.places if not p.province]

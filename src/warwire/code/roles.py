@@ -474,8 +474,14 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
         for p, tok in sorted(precise, key=lambda h: h[1].i):
             if p is first:
                 continue
-            if (tok.dep_ == "conj" and tok.head.i in ids) or (
-                tok.head.i == ftok.head.i and tok.dep_ == ftok.dep_ and tok.dep_ in {"pobj", "dobj"}
+            if (
+                (tok.dep_ == "conj" and tok.head.i in ids)
+                or (
+                    tok.head.i == ftok.head.i
+                    and tok.dep_ == ftok.dep_
+                    and tok.dep_ in {"pobj", "dobj"}
+                )
+                or conjoined_classes(ftok, tok)
             ):
                 group.append(p)
                 ids.add(tok.i)
@@ -484,6 +490,20 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
     if near:
         return near[:1]
     return [p for p, _ in inside]
+
+
+def _named_of(tok: Token) -> Token | None:
+    """The class noun a place name is "of" ("towns" for "the towns of B"), if any."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return None
+
+
+def conjoined_classes(first: Token, other: Token) -> bool:
+    """ "Seized the city of A and the towns of B and C": B is named under "the towns", which
+    is coordinated with "the city" that names A, so B is an object of the action too."""
+    a, b = _named_of(first), _named_of(other)
+    return a is not None and b is not None and b.dep_ == "conj" and b.head.i == a.i
 
 
 def object_is_anaphor(trig: Trigger) -> bool:

@@ -1,0 +1,35 @@
+"""A day in a pluperfect relative clause dates an earlier action, not the story (invented)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coding import code
+from warwire.code.context import DayHit
+from warwire.code.story_day import dates_an_earlier_action
+from warwire.records import DayRef
+
+SAT = dt.date(2021, 3, 13)
+
+
+def day_at(sentence: str, words: str) -> DayHit:
+    at = sentence.index(words)
+    return DayHit(at, at + len(words), DayRef(SAT, SAT, SAT, 1, words))
+
+
+def test_a_day_closing_a_pluperfect_relative_clause_dates_that_clause() -> None:
+    s = "Troops advanced from Amra, which had been liberated from the rebels two days ago."
+    assert dates_an_earlier_action(s, 0, day_at(s, "two days ago"))
+    s2 = "Troops advanced from Amra two days ago."
+    assert not dates_an_earlier_action(s2, 0, day_at(s2, "two days ago"))
+
+
+def test_the_next_capture_keeps_the_story_day() -> None:
+    ms = code(
+        "Government forces intensified their operations in the south on Tuesday.\n\n"
+        "The army advanced from the town of Kafr Nabl, which had been captured from the rebels "
+        "four days ago, and stormed the outskirts of Maarat al-Numan.\n\n"
+        "After restoring control over the town of Saraqib, the army pressed on towards the west."
+    )
+    days = {m.place.name: m.day.date for m in ms if m.place and m.day}
+    assert days.get("Saraqib") == dt.date(2021, 3, 9)  # Tuesday, not four days before today
