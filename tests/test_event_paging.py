@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,9 +12,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from warwire.records import Event
+from warwire.records import Event, Evidence
 from warwire.store import Store
 from warwire.store.filters import select_events
+from warwire.web import queries
+from warwire.web.api import event_record_out
 from warwire.web.app import create_app
 
 PROVINCES = ["Idlib", "Aleppo", "Hama"]
@@ -23,6 +27,16 @@ TYPES = [
 ]
 SIDES = ["syrian_government", "opposition", "russia", "kurdish"]
 OUTLETS = ["North Wire", "South Daily", "East Post"]
+# invented names: "forces" is a part of three, "wagner" of one (as actor or associate)
+ACTORS = [
+    "Army Forces of Ruritania",
+    "Police Forces of Ruritania",
+    "Wagner Company",
+    "Free Valley Front",
+    "Civilians (Ruritania)",
+    "Rebel Forces",
+    None,
+]
 
 
 def made_up_events(n: int, seed: int = 7) -> list[Event]:
@@ -31,6 +45,7 @@ def made_up_events(n: int, seed: int = 7) -> list[Event]:
     for i in range(n):
         etype, sub = rng.choice(TYPES)
         undated = i % 17 == 0  # some events have no day: they page first in SQLite
+        assoc = [rng.choice(ACTORS[:-1])] if rng.random() < 0.3 else []
         out.append(
             Event(
                 id=f"e{i:04d}",
@@ -39,6 +54,9 @@ def made_up_events(n: int, seed: int = 7) -> list[Event]:
                 date=None
                 if undated
                 else dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(40)),
+                actor1=rng.choice(ACTORS),
+                actor2=rng.choice(ACTORS),
+                assoc_actor_2=assoc,
                 actor1_side=rng.choice(SIDES),
                 actor2_side=rng.choice(["", *SIDES]),
                 admin1=rng.choice(PROVINCES),
@@ -67,7 +85,12 @@ def expected(events: list[Event], **f: str) -> list[str]:
             e.sub_event_type.lower(),
         }:
             continue
+        if "sub_event_type" in f and f["sub_event_type"].lower() != e.sub_event_type.lower():
+            continue
         if "min_sources" in f and e.independent_sources < int(f["min_sources"]):
+            continue
+        names = [e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2]
+        if "actor" in f and not any(n and f["actor"].lower() in n.lower() for n in names):
             continue
         keep.append(e)
     keep.sort(key=lambda e: (e.date is not None, e.date or dt.date.min, e.id))
@@ -97,7 +120,15 @@ FILTERS = [
     {"event_type": "air/drone strike"},
     {"event_type": "battles", "admin1": "hama"},
     {"min_sources": "2", "side": "opposition"},
+    # a part of a name: of several names, of one, of none; with other filters
+    {"actor": "FORCES"},
+    {"actor": "wagner"},
+    {"actor": "nobody"},
+    {"actor": "rurit", "admin1": "idlib"},
+    {"actor": "forces", "outlet": "North Wire", "min_sources": "2"},
+    {"actor": "o", "side": "russia", "event_type": "battles"},
 ]
+ACTOR_FILTERS = [f for f in FILTERS if "actor" in f]
 
 
 @pytest.mark.parametrize("f", FILTERS)
@@ -110,7 +141,7 @@ def test_every_filter_pages_like_the_filter_in_python(
     assert [e["id"] for e in first["events"]] == want
 
 
-@pytest.mark.parametrize("f", FILTERS[:5])
+@pytest.mark.parametrize("f", FILTERS[:5] + ACTOR_FILTERS)
 def test_keyset_pages_walk_the_same_order_as_offsets(
     client: TestClient, events: list[Event], f: dict[str, str]
 ) -> None:
@@ -181,11 +212,41 @@ def test_filters_read_an_index_in_page_order(tmp_path: Path, events: list[Event]
             assert "TEMP B-TREE" not in plan and "USING" in plan, (f, plan)
 
 
+def test_an_actor_part_reads_its_names_ranges_merged_in_page_order(
+    tmp_path: Path, events: list[Event]
+) -> None:
+    """A part of several names is one key range per name, merged: no sort of every match."""
+    with Store(str(tmp_path / "actors.db")) as store:
+        store.replace_events(events, {})
+        assert set(store.actor_names("FORCES")) == {
+            "army forces of ruritania",
+            "police forces of ruritania",
+            "rebel forces",
+        }
+        sel = store._select({"actor": "forces"})
+        plan = " ".join(r[3] for r in store._rows("EXPLAIN QUERY PLAN " + sel.page_sql(), sel.args))
+        assert "MERGE (UNION)" in plan and "FOR ORDER BY" not in plan.replace("PART OF", ""), plan
+
+
+def test_single_filters_are_counted_from_the_stored_counts(
+    tmp_path: Path, events: list[Event]
+) -> None:
+    """The count of no filter or one filter is a stored number, equal to counting the rows."""
+    with Store(str(tmp_path / "counts.db")) as store:
+        store.replace_events(events[:100], {})
+        store.append_events(events[100:])
+        singles = [{"outlet": "East Post"}, {"side": "kurdish"}, {"actor": "wagner"}]
+        singles += [{"event_type": "BATTLES"}, {"sub_event_type": "attack"}, {"min_sources": 2}]
+        for f in [{}, *singles]:
+            assert store._stored_count(f) is not None, f
+            assert store.count_events(**f) == len(expected(events, **f)), f
+
+
 def test_keyset_and_offset_pages_agree_on_each_backend(store_url: str, events: list[Event]) -> None:
     """PostgreSQL sorts undated events last, SQLite first: `after` follows each one's order."""
     with Store(store_url) as store:
         store.replace_events(events[:80], {})
-        for f in ({}, {"outlet": "North Wire"}, {"admin1": "aleppo"}):
+        for f in ({}, {"outlet": "North Wire"}, {"admin1": "aleppo"}, {"actor": "forces"}):
             whole = [e.id for e in store.events(**f)]
             walked: list[str] = []
             after = None
@@ -197,3 +258,31 @@ def test_keyset_and_offset_pages_agree_on_each_backend(store_url: str, events: l
                 after = page[-1]
             assert walked == whole and store.count_events(**f) == len(whole)
             assert [e.id for e in store.events(limit=9, offset=9, **f)] == whole[9:18]
+
+
+def test_records_passed_on_as_text_equal_the_parsed_ones(
+    tmp_path: Path, events: list[Event]
+) -> None:
+    """The API's fast path (SQLite shapes the JSON) gives exactly what parsing each record and
+    shaping it in Python gives, in both views: one-day spans read null, heavy fields too."""
+    some = [dataclasses.replace(e) for e in events[:40]]
+    day = dt.date(2020, 3, 1)
+    some[1].date_range = (day, day + dt.timedelta(days=2))
+    some[2].date_range = (day, day)
+    some[3].actor1 = "Brigade of Ḥamā"
+    some[4].evidence = [Evidence("a1", 0, 5, "Shell")]
+    url = str(tmp_path / "raw.db")
+    with Store(url) as store:
+        store.replace_events(some, {})
+        assert store.records_have_event_fields()
+        for view in ("full", "compact"):
+            fast = queries.find_event_json(store, queries.EventFilters(), view, limit=100)
+            assert fast is not None
+            slow = [event_record_out(json.loads(r), view) for r in store.event_records_json()]
+            assert [json.loads(r) for r in fast] == slow
+            assert [list(json.loads(r)) for r in fast] == [list(r) for r in slow]
+        store._conn.execute("DELETE FROM meta WHERE key = 'event_fields'")  # an older store
+        assert queries.find_event_json(store, queries.EventFilters(), "full", limit=9) is None
+    with TestClient(create_app(url)) as c:
+        page = c.get("/api/events", params={"limit": 100, "view": "compact"}).json()
+        assert [e["id"] for e in page["events"]] == expected(some)

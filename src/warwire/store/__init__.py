@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,15 @@ from warwire.records import (
     mention_from_dict,
     to_jsonable,
 )
-from warwire.store.filters import after_clause, select_events
+from warwire.store.filters import EventSelect, after_clause, select_events, type_key
+from warwire.store.keys import (  # EVENT_KEYS_INSERT, FACETS: re-exported
+    EVENT_KEYS_INSERT,
+    FACETS,  # noqa: F401
+    KEY_COUNTS_ADD,
+    TOTAL,
+    key_counts,
+    record_key_rows,
+)
 from warwire.store.schema import SCHEMA_VERSION, TABLES
 
 MENTIONS_STORED = "mentions_stored"  # meta: a token that changes whenever mentions are stored
@@ -138,8 +146,11 @@ class Store:
                 "ON CONFLICT (key) DO NOTHING",
                 (str(SCHEMA_VERSION),),
             )
-            if not self._conn.execute("SELECT 1 FROM meta WHERE key = 'event_keys'").fetchall():
-                self._fill_event_keys()  # a store merged before the table existed
+            version = self._conn.execute(
+                "SELECT value FROM meta WHERE key = 'event_keys'"
+            ).fetchall()
+            if not version or version[0][0] != EVENT_KEYS_VERSION:
+                self._fill_event_keys()  # a store merged before the keys it is read by
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -459,15 +470,24 @@ class Store:
     # -- events -----------------------------------------------------------------------------
 
     def _fill_event_keys(self) -> None:
-        """Rebuild the event_keys rows from the stored events (inside a transaction)."""
+        """Rebuild the event_keys rows and their counts from the stored events (inside a
+        transaction)."""
         self._conn.execute("DELETE FROM event_keys")
-        rows = self._conn.execute("SELECT data FROM events").fetchall()
-        keys = (k for (data,) in rows for k in event_key_rows(event_from_dict(json.loads(data))))
-        self._conn.executemany(EVENT_KEYS_INSERT, keys)
+        self._conn.execute("DELETE FROM event_key_counts")
+        records = [json.loads(data) for (data,) in self._conn.execute("SELECT data FROM events")]
+        self._write_keys(records)
         self._mark_events_changed()
         self._conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('event_keys', '1') ON CONFLICT (key) DO NOTHING"
+            "INSERT INTO meta (key, value) VALUES ('event_keys', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (EVENT_KEYS_VERSION,),
         )
+
+    def _write_keys(self, records: list[dict[str, Any]]) -> None:
+        """The event_keys rows of RECORDS, and their counts added to event_key_counts."""
+        self._conn.executemany(EVENT_KEYS_INSERT, [k for r in records for k in record_key_rows(r)])
+        counts = key_counts(records)
+        self._conn.executemany(KEY_COUNTS_ADD, [(f, v, n) for (f, v), n in counts.items()])
 
     def _mark_events_changed(self) -> None:
         self._conn.execute(
@@ -489,6 +509,7 @@ class Store:
             self._lock(MENTIONS_LOCK)  # after the events lock, as every merge takes them
             self._conn.execute("DELETE FROM events")
             self._conn.execute("DELETE FROM event_keys")
+            self._conn.execute("DELETE FROM event_key_counts")
             self.append_events(events)
             self._conn.execute("UPDATE mentions SET event_id = ''")
             self._conn.executemany(
@@ -499,34 +520,48 @@ class Store:
     def append_events(self, events: Iterable[Event]) -> None:
         """Add events (and their event_keys rows); replace_events calls it after emptying the
         table, and a benchmark building a large store calls it chunk by chunk."""
-        events = list(events)
+        records = [to_jsonable(e) for e in events]
         with self.transaction():
+            fresh = not self._conn.execute("SELECT 1 FROM events LIMIT 1").fetchall()
             self._conn.executemany(
                 "INSERT INTO events (id, date, event_type, sub_event_type, admin1, location, "
                 "place_id, actor1_side, actor2_side, fatalities, independent_sources, data) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        e.id,
-                        e.date.isoformat() if e.date else None,
-                        e.event_type,
-                        e.sub_event_type,
-                        e.admin1,
-                        e.location,
-                        e.place_id,
-                        e.actor1_side,
-                        e.actor2_side,
-                        e.fatalities,
-                        e.independent_sources,
-                        json.dumps(to_jsonable(e), ensure_ascii=False),
+                        r["id"],
+                        r["date"],
+                        r["event_type"],
+                        r["sub_event_type"],
+                        r["admin1"],
+                        r["location"],
+                        r["place_id"],
+                        r["actor1_side"],
+                        r["actor2_side"],
+                        r["fatalities"],
+                        r["independent_sources"],
+                        json.dumps(r, ensure_ascii=False),
                     )
-                    for e in events
+                    for r in records
                 ],
             )
-            self._conn.executemany(
-                EVENT_KEYS_INSERT, [k for e in events for k in event_key_rows(e)]
-            )
+            self._write_keys(records)
+            if fresh:
+                self.mark_event_fields()
             self._mark_events_changed()
+
+    def mark_event_fields(self) -> None:
+        """Record that every stored event record has exactly the Event fields of this
+        version, in order (to_jsonable(Event)): a reader may then pass them on as stored."""
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (EVENT_FIELDS, EVENT_FIELDS_NOW),
+        )
+
+    def records_have_event_fields(self) -> bool:
+        """Whether every stored event record was written with this version's Event fields."""
+        return self.meta(EVENT_FIELDS) == EVENT_FIELDS_NOW
 
     def events(
         self,
@@ -548,18 +583,20 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         after: str | None = None,
+        columns: str = "e.data",
         **filters: Any,
     ) -> list[str]:
         """The stored JSON of the matching events, by date then id. AFTER (an event id)
-        starts the page after that event (keyset paging); an unknown id gives no events."""
-        sel = select_events(**filters, postgres=self.postgres)
+        starts the page after that event (keyset paging); an unknown id gives no events.
+        COLUMNS: an SQL expression over the events row `e` to return instead of its JSON."""
+        sel = self._select(filters)
         if after is not None:
             rows = self._rows("SELECT date FROM events WHERE id = ?", (after,))
             if not rows:
                 return []
             clause, params = after_clause(sel, rows[0][0], after, nulls_first=not self.postgres)
             sel.add(clause, *params)
-        sql, params = sel.page_sql(), list(sel.params)
+        sql, params = sel.page_sql(columns), sel.args
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -569,8 +606,61 @@ class Store:
         return [r[0] for r in self._rows(sql, params)]
 
     def count_events(self, **filters: Any) -> int:
-        sel = select_events(**filters, postgres=self.postgres)
-        return int(self._rows(sel.count_sql(), sel.params)[0][0])
+        """Events matching the filters: one stored count for no filter or a single one, else
+        a count of the index range the page is read from."""
+        n = self._stored_count({k: v for k, v in filters.items() if v})
+        if n is not None:
+            return n
+        sel = self._select(filters)
+        return int(self._rows(sel.count_sql(), sel.args)[0][0])
+
+    def key_count(self, facet: str, value: str) -> int:
+        """Events holding a key (or type, province lower-cased, source count; TOTAL: all)."""
+        rows = self._rows(
+            "SELECT n FROM event_key_counts WHERE facet = ? AND value = ?", (facet, value)
+        )
+        return int(rows[0][0]) if rows else 0
+
+    def actor_names(self, part: str) -> dict[str, int]:
+        """The stored actor names (lower-cased) that contain PART, any case, with their events."""
+        found = "POSITION(? IN value) > 0" if self.postgres else "INSTR(value, ?) > 0"
+        rows = self._rows(
+            f"SELECT value, n FROM event_key_counts WHERE facet = 'actor' AND {found}",
+            (part.lower(),),
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
+    def _select(self, filters: dict[str, Any]) -> EventSelect:
+        actor = filters.get("actor")
+        return select_events(
+            **filters,
+            postgres=self.postgres,
+            actor_names=self.actor_names(actor) if actor else None,
+            estimate=self.key_count,
+        )
+
+    def _stored_count(self, filters: dict[str, Any]) -> int | None:
+        """The count of no filter or of one whose count event_key_counts holds, else None."""
+        if not filters:
+            return self.key_count(*TOTAL)
+        if len(filters) != 1:
+            return None
+        ((name, value),) = filters.items()
+        if name in ("outlet", "side"):
+            return self.key_count(name, value)
+        if name == "actor":
+            names = self.actor_names(value)
+            return sum(names.values()) if len(names) <= 1 else None
+        if name == "event_type" and (key := type_key(value)):
+            return self.key_count(*key)
+        if name == "sub_event_type" and (key := type_key(value)) and key[0] == name:
+            return self.key_count(*key)
+        if name == "min_sources":
+            rows = self._rows(
+                "SELECT value, n FROM event_key_counts WHERE facet = 'independent_sources'"
+            )
+            return sum(int(n) for v, n in rows if int(v) >= int(value))
+        return None
 
     def event(self, event_id: str) -> Event | None:
         rows = self._rows("SELECT data FROM events WHERE id = ?", (event_id,))
@@ -647,17 +737,14 @@ class Store:
         ]
 
 
-EVENT_KEYS_INSERT = "INSERT INTO event_keys (facet, value, date, event_id) VALUES (?, ?, ?, ?)"
-# the many-valued fields filtered through event_keys
-FACETS = ("outlet", "side")
+EVENT_FIELDS = "event_fields"  # meta: the fields of every stored event record, if all alike
+EVENT_FIELDS_NOW = ",".join(f.name for f in fields(Event))
+EVENT_KEYS_VERSION = "2"  # meta: the event_keys rows hold actor names, with their counts
 
 
 def event_key_rows(e: Event) -> list[tuple[str, str, str | None, str]]:
-    """One (facet, value, date, event id) row per outlet and per actor side of an event."""
-    day = e.date.isoformat() if e.date else None
-    outlets = sorted({o for o in e.outlets if o})
-    sides = sorted({s for s in (e.actor1_side, e.actor2_side) if s})
-    return [("outlet", o, day, e.id) for o in outlets] + [("side", s, day, e.id) for s in sides]
+    """One (facet, value, date, event id) row per outlet, actor side and actor name."""
+    return record_key_rows(to_jsonable(e))
 
 
 def open_store(url: str | None = None) -> Store:

@@ -4,8 +4,13 @@ Every filter reads one index range that is already in page order (date, then id)
 page of 100 events costs 100 index steps however many events match, and the count of matches
 is a range count, not a table scan:
 
-- the many-valued fields (an event's outlets, its actors' sides) are looked up in the
-  event_keys table, one row per value, and the page is read from there;
+- the many-valued fields (an event's outlets, its actors' sides, its actors' and associates'
+  names) are looked up in the event_keys table, one row per value; the page is read from the
+  rarest filter's range (counts per key are stored with the events), the others are one
+  seek per event;
+- `actor`, a part of a name, is resolved first to the stored names that contain it (a short
+  table), so that it too is a key range;
+- a type within a province is one range of a composite index;
 - province and place names are compared lower-cased through expression indexes;
 - an event type is resolved in Python to the one column it names (event type or sub-event
   type), in any case, so that the comparison is an equality on an indexed column;
@@ -16,55 +21,136 @@ is a range count, not a table scan:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from warwire.code.taxonomy import SUB_EVENT_TYPES
+from warwire.store.keys import TOTAL
 
 EVENTS_COLUMN = re.compile(r"\be\.")  # a clause that reads the events table itself
 EVENT_TYPES = {v.lower(): v for v in SUB_EVENT_TYPES.values()}
 SUB_TYPES = {k.lower(): k for k in SUB_EVENT_TYPES}
 
 
+MAX_ARMS = 100  # a part of a name found in more names than this is tested event by event
+Estimate = Callable[[str, str], int]  # (facet, value) -> events holding it
+
+
 @dataclass
 class EventSelect:
-    """FROM ... WHERE ... with its parameters, and the ORDER BY that pages it."""
+    """FROM ... WHERE ... with its parameters, and the ORDER BY that pages it.
 
-    source: str  # "events e" or event_keys joined to it
+    KEYS, when set, is the event_keys range the page is read from (aliased k, in page order);
+    the events table is joined to it only when a clause reads the event itself. ARMS, when
+    set, are several such ranges (one per value of a facet: k.facet = ? AND k.value = ?)
+    whose pages are merged in page order, an event in two of them once."""
+
+    source: str  # "events e", or KEYS joined to it
     clauses: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
     order: tuple[str, str] = ("e.date", "e.id")
+    keys: str = ""
+    arms: list[list[Any]] = field(default_factory=list)
+    postgres: bool = False
 
     @property
     def where(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
+    @property
+    def args(self) -> list[Any]:
+        """The parameters of page_sql and count_sql, in order."""
+        if not self.arms:
+            return list(self.params)
+        return [p for arm in self.arms for p in (*arm, *self.params)]
+
     def add(self, clause: str, *params: Any) -> None:
         self.clauses.append(clause)
         self.params.extend(params)
 
+    def _joined(self) -> bool:
+        return not self.keys or any(EVENTS_COLUMN.search(c) for c in self.clauses)
+
+    def _union(self, columns: str, source: str) -> str:
+        arm = f"SELECT {columns} FROM {source} WHERE k.facet = ? AND k.value = ?"
+        arm += "".join(" AND " + c for c in self.clauses)
+        return " UNION ".join([arm] * len(self.arms))
+
     def page_sql(self, columns: str = "e.data") -> str:
+        if self.arms:
+            union = self._union(f"k.date AS d, k.event_id AS i, {columns} AS c", self.source)
+            if self.postgres:
+                return f"SELECT u.c FROM ({union}) u ORDER BY u.d, u.i"
+            # SQLite merges the arms' ordered ranges when the union itself is ordered (and
+            # sorts them all when the order is outside)
+            return f"SELECT c FROM ({union} ORDER BY 1, 2)"
         return f"SELECT {columns} FROM {self.source}{self.where} ORDER BY {', '.join(self.order)}"
 
     def count_sql(self) -> str:
-        source = self.source
-        if source.startswith("event_keys k") and not any(
-            EVENTS_COLUMN.search(c) for c in self.clauses
-        ):
-            source = "event_keys k"  # every filter is on the key rows: no join to count
+        source = self.source if self._joined() else self.keys  # no join when not read
+        if self.arms:
+            return f"SELECT COUNT(*) FROM ({self._union('k.event_id', source)}) u"
         return f"SELECT COUNT(*) FROM {source}{self.where}"
+
+
+@dataclass
+class Facet:
+    """A many-valued filter: the event_keys values any of which an event must hold."""
+
+    name: str
+    values: list[str]
+    rows: float = math.inf  # key rows of those values (unknown: inf)
+
+    @property
+    def can_drive(self) -> bool:
+        """One value is a range in page order; a few are merged in page order."""
+        return len(self.values) <= MAX_ARMS
+
+
+def type_key(value: str) -> tuple[str, str] | None:
+    """(column, stored value) that an event type or sub-event type names, in any case."""
+    low = value.strip().lower()
+    if low in EVENT_TYPES:
+        return "event_type", EVENT_TYPES[low]
+    if low in SUB_TYPES:
+        return "sub_event_type", SUB_TYPES[low]
+    return None
 
 
 def type_clause(value: str) -> tuple[str, list[Any]]:
     """An event type or a sub-event type, in any case: an equality on the column it names."""
-    low = value.strip().lower()
-    if low in EVENT_TYPES:
-        return "e.event_type = ?", [EVENT_TYPES[low]]
-    if low in SUB_TYPES:
-        return "e.sub_event_type = ?", [SUB_TYPES[low]]
+    key = type_key(value)
+    if key:
+        return f"e.{key[0]} = ?", [key[1]]
     # not in the taxonomy: compare as given (a store may hold types from elsewhere)
     return "(e.event_type = ? OR e.sub_event_type = ?)", [value, value]
+
+
+def scalar_rows(
+    estimate: Estimate,
+    event_type: str | None,
+    sub_event_type: str | None,
+    admin1: str | None,
+    place: str | None,
+) -> float:
+    """Events matching the one-valued equality filters, estimated as if independent (inf:
+    none given). A place is a handful of events: its index range is always short."""
+    if place:
+        return 0
+    total = max(1, estimate(*TOTAL))
+    parts = []
+    if event_type and (key := type_key(event_type)):
+        parts.append(estimate(*key))
+    if sub_event_type:
+        parts.append(estimate("sub_event_type", SUB_TYPES.get(sub_event_type.strip().lower(), "")))
+    if admin1:
+        parts.append(estimate("admin1", admin1.lower()))
+    if not parts:
+        return math.inf
+    return total * math.prod(p / total for p in parts)
 
 
 def select_events(
@@ -80,25 +166,36 @@ def select_events(
     min_sources: int | None = None,
     actor: str | None = None,
     postgres: bool = False,
+    actor_names: dict[str, int] | None = None,
+    estimate: Estimate | None = None,
 ) -> EventSelect:
-    """The events matching every given filter (None: any)."""
-    facets = [(k, v) for k, v in (("outlet", outlet), ("side", side)) if v]
-    if facets:
-        # read the page from the first many-valued filter's index range
-        sel = EventSelect("event_keys k JOIN events e ON e.id = k.event_id")
-        sel.order = ("k.date", "k.event_id")
-        sel.add("k.facet = ?", facets[0][0])
-        sel.add("k.value = ?", facets[0][1])
-        for facet, value in facets[1:]:
-            sel.add(
-                "EXISTS (SELECT 1 FROM event_keys k2 WHERE k2.facet = ? AND k2.value = ? "
-                "AND k2.event_id = e.id)",
-                facet,
-                value,
-            )
-    else:
-        sel = EventSelect("events e")
-    day = sel.order[0]
+    """The events matching every given filter (None: any).
+
+    ACTOR_NAMES: the stored lower-cased actor names that contain ACTOR, with their events
+    (without them the names are searched in each event's JSON). ESTIMATE: events per key,
+    to read the page from the rarest filter's range (without it: the first many-valued one)."""
+    facets = [Facet(k, [v]) for k, v in (("outlet", outlet), ("side", side)) if v]
+    if actor and actor_names:
+        facets.append(Facet("actor", sorted(actor_names), sum(actor_names.values())))
+    if estimate:
+        for f in facets:
+            if f.name != "actor":
+                f.rows = estimate(f.name, f.values[0])
+    driver = None
+    drivers = [f for f in facets if f.can_drive]
+    if drivers:
+        driver = min(drivers, key=lambda f: f.rows)  # the first when nothing is known
+        if estimate and driver.rows >= scalar_rows(
+            estimate, event_type, sub_event_type, admin1, place
+        ):
+            driver = None  # an index on the events' own columns reads fewer rows
+    sel = keys_select(driver, postgres) if driver else EventSelect("events e", postgres=postgres)
+    day, key = sel.order
+    for f in facets:
+        if f is not driver:
+            sel.add(*facet_check(f, actor, key, postgres))
+    if actor and actor_names is not None and not actor_names:
+        sel.add("1 = 0")  # no stored name contains it
     if start:
         sel.add(f"{day} >= ?", start.isoformat())
     if end:
@@ -116,9 +213,40 @@ def select_events(
         sel.add("(LOWER(e.location) = LOWER(?) OR e.place_id = ?)", place, place)
     if min_sources:
         sel.add("e.independent_sources >= ?", min_sources)
-    if actor:  # a part of a name: no index serves it, the other filters narrow it first
+    if actor and actor_names is None:  # a part of a name searched in the JSON: no index
         sel.add(actor_clause(postgres), *[actor.lower()] * 4)
     return sel
+
+
+def keys_select(f: Facet, postgres: bool) -> EventSelect:
+    """The page read from F's key range(s), in page order."""
+    keys = "event_keys k"
+    sel = EventSelect(f"{keys} JOIN events e ON e.id = k.event_id", keys=keys, postgres=postgres)
+    if len(f.values) == 1:
+        sel.add("k.facet = ?", f.name)
+        sel.add("k.value = ?", f.values[0])
+    else:  # several names: one range each, merged
+        sel.arms = [[f.name, v] for v in f.values]
+    sel.order = ("k.date", "k.event_id")
+    return sel
+
+
+def facet_check(f: Facet, actor: str | None, key: str, postgres: bool) -> tuple[str, ...]:
+    """SQL (and its parameter) true when the event KEY holds F: one seek into event_keys."""
+    if f.name == "actor" and actor:
+        # the event's own name rows: a part of any of them (names are stored lower-cased)
+        found = "POSITION(? IN k2.value) > 0" if postgres else "INSTR(k2.value, ?) > 0"
+        return (
+            f"EXISTS (SELECT 1 FROM event_keys k2 WHERE k2.event_id = {key} "
+            f"AND k2.facet = 'actor' AND {found})",
+            actor.lower(),
+        )
+    return (
+        "EXISTS (SELECT 1 FROM event_keys k2 WHERE k2.facet = ? AND k2.value = ? "
+        f"AND k2.event_id = {key})",
+        f.name,
+        f.values[0],
+    )
 
 
 def actor_clause(postgres: bool) -> str:

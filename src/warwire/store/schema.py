@@ -65,8 +65,14 @@ TABLES = [
     "CREATE INDEX IF NOT EXISTS events_type ON events (event_type, date, id)",
     "CREATE INDEX IF NOT EXISTS events_sub_type ON events (sub_event_type, date, id)",
     "CREATE INDEX IF NOT EXISTS events_sources ON events (independent_sources, date, id)",
-    # the many-valued fields an event is filtered by (its outlets, its actors' sides), one
-    # row per value: a filter on them reads one index range in page order
+    # a type within a province (the commonest pair of filters): its page and its count are
+    # one range of these, however wide the type and the province are apart
+    "CREATE INDEX IF NOT EXISTS events_type_admin1 ON events (event_type, LOWER(admin1), date, id)",
+    "CREATE INDEX IF NOT EXISTS events_sub_type_admin1 "
+    "ON events (sub_event_type, LOWER(admin1), date, id)",
+    # the many-valued fields an event is filtered by (its outlets, its actors' sides, its
+    # actors' and associates' names lower-cased), one row per value: a filter on them reads
+    # one index range in page order
     """
     CREATE TABLE IF NOT EXISTS event_keys (
         facet TEXT NOT NULL,
@@ -77,6 +83,19 @@ TABLES = [
     )
     """,
     "CREATE INDEX IF NOT EXISTS event_keys_page ON event_keys (facet, value, date, event_id)",
+    # an event's own keys: "does this event have an actor whose name contains ..." is one seek
+    "CREATE INDEX IF NOT EXISTS event_keys_event ON event_keys (event_id, facet)",
+    # how many events hold each key (and each type, province and source count), written with
+    # the events: the count of a single filter is one row, and the rarest filter of several
+    # is the one whose index range is read
+    """
+    CREATE TABLE IF NOT EXISTS event_key_counts (
+        facet TEXT NOT NULL,
+        value TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (facet, value)
+    )
+    """,
     """
     CREATE TABLE IF NOT EXISTS control_changes (
         id TEXT PRIMARY KEY,

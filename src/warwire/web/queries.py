@@ -18,6 +18,8 @@ from warwire.merge.holders import ControlHistory, control_history, holding_recor
 from warwire.records import Event, event_from_dict
 from warwire.store import Store
 
+HEAVY_FIELDS = ("claims", "conflicts", "evidence", "mentions")  # left out of the compact view
+
 
 class StoreProvider:
     """A store connection per thread: a SQLite connection stays in the thread that opened it."""
@@ -139,6 +141,38 @@ def find_event_records(
     return [json.loads(r) for r in rows]
 
 
+def api_record_sql(view: str) -> str:
+    """SQLite: an event's stored JSON in the API's shape (see api.event_record_out), made by
+    SQLite's JSON functions so that a page is passed on without Python parsing each record.
+    Valid only for records written with the current Event fields (records_have_event_fields):
+    one-day date ranges read null, and the compact view nulls the heavy fields."""
+    span = "json_extract(e.data, '$.date_range[{}]')"
+    date_range = (
+        "CASE WHEN json_array_length(e.data, '$.date_range') > 0 "
+        f"AND {span.format(0)} IS NOT {span.format(1)} "
+        "THEN json(json_extract(e.data, '$.date_range')) END"
+    )
+    heavy = "".join(f", '$.{k}', NULL" for k in HEAVY_FIELDS) if view == "compact" else ""
+    return f"json_set(e.data, '$.date_range', {date_range}{heavy})"
+
+
+def find_event_json(
+    store: Store,
+    f: EventFilters,
+    view: str,
+    limit: int,
+    offset: int = 0,
+    after: str | None = None,
+) -> list[str] | None:
+    """The page's records as API JSON text straight from the store, or None where the store
+    cannot give them so (PostgreSQL, or records from an older version: parse them instead)."""
+    if store.postgres or not store.records_have_event_fields():
+        return None
+    return store.event_records_json(
+        limit=limit, offset=offset, after=after, columns=api_record_sql(view), **f.as_dict()
+    )
+
+
 class EventCounts:
     """Counts of filtered events, computed once per merge: the store's events only change
     when a merge replaces them, and a count of a wide filter reads a long index range.
@@ -209,8 +243,8 @@ def places(store: Store) -> list[dict[str, Any]]:
 
 
 def outlet_event_counts(store: Store) -> dict[str, int]:
-    """outlet -> number of events it reported (one index range per outlet in event_keys)."""
-    sql = "SELECT value, COUNT(*) FROM event_keys WHERE facet = 'outlet' GROUP BY value"
+    """outlet -> number of events it reported (stored with the events, one row per outlet)."""
+    sql = "SELECT value, n FROM event_key_counts WHERE facet = 'outlet'"
     return {str(r[0]): int(r[1]) for r in store._rows(sql)}
 
 
