@@ -7,6 +7,9 @@ Observatory for Human Rights", "the Observatory" and "the monitor" count as one 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from warwire.read.plain_re import Twin
 
 # (pattern, normalised source). Order matters: the first match wins.
 SOURCES: list[tuple[re.Pattern[str], str]] = [
@@ -43,7 +46,7 @@ SOURCES: list[tuple[re.Pattern[str], str]] = [
     ]
 ]
 
-_SAID = re.compile(
+_SAID = Twin(  # read in every sentence: the ASCII twin on plain text
     r"(?:,|\b)\s*(?:(?:the|a|an)\s+)?([^,.;]{0,80}?)\s+"
     r"(?:said|says|reported|reports|told|claimed|announced|confirmed|stated|added)\b"
     r"|according to\s+(?:the\s+)?([^,.;]{0,80})"
@@ -57,6 +60,7 @@ _SAY = re.compile(
 _PRONOUN = re.compile(r"^(it|he|she|they|the group|the statement)$", re.I)
 
 
+@lru_cache(maxsize=4096)  # asked again for each mention the sentence holds
 def attribution(sentence: str) -> tuple[str, bool]:
     """(source, is_pronoun): the normalised source a sentence cites, or ("", False).
 

@@ -361,8 +361,10 @@ def _not_a_town_name(name: str, gaz) -> bool:
     """A country ("the towns of Syria"), a province, a word of English or a group's name
     after "the town of" names no unlisted town."""
     keys = [w.lower().split("-")[-1] for w in name.split()]
-    common = stoplist.always_stopped() | stoplist.english_words() | COUNTRY_WORDS
-    if keys[0] in common or any(k in COUNTRY_WORDS for k in keys):
+    first = keys[0]
+    if first in stoplist.always_stopped() or first in stoplist.english_words():
+        return True
+    if any(k in COUNTRY_WORDS for k in keys):
         return True
     return bool(gaz.province(name)) or any(c.country != "Syria" for c in gaz.candidates(name))
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from warwire.read.plain_re import Twin
+
 _W = r"(?:\w+[ -]){0,4}?"  # up to four words between a verb and its object
 
-CUES: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE)
+CUES: dict[str, Twin] = {  # an ASCII twin each: they are searched in every coded sentence
+    name: Twin(pattern, re.IGNORECASE)
     for name, pattern in {
         # Disrupted weapons use: arms seized or found, bombs defused, missiles intercepted
         "weapons_seized": rf"\b(seiz|confiscat|recover|found|discover|uncover|impound|"

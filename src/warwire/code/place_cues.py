@@ -106,9 +106,12 @@ def surname_after_given_name(text: str, start: int, surface: str) -> bool:
     head = before[: m.start(1)].rstrip()
     if not head or head[-1] in '.!?\n"“':
         return False  # the previous word opens the sentence
-    key = prev.lower()
-    common = stoplist.english_words() | stoplist.always_stopped() | stoplist.person_cues()
-    return key not in common
+    key = prev.lower()  # three look-ups: a union of the word lists would be built per name
+    return not (
+        key in stoplist.english_words()
+        or key in stoplist.always_stopped()
+        or key in stoplist.person_cues()
+    )
 
 
 def exact_spelling(surface: str, place: Place) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from warwire.read.plain_re import Twin
+
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
@@ -300,8 +302,9 @@ NOUNS: dict[str, str] = {
     "merger": CHANGE,
 }
 
-# Cheap test: can this sentence hold an event at all? (run before parsing)
-CANDIDATE = re.compile(
+# Cheap test: can this sentence hold an event at all? (run before parsing, on every sentence,
+# hence the ASCII twin)
+CANDIDATE = Twin(
     r"\b(seiz|captur|recaptur|retak|retook|took|take[ns]?\b|taking|regain|overr[au]n|wrest|"
     r"conquer|liberat|fell\b|fall(s|en)?\b|control|clash|fight(s|ing)?\b|fought|battl|ambush|"
     r"firefight|gunfight|under fire|counter-?(attack|assault|offensive)|enter(ed|s|ing)?\b|"
