@@ -37,3 +37,55 @@ def test_a_repeated_action_told_by_its_frequency_is_no_event() -> None:
     assert kinds(code(daily)) == []
     once = "Rebels in Hama were backed by Turkish airstrikes on the town of Kafr Zita on Monday."
     assert kinds(code(once)) == ["Air/drone strike"]
+
+
+FILLER = "The group has fought in the region for years. "  # keeps the lead rules out of the way
+
+
+def test_a_weapon_told_after_the_lead_takes_the_storys_town_and_day() -> None:
+    text = (
+        FILLER
+        + FILLER
+        + "On Monday, Kurdish fighters seized three buildings in the town of Hajin after battles. "
+        + "The source said the militants targeted a group of fighters with a car bomb."
+    )
+    ms = code(text)
+    bombs = [m for m in ms if m.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(bombs) == 1
+    assert bombs[0].place.name == "Hajin" and bombs[0].day is not None
+    assert bombs[0].day.date.isoformat() == "2021-03-08"
+
+
+def test_a_weapon_told_long_after_the_story_or_with_its_own_place_keeps_its_own() -> None:
+    far = (
+        FILLER
+        + "On Monday, Kurdish fighters seized three buildings in the town of Hajin. "
+        + FILLER * 5
+        + "The source said the militants targeted a group of fighters with a car bomb."
+    )
+    assert "Remote explosive/landmine/IED" not in kinds(code(far))
+    own = (
+        FILLER
+        + "On Monday, Kurdish fighters seized three buildings in the town of Hajin. "
+        + "Militants targeted a group of fighters with a car bomb in Mayadin on Monday."
+    )
+    bombs = [m for m in code(own) if m.sub_event_type == "Remote explosive/landmine/IED"]
+    assert [m.place.name for m in bombs] == ["Mayadin"]
+
+
+def test_the_camp_points_back_to_the_camp_named_before() -> None:
+    text = (
+        FILLER
+        + "Thousands of families live in al-Hol camp. "
+        + "The monitor said a woman was shot dead by gunmen in the camp on Thursday."
+    )
+    ms = code(text)
+    assert kinds(ms) == ["Attack"]
+    assert ms[0].place.name in {"Al-Hawl", "al-Hol"}
+    # the camp as the place people live in, with the fighting told as its past, is no event
+    state = (
+        FILLER
+        + "Thousands of families live in al-Hol camp. "
+        + ("Few people remain in the camp, much of which was destroyed by fighting.")
+    )
+    assert kinds(code(state)) == []

@@ -21,7 +21,7 @@ from warwire.code.discourse import Discourse
 from warwire.code.notevents import not_event
 from warwire.code.recall import habitual
 from warwire.code.triggers import Trigger, is_factual
-from warwire.records import DayRef
+from warwire.records import DayRef, Mention
 
 WEAK_NOUNS = {"offensive", "campaign", "operation", "push", "advance"}
 
@@ -43,10 +43,14 @@ class Candidate:
     explicit: bool = False  # the day is named in the sentence itself
     summary: bool = False  # a roll-up over several provinces
     also: list[str] = field(default_factory=list)  # keys of places the action also covers
+    story_day: DayRef | None = None  # placed at the story's event: its day, if none is named
 
 
 class ArticleView(Protocol):
     """What a pass may ask of the rest of the article (the coder answers)."""
+
+    infos: list[SentenceInfo]  # the article's sentences
+    mentions: list[Mention]  # the mentions coded from the sentences before this one
 
     def places_of(self, cand: Candidate, ctx: SentenceContext) -> tuple[list[PlaceHit], int]:
         """The action's own places and their geo-precision."""

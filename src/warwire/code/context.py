@@ -132,6 +132,8 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     from warwire.code.actor_passes import definite_descriptions
 
     definite_descriptions(infos)
+    from warwire.code.recall import follow_on_cue
+
     one_province = article_province(infos) is not None  # a lead naming two sides was there
     for k, info in enumerate(infos):
         # an event needs a place: named, pointed back to ("the town", "it", "villages"),
@@ -151,6 +153,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
                     and any(not p.province for p in infos[k - 1].places)
                 )
                 or (k < LEAD_SENTENCES and one_province and len(_sides(info)) >= 2)
+                or (k > 0 and follow_on_cue(info.sent.text))
             )
     return infos
 

@@ -23,7 +23,7 @@ from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
 from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
 from warwire.code.discourse import pick_day
 from warwire.code.kinds import ARMED_SIDES, kind_for
-from warwire.code.recall import acted_on_place
+from warwire.code.recall import acted_on_place, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
 from warwire.code.summaries import summary_or_description
 from warwire.code.triggers import Trigger
@@ -155,6 +155,19 @@ def strike_count_at_first_town(c: Candidate, ctx: SentenceContext) -> Candidate 
     return replace(c, places=places, geo=1 if places else 0)
 
 
+def follow_on_at_story_place(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Rebels stormed army posts in X on Sunday. They used two car bombs.", "a woman was
+    shot dead in the camp": a sentence naming no place at all continues the story told just
+    before (`recall.story_place`); the first action it codes takes the story's place."""
+    if c.places or ctx.coded:
+        return c
+    art = ctx.article
+    story = story_place(c.trig, c.kind, ctx.info, art.infos, art.mentions, ctx.disc.last_place)
+    if story is None:
+        return c
+    return replace(c, places=[story.place], geo=1, story_day=story.day)
+
+
 def no_place_no_event(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     """An action the article places nowhere is not coded (ACLED codes events at a place)."""
     return c if c.places else None
@@ -194,6 +207,13 @@ def day_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     """The day nearest the trigger in its sentence, else the story's (`discourse.pick_day`)."""
     day, explicit = pick_day(ctx.info, ctx.offset + c.trig.token.idx, ctx.disc, c.trig)
     return replace(c, day=day, explicit=explicit)
+
+
+def follow_on_on_story_day(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """A follow-on sentence that names no day of its own is on the story event's day."""
+    if c.story_day is None or c.explicit:
+        return c
+    return replace(c, day=c.story_day)
 
 
 def old_news_is_history(c: Candidate, ctx: SentenceContext) -> Candidate | None:
@@ -253,11 +273,13 @@ PASSES: tuple[Pass, ...] = (
     lead_toll_at_headline_place,
     lead_with_both_sides_in_only_province,
     strike_count_at_first_town,
+    follow_on_at_story_place,
     no_place_no_event,
     one_siege_of_twin_towns,
     fighting_before_capture_is_context,
     noun_needs_place_count_or_casualties,
     day_of_action,
+    follow_on_on_story_day,
     old_news_is_history,
     undated_posts_and_deals_are_background,
     roll_up_of_provinces,

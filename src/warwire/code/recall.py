@@ -7,12 +7,15 @@ drop a trigger (a noun with no place of its own, a sentence with no place at all
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from warwire.code.context import PlaceHit
-from warwire.code.roles import token_of
+from warwire.code import taxonomy as tx
+from warwire.code.context import PlaceHit, SentenceInfo
+from warwire.code.roles import subtree_ids, token_of
 from warwire.code.triggers import Trigger
+from warwire.records import DayRef, Mention
 
 # verbs whose subject is the weapon that did it: "an airstrike leveled the building"
 IMPACT_VERBS = {
@@ -65,3 +68,92 @@ def habitual(trig: Trigger) -> bool:
         return any(HABITUAL.search(" ".join(w.text for w in c.subtree)) for c in words)
     phrase = " ".join(w.text for c in words for w in c.subtree)
     return HABITUAL.search(phrase) is not None
+
+
+# -- a follow-on sentence: the story's place ------------------------------------------------
+
+# kinds that a wire report adds as a sentence of their own after the story's lead: "They
+# targeted the troops with two car bombs", "Some of the captured soldiers were executed"
+FOLLOW_ON_KINDS = {tx.IED, tx.SUICIDE, tx.ABDUCTION, tx.CHEMICAL, tx.GRENADE}
+FOLLOW_ON_CUE = re.compile(
+    r"\b(car[- ]?bombs?|suicide|(land)?mines?\b|explosive devices?|IEDs?\b|booby|kidnap|"
+    r"abduct|executed|executions?|beheaded|grenades?)",
+    re.I,
+)
+STORY_REACH = 4  # sentences back to the event whose place a follow-on sentence takes
+# "in the camp", "inside the town": a place named before, pointed back to by its noun
+BACK_TO_PLACE = re.compile(
+    r"\b(in|inside|at|near|outside|on the outskirts of) the (town|city|village|camp|district|"
+    r"neighbou?rhood)\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def follow_on_cue(text: str) -> bool:
+    """A sentence naming a weapon or a kidnapping is worth parsing even with no place of its
+    own: it may continue the story told just before ("They also used two car bombs.")."""
+    return FOLLOW_ON_CUE.search(text) is not None or BACK_TO_PLACE.search(text) is not None
+
+
+@dataclass
+class StoryPlace:
+    place: PlaceHit
+    day: DayRef | None  # the story event's day, for a sentence that names none
+
+
+def _sentence_at(infos: list[SentenceInfo], start: int) -> int | None:
+    for info in infos:
+        if info.sent.start <= start < info.sent.end:
+            return info.index
+    return None
+
+
+def _points_back(trig: Trigger) -> bool:
+    """ "was shot dead (by gunmen) in the camp": a place phrase of the verb's own clause is
+    "the camp" / "the town", the place named before."""
+    t = trig.token
+    if trig.nominal:
+        return False
+    own = subtree_ids(t, {"relcl", "ccomp", "advcl", "acl", "conj"})  # the clause, not others
+    for prep in (w for w in t.sent if w.i in own and w.dep_ == "prep"):
+        words = [w.text for w in prep.subtree]
+        if len(words) <= 4 and BACK_TO_PLACE.match(" ".join(words)):
+            return True
+    return False
+
+
+def story_place(
+    trig: Trigger,
+    kind: str,
+    info: SentenceInfo,
+    infos: list[SentenceInfo],
+    told: list[Mention],
+    last_place: PlaceHit | None,
+) -> StoryPlace | None:
+    """The place of an action whose sentence names no place at all.
+
+    - "The monitor said a woman was shot dead by gunmen in the camp on Thursday": "the camp"
+      points back to the town-level place the article last named (a few sentences up).
+    - "Rebels stormed army posts in Jobar on Sunday. They targeted the troops with two car
+      bombs": a weapon or a kidnapping told in a sentence of its own right after an event
+      coded at a town is part of that story: same town, and its day unless one is named.
+    Never for a sentence naming a place (in Syria or abroad): that place is its own."""
+    if info.places or info.abroad:
+        return None
+    if last_place is not None and not last_place.province and _points_back(trig):
+        back = _sentence_at(infos, last_place.start)
+        if back is not None and info.index - back <= STORY_REACH:
+            return StoryPlace(last_place, None)
+    told = [m for m in told if not m.summary]  # a roll-up over provinces is no story
+    if kind not in FOLLOW_ON_KINDS or not told:
+        return None
+    last = told[-1]
+    if last.place is None or last.geo_precision != 1 or not last.evidence:
+        return None
+    back = _sentence_at(infos, last.evidence[-1].start)
+    if back is None or not 0 < info.index - back <= STORY_REACH:
+        return None
+    if tx.KIND_SUB_EVENT.get(kind) == last.sub_event_type:
+        return None  # the same weapon again: the story's own event, already coded
+    hit = PlaceHit(0, 0, last.place.name, last.place, province=False, near=False)
+    return StoryPlace(hit, last.day)
