@@ -225,9 +225,11 @@ def test_a_roll_up_names_several_provinces() -> None:
     assert names(without(ps.roll_up_of_provinces, text)) == ["Hama", "Idlib"]
 
 
-def test_one_action_per_place_and_day() -> None:
+def test_one_action_per_place_and_day(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Russian jets struck Saraqib on Tuesday, killing 14 civilians."
     assert kinds(code(text)) == ["Air/drone strike"]  # the deaths are the strike's
+    # the article-level fold of a strike's dead (code/outcomes.py) is off, to see the pass
+    monkeypatch.setattr("warwire.code.coder.one_outcome", lambda ms: ms)
     assert kinds(without(ps.one_action_per_place_and_day, text)) == ["Air/drone strike", "Attack"]
 
 

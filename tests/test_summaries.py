@@ -71,6 +71,7 @@ def test_a_group_described_by_what_it_did_is_no_event() -> None:
 def test_fighting_that_people_fled_is_no_event() -> None:
     text = "The UN said 20,000 people had fled fighting in Idlib province on Tuesday."
     assert code(text) == []
+    assert code("Thousands of civilians flee fighting south of Idlib province") == []
     text = "Heavy fighting raged in Idlib province on Tuesday, the UN said."
     assert code(text) != []
 

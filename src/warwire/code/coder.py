@@ -36,6 +36,7 @@ from warwire.code.discourse import Discourse, pick_day, story_day
 from warwire.code.figures import BACKGROUND, sentence_figures
 from warwire.code.kinds import ARMED_SIDES, kind_for, note_kind, sub_event, taker
 from warwire.code.notes import write_note
+from warwire.code.outcomes import one_outcome
 from warwire.code.passes import PASSES, REMOTE, Pass, run_passes
 from warwire.code.patterns import named_killer, protest_type, weapon_neutralised, worded_type
 from warwire.code.refine import typed
@@ -520,7 +521,7 @@ class ArticleCoder:
         """Drop roll-ups that the article also breaks down; number the mentions."""
         precise_kinds = {(m.sub_event_type) for m in self.mentions if not m.summary}
         out = [m for m in self.mentions if not (m.summary and m.sub_event_type in precise_kinds)]
-        out = one_protest(one_name(one_scale(out)))
+        out = one_protest(one_name(one_scale(one_outcome(out))))
         for i, m in enumerate(out, 1):
             m.id = f"{self.article.id}:{i}"
             if m.notes and m.day:

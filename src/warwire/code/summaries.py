@@ -196,6 +196,8 @@ def fled_from(trig: Trigger) -> bool:
     bombardment": fighting named as what people fled is the cause of a displacement, told
     where it is reported, not an event of its own."""
     t = trig.token
+    if t.dep_ in {"dobj", "xcomp"} and t.head.lemma_.lower() in FLEE_VERBS:
+        return True  # "civilians flee fighting in the south", parsed as a verb or a noun
     if not trig.nominal:
         return False
     if t.dep_ == "dobj" and t.head.lemma_.lower() in FLEE_VERBS:
