@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from warwire.records import Event, Evidence
 from warwire.store import Store
-from warwire.store.filters import select_events
+from warwire.store.filters import intersect_count, select_events
 from warwire.web import queries
 from warwire.web.api import event_record_out
 from warwire.web.app import create_app
@@ -236,6 +236,7 @@ def test_single_filters_are_counted_from_the_stored_counts(
         store.replace_events(events[:100], {})
         store.append_events(events[100:])
         singles = [{"outlet": "East Post"}, {"side": "kurdish"}, {"actor": "wagner"}]
+        singles += [{"actor": "FORCES"}, {"actor": "o"}, {"actor": "nobody"}]
         singles += [{"event_type": "BATTLES"}, {"sub_event_type": "attack"}, {"min_sources": 2}]
         for f in [{}, *singles]:
             assert store._stored_count(f) is not None, f
@@ -246,7 +247,8 @@ def test_keyset_and_offset_pages_agree_on_each_backend(store_url: str, events: l
     """PostgreSQL sorts undated events last, SQLite first: `after` follows each one's order."""
     with Store(store_url) as store:
         store.replace_events(events[:80], {})
-        for f in ({}, {"outlet": "North Wire"}, {"admin1": "aleppo"}, {"actor": "forces"}):
+        filters = [{}, {"outlet": "North Wire"}, {"admin1": "aleppo"}, {"actor": "forces"}]
+        for f in [*filters, {"outlet": "North Wire", "side": "kurdish"}]:
             whole = [e.id for e in store.events(**f)]
             walked: list[str] = []
             after = None
@@ -286,3 +288,21 @@ def test_records_passed_on_as_text_equal_the_parsed_ones(
     with TestClient(create_app(url)) as c:
         page = c.get("/api/events", params={"limit": 100, "view": "compact"}).json()
         assert [e["id"] for e in page["events"]] == expected(some)
+
+
+def test_wide_ranges_are_counted_by_merging_them(tmp_path: Path, events: list[Event]) -> None:
+    """Two wide filters are counted as the merge of their ordered ranges: the same number."""
+    with Store(str(tmp_path / "merge.db")) as store:
+        store.replace_events(events, {})
+        for f in (
+            {"outlet": "North Wire", "side": "kurdish"},
+            {"side": "russia", "event_type": "battles"},
+            {"actor": "wagner", "admin1": "Idlib", "start": dt.date(2020, 1, 10)},
+        ):
+            names = store.actor_names(str(f["actor"])) if "actor" in f else {}
+            merged = intersect_count(**f, actor_names=names, estimate=store.key_count)  # type: ignore[arg-type]
+            assert merged is not None, f
+            start = f.get("start")
+            dated = [e for e in events if not start or (e.date and e.date >= start)]
+            want = expected(dated, **f)  # type: ignore[arg-type]
+            assert store._rows(*merged)[0][0] == store.count_events(**f) == len(want), f

@@ -29,12 +29,20 @@ from warwire.records import (
     mention_from_dict,
     to_jsonable,
 )
-from warwire.store.filters import EventSelect, after_clause, select_events, type_key
+from warwire.store.filters import (
+    EventSelect,
+    after_clause,
+    intersect_count,
+    select_events,
+    type_key,
+)
 from warwire.store.keys import (  # EVENT_KEYS_INSERT, FACETS: re-exported
+    ACTOR_SET,
     EVENT_KEYS_INSERT,
     FACETS,  # noqa: F401
     KEY_COUNTS_ADD,
     TOTAL,
+    count_with_actor,
     key_counts,
     record_key_rows,
 )
@@ -511,6 +519,11 @@ class Store:
             self._conn.execute("DELETE FROM event_keys")
             self._conn.execute("DELETE FROM event_key_counts")
             self.append_events(events)
+            if not self.postgres:
+                # statistics for the query planner (PostgreSQL keeps its own): a sample of
+                # each index, so that a filter is read through its narrowest index
+                self._conn.execute("PRAGMA analysis_limit=400")
+                self._conn.execute("ANALYZE")
             self._conn.execute("UPDATE mentions SET event_id = ''")
             self._conn.executemany(
                 "UPDATE mentions SET event_id = ? WHERE id = ?",
@@ -608,9 +621,16 @@ class Store:
     def count_events(self, **filters: Any) -> int:
         """Events matching the filters: one stored count for no filter or a single one, else
         a count of the index range the page is read from."""
-        n = self._stored_count({k: v for k, v in filters.items() if v})
+        given = {k: v for k, v in filters.items() if v}
+        n = self._stored_count(given)
         if n is not None:
             return n
+        names = self.actor_names(given["actor"]) if given.get("actor") else {}
+        merged = intersect_count(
+            **given, postgres=self.postgres, actor_names=names, estimate=self.key_count
+        )
+        if merged:
+            return int(self._rows(*merged)[0][0])
         sel = self._select(filters)
         return int(self._rows(sel.count_sql(), sel.args)[0][0])
 
@@ -649,8 +669,8 @@ class Store:
         if name in ("outlet", "side"):
             return self.key_count(name, value)
         if name == "actor":
-            names = self.actor_names(value)
-            return sum(names.values()) if len(names) <= 1 else None
+            sets = self._rows("SELECT value, n FROM event_key_counts WHERE facet = ?", (ACTOR_SET,))
+            return count_with_actor([(str(v), int(n)) for v, n in sets], value)
         if name == "event_type" and (key := type_key(value)):
             return self.key_count(*key)
         if name == "sub_event_type" and (key := type_key(value)) and key[0] == name:
@@ -739,7 +759,7 @@ class Store:
 
 EVENT_FIELDS = "event_fields"  # meta: the fields of every stored event record, if all alike
 EVENT_FIELDS_NOW = ",".join(f.name for f in fields(Event))
-EVENT_KEYS_VERSION = "2"  # meta: the event_keys rows hold actor names, with their counts
+EVENT_KEYS_VERSION = "3"  # meta: event_keys hold actor names; counts hold their sets too
 
 
 def event_key_rows(e: Event) -> list[tuple[str, str, str | None, str]]:

@@ -36,6 +36,7 @@ SUB_TYPES = {k.lower(): k for k in SUB_EVENT_TYPES}
 
 
 MAX_ARMS = 100  # a part of a name found in more names than this is tested event by event
+FEW_NAMES = 4  # up to this many names are looked up one by one in an event's check
 Estimate = Callable[[str, str], int]  # (facet, value) -> events holding it
 
 
@@ -218,6 +219,62 @@ def select_events(
     return sel
 
 
+MERGE_GAIN = 20  # a seek costs about this many steps of a merge of two ordered ranges
+
+
+def intersect_count(
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    event_type: str | None = None,
+    sub_event_type: str | None = None,
+    admin1: str | None = None,
+    side: str | None = None,
+    place: str | None = None,
+    outlet: str | None = None,
+    min_sources: int | None = None,
+    actor: str | None = None,
+    postgres: bool = False,
+    actor_names: dict[str, int],
+    estimate: Estimate,
+) -> tuple[str, list[Any]] | None:
+    """The count of events matching filters of several wide ranges, as the merge of those
+    ranges, each read in page order (date, id): a step per row of each range instead of a
+    seek per row of the narrowest. None when a seek per row is cheaper (one range is much
+    narrower than the others) or a filter has no such range (a place, sources alone)."""
+    facets = [Facet(k, [v], estimate(k, v)) for k, v in (("outlet", outlet), ("side", side)) if v]
+    if actor:
+        if len(actor_names) != 1:  # several names' ranges merge slower than they are sought
+            return None
+        facets.append(Facet("actor", list(actor_names), sum(actor_names.values())))
+    scalars = scalar_rows(estimate, event_type, sub_event_type, admin1, None)
+    if place or (min_sources and math.isinf(scalars)):
+        return None
+    ranges = [f.rows for f in facets] + ([] if math.isinf(scalars) else [scalars])
+    if len(ranges) < 2 or sum(ranges) >= MERGE_GAIN * min(ranges):
+        return None
+    days = [(c, d.isoformat()) for c, d in ((">=", start), ("<=", end)) if d]
+    arms: list[str] = []
+    params: list[Any] = []
+    for f in facets:
+        arm = "SELECT k.date, k.event_id FROM event_keys k WHERE k.facet = ? AND k.value = ?"
+        arms.append(arm + "".join(f" AND k.date {c} ?" for c, _ in days))
+        params += [f.name, f.values[0], *(d for _, d in days)]
+    if not math.isinf(scalars):
+        sel = select_events(
+            start=start,
+            end=end,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            admin1=admin1,
+            min_sources=min_sources,
+            postgres=postgres,
+        )
+        arms.append(f"SELECT e.date, e.id FROM {sel.source}{sel.where}")
+        params += sel.params
+    return f"SELECT COUNT(*) FROM ({' INTERSECT '.join(arms)} ORDER BY 1, 2) x", params
+
+
 def keys_select(f: Facet, postgres: bool) -> EventSelect:
     """The page read from F's key range(s), in page order."""
     keys = "event_keys k"
@@ -231,21 +288,23 @@ def keys_select(f: Facet, postgres: bool) -> EventSelect:
     return sel
 
 
-def facet_check(f: Facet, actor: str | None, key: str, postgres: bool) -> tuple[str, ...]:
-    """SQL (and its parameter) true when the event KEY holds F: one seek into event_keys."""
-    if f.name == "actor" and actor:
-        # the event's own name rows: a part of any of them (names are stored lower-cased)
+def facet_check(f: Facet, actor: str | None, key: str, postgres: bool) -> tuple[Any, ...]:
+    """SQL (and its parameters) true when the event KEY holds F: a seek into event_keys per
+    value, or, for a part of many names, one seek to the event's own name rows."""
+    if len(f.values) > FEW_NAMES and actor:
+        # names are stored lower-cased: a part of any of the event's own
         found = "POSITION(? IN k2.value) > 0" if postgres else "INSTR(k2.value, ?) > 0"
         return (
             f"EXISTS (SELECT 1 FROM event_keys k2 WHERE k2.event_id = {key} "
             f"AND k2.facet = 'actor' AND {found})",
             actor.lower(),
         )
+    marks = ", ".join("?" * len(f.values))
     return (
-        "EXISTS (SELECT 1 FROM event_keys k2 WHERE k2.facet = ? AND k2.value = ? "
+        f"EXISTS (SELECT 1 FROM event_keys k2 WHERE k2.facet = ? AND k2.value IN ({marks}) "
         f"AND k2.event_id = {key})",
         f.name,
-        f.values[0],
+        *f.values,
     )
 
 

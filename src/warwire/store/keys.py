@@ -16,6 +16,7 @@ EVENT_KEYS_INSERT = "INSERT INTO event_keys (facet, value, date, event_id) VALUE
 # the many-valued fields filtered through event_keys
 FACETS = ("outlet", "side", "actor")
 TOTAL = ("*", "")  # the event_key_counts row that holds the number of events
+ACTOR_SET = "actor_set"  # event_key_counts: an event's lower-cased names, newline-joined
 KeyRow = tuple[str, str, str | None, str]
 
 
@@ -41,7 +42,7 @@ def record_key_rows(rec: dict[str, Any]) -> list[KeyRow]:
 
 def key_counts(records: Iterable[dict[str, Any]]) -> Counter[tuple[str, str]]:
     """(facet, value) -> events, for the facets and the one-valued filters (type, sub-type,
-    province lower-cased, independent sources) and TOTAL."""
+    province lower-cased, independent sources), the sets of actor names, and TOTAL."""
     counts: Counter[tuple[str, str]] = Counter()
     for rec in records:
         counts[TOTAL] += 1
@@ -51,7 +52,17 @@ def key_counts(records: Iterable[dict[str, Any]]) -> Counter[tuple[str, str]]:
         counts["independent_sources", str(rec.get("independent_sources", 1))] += 1
         for facet, value, _, _ in record_key_rows(rec):
             counts[facet, value] += 1
+        names = actor_names(rec)
+        if names:
+            counts[ACTOR_SET, "\n".join(names)] += 1
     return counts
+
+
+def count_with_actor(name_sets: list[tuple[str, int]], part: str) -> int:
+    """Events with an actor or associate whose name contains PART, from the counts of the
+    events' sets of names (each event has one set: no event is counted twice)."""
+    part = part.lower()
+    return sum(n for names, n in name_sets if any(part in x for x in names.split("\n")))
 
 
 KEY_COUNTS_ADD = (
