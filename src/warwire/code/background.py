@@ -145,7 +145,25 @@ def participle_descriptor(trig: Trigger) -> bool:
     if not (named_object or any(c.dep_ == "dobj" for c in t.children)):
         return False  # "regime shelling on the post" is a noun of action, not a descriptor
     before = {w.lower_ for w in t.doc[max(t.sent.start, t.i - 4) : t.i]}
+    if told_in_sequence(t):
+        return False  # "followed by warplanes bombing the town" is the story's next action
     return "with" not in before  # "with troops shelling the town" is the story
+
+
+SEQUENCE_VERBS = frozenset({"follow", "precede", "accompany"})
+
+
+def told_in_sequence(t: Token) -> bool:
+    """ "Artillery pounded the targets, followed by warplanes bombing the town": a participle
+    qualifying the agent of "followed by" / "preceded by" / "accompanied by" tells the next
+    (or the same) action of the story, not what the agent does in general ("an alliance
+    supported by the coalition battling IS" is such a description: "supported" is no verb of
+    sequence)."""
+    noun = t.head
+    if t.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "by":
+        return False
+    verb = noun.head.head
+    return verb.lemma_.lower() in SEQUENCE_VERBS
 
 
 def route_place(tok: Token) -> bool:
