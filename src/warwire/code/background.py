@@ -73,7 +73,10 @@ def _own_clause(t: Token) -> list[Token]:
     while stack:
         n = stack.pop()
         out.append(n)
-        stack.extend(c for c in n.children if c.dep_ not in CLAUSES or c is t or t in c.subtree)
+        # a nested clause is kept when it holds T ("t in c.subtree", asked of T's ancestors)
+        stack.extend(
+            c for c in n.children if c.dep_ not in CLAUSES or c.i == t.i or c.is_ancestor(t)
+        )
     return out
 
 

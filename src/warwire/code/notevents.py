@@ -12,16 +12,18 @@ them).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.background import up_from
 from warwire.code.triggers import Trigger
+from warwire.read.plain_re import Twin
 
 # -- photo captions -------------------------------------------------------------------------
 
-CREDIT = re.compile(
+CREDIT = Twin(
     r"(\(\s*(photo|file|pic|picture|image)\b|\b(photo|photograph|picture|image)\s*(:|credit|by"
     r"\b|courtesy)|\bfile (photo|pic|picture|image)\b|\bgetty images\b|"
     r"\|\s*photo\b|--\s*photo\b|\b(afp|ap|reuters|aa|epa) photo\b|\bphoto\s*/)",
@@ -37,12 +39,19 @@ def caption_line(sent: Span, at: int | None = None) -> bool:
     present tense alone does not make a line a caption. A credit that opens the line, before
     the action ("(AFP Photo) At least 18 civilians were killed ..."), is a scrape's leftover
     marker ahead of the lead, not a caption of it."""
-    return any(not _opening_credit(sent.text, m, at) for m in CREDIT.finditer(sent.text))
+    text = sent.text
+    return any(not _opening_credit(text, s, e, at) for s, e in _credits(text))
 
 
-def _opening_credit(text: str, credit: re.Match, at: int | None) -> bool:
+@lru_cache(maxsize=256)
+def _credits(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each photo credit in TEXT: asked once for every trigger of a line."""
+    return tuple(m.span() for m in CREDIT.finditer(text))
+
+
+def _opening_credit(text: str, start: int, end: int, at: int | None) -> bool:
     """The credit stands alone at the start of the line, and the action comes after it."""
-    return at is not None and credit.end() <= at and not text[: credit.start()].strip(" \t([")
+    return at is not None and end <= at and not text[:start].strip(" \t([")
 
 
 # -- pictures and footage -------------------------------------------------------------------
