@@ -661,8 +661,8 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
         if out.sub_event is None:
             out.sub_event = worded_type(text, withdrew)
         elif out.sub_event == "Peaceful protest":
-            # a protest the text goes on to call violent or broken up ("... the scene of
-            # escalating violence") is typed by the whole text, not its first sentence
+            # a protest the text goes on to call violent or broken up ("... later, some
+            # hurled stones at the police") is typed by the whole text, not its first sentence
             out.sub_event = protest_type(text)
     return out
 

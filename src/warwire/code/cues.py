@@ -38,11 +38,11 @@ CUES: dict[str, Twin] = {  # an ASCII twin each: they are searched in every code
         # Non-violent transfer of territory
         "handover": r"\b(hand\w* over|handover|withdr[ae]w\w*|pull\w* (out|back)|evacuat\w*|"
         r"retreat\w*|without (a )?(fight|resistance|clashes)|peacefully|surrender\w*|ced(e|ed)\b"
-        r"|under (a|an|the) (deal|agreement|accord|arrangement)|took over)",
+        r"|under (a|an|the) (deal|agreement|accord|arrangement))",
         # ... and the place changed hands unopposed: nobody fought for it (a model feature only)
         "unopposed": r"\b((without|no|not encounter\w*|not meet|met no|met little) (a |any )?"
         r"(armed )?(resistance|fight\w*|opposition|clash\w*|battle)|unopposed|uncontested|"
-        r"deserted|vacat\w*|abandon\w*|in the hands of|handed (it |them )?(back )?(over|control)|"
+        r"abandon\w*|handed (it |them )?(back )?(over|control)|"
         r"left (the|their) (positions?|base|town|city|area))",
         # Agreement
         "agreement": r"\b(agree\w*|deal|ceasefire|cease-fire|truce|accord|signed|swap|"
@@ -110,7 +110,7 @@ CUES: dict[str, Twin] = {  # an ASCII twin each: they are searched in every code
         r"gas cylinder|short circuit|negligence)\b",
         "crime": r"\b(drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|smuggl\w*|traffick\w*|"
         r"robber\w*|theft|burglar\w*|fraud|cartels?|gangs?|extortion|counterfeit|murder\w*|"
-        r"homicide|money laundering|steroid)\b",
+        r"homicide|money laundering)\b",
         "diplomacy": r"\b(ambassadors?|diplomat\w*|expel\w*|sanctions?|summit|foreign minist\w*|"
         r"envoys?|embass\w*|bilateral|condemn\w*|urged|called on|talks with|state visit)\b",
         "claim": r"\b(claim\w* responsibility|blam\w*|accus\w*|responsible for|behind the "

@@ -133,14 +133,14 @@ def national_flag(trig: Trigger) -> Token | None:
 UNOPPOSED = re.compile(
     r"\b(without (a |any )?(fight|resistance|clash\w*|battle|a shot)|(not|never) "
     r"(encounter\w*|me[et]t?) (any |a |much )?(armed )?(resistance|opposition)|met (no|little) "
-    r"(armed )?resistance|unopposed|uncontested|deserted|(following|after) the (\w+ )?"
-    r"(withdrawal|pull-?out|departure|retreat) of|in the hands of)\b",
+    r"(armed )?resistance|unopposed|uncontested|(following|after) the (\w+ )?"
+    r"(withdrawal|pull-?out|departure|retreat) of)\b",
     re.I,
 )
 LEFT_TO_OTHER = re.compile(
     r"\b(leaving (it|them|the \w+)?\s?(\w+ ){0,2}in the hands of|hand\w* (\w+ ){0,4}(control|"
     r"over)\b|allow\w* (\w+ ){0,4}(to )?(seize|take|enter|capture|move)|(took|taken|take) over|"
-    r"vacated|(re-?)?captured by|(seiz|captur|took|enter)\w* (\w+ ){0,6}without (a |any )?"
+    r"(re-?)?captured by|(seiz|captur|took|enter)\w* (\w+ ){0,6}without (a |any )?"
     r"(fight|resistance))",
     re.I,
 )
@@ -148,7 +148,7 @@ LEFT_TO_OTHER = re.compile(
 
 def unopposed_capture(sentence: str) -> bool:
     """Non-violent transfer: the place was taken without a fight ("had not encountered any
-    resistance", "seized a deserted post", "after the withdrawal of the garrison")."""
+    resistance", "after the withdrawal of the garrison")."""
     return UNOPPOSED.search(sentence) is not None
 
 
@@ -183,9 +183,8 @@ CROWD_VIOLENCE = re.compile(
     r"ransacked|smashed|vandali[sz]\w*|clash\w* with (the )?(riot )?(police|security|law "
     r"enforcement)|fought (with )?(the )?(police|law enforcement|security)|"
     r"clashes ([\w'-]+ ){0,2}between (the )?(riot )?(police|security forces) and|turn\w* (very )?"
-    r"violent|escalating violence|street violence|block\w* ([\w'-]+ ){0,2}(roads?|railways?|"
-    r"highways?|thoroughfares|streets|traffic)|shut down roads|barricades?|breach\w*|"
-    r"broke into|(pull\w*|tore|tear\w*) down)",
+    r"violent|block\w* ([\w'-]+ ){0,2}(roads?|railways?|highways?|streets|traffic)|"
+    r"barricades?|broke into)",
     re.I,
 )
 INTERVENTION = re.compile(
@@ -441,8 +440,8 @@ AGREEMENT_WORDS = re.compile(
 )
 POSTURE_WORDS = re.compile(
     r"\b(deploy(ed|s|ing)|dispatch(ed|es|ing)|redeploy\w*|mobili[sz](ed|es|ing)|"
-    r"reinforc(ed|es|ing)|(was|were|been|be) formed|formation of|moving troops|sent troops|"
-    r"(troops|forces) (arrived|moved)|fortif(y|ied|ies|ying))\b",
+    r"reinforc(ed|es|ing)|(was|were|been|be) formed|formation of|sent troops|"
+    r"(troops|forces) (arrived|moved)|(troop|military) (movements?|build-?up))\b",
     re.I,
 )
 NOT_CONFLICT_WORDS = re.compile(

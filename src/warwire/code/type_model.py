@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 NONE = "none"  # the label of snippets that report no ACLED conflict event
 MODEL_FILE = "type_model.json.gz"
@@ -139,10 +140,17 @@ def train(
     labels = sorted({y for _, y in examples})
     lab = {y: i for i, y in enumerate(labels)}
     n, d, k = len(examples), len(names), len(labels)
-    x = np.zeros((n, d), dtype=np.float64)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
     for r, (feats, _) in enumerate(examples):
         idx, val = feature_values(feats, vocab)
-        x[r, idx] = val
+        rows += [r] * len(idx)
+        cols += idx
+        vals += val.tolist()
+    # sparse: a text has tens of features out of thousands, and training is then seconds
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, d), dtype=np.float64)
+    xt = x.T.tocsr()
     y = np.zeros((n, k), dtype=np.float64)
     yi = np.array([lab[t] for _, t in examples], dtype=np.int64)
     y[np.arange(n), yi] = 1.0
@@ -165,7 +173,7 @@ def train(
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
         g = (p - y) * sw[:, None]
-        gw = x.T @ g + l2 * w
+        gw = xt @ g + l2 * w
         gb = g.sum(axis=0)
         mw = beta1 * mw + (1 - beta1) * gw
         vw = beta2 * vw + (1 - beta2) * gw**2
