@@ -64,6 +64,10 @@ class ArticleView(Protocol):
 
     def only_province(self) -> list[PlaceHit]: ...
 
+    def withdrawn_from(self, places: list[PlaceHit]) -> bool:
+        """Some sentence of the article tells a quiet withdrawal from one of PLACES."""
+        ...
+
 
 @dataclass
 class SentenceContext:

@@ -9,6 +9,7 @@ the type model's "none": they report no conflict event.
 from __future__ import annotations
 
 import csv
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,3 +77,20 @@ def folds(snippets: list[Snippet], k: int = 5) -> list[int]:
     for pos, i in enumerate(order):
         out[i] = pos % k
     return out
+
+
+def halves(snippets: list[Snippet], seed: int) -> list[int]:
+    """A random half of the snippets (their positions), stratified by label: the shared half
+    split again, to simulate CASE's hidden half (learn on one half, score the other)."""
+    rng = random.Random(seed)
+    by_label: dict[str, list[int]] = {}
+    for i, s in enumerate(snippets):
+        by_label.setdefault(s.case_label, []).append(i)
+    out: list[int] = []
+    extra = rng.random() < 0.5  # odd-sized labels give their spare snippet to alternate sides
+    for label in sorted(by_label):
+        idx = by_label[label]
+        rng.shuffle(idx)
+        out += idx[: len(idx) // 2 + (len(idx) % 2 if extra else 0)]
+        extra ^= len(idx) % 2 == 1
+    return sorted(out)

@@ -34,7 +34,14 @@ from warwire.code.context import (
 )
 from warwire.code.discourse import Discourse, pick_day, story_day
 from warwire.code.figures import BACKGROUND, sentence_figures
-from warwire.code.kinds import ARMED_SIDES, kind_for, note_kind, sub_event, taker
+from warwire.code.kinds import (
+    ARMED_SIDES,
+    kind_for,
+    note_kind,
+    quiet_withdrawal,
+    sub_event,
+    taker,
+)
 from warwire.code.notes import write_note
 from warwire.code.outcomes import one_outcome
 from warwire.code.passes import PASSES, REMOTE, Pass, run_passes
@@ -294,6 +301,16 @@ class ArticleCoder:
             hits = [p for i in self.infos for p in i.places if p.province]
             self._province = hits[:1] if one else []
         return self._province
+
+    def withdrawn_from(self, places: list[PlaceHit]) -> bool:
+        """Some sentence of the article tells a quiet withdrawal from one of PLACES
+        (kinds.quiet_withdrawal), naming the place itself."""
+        keys = {p.place.id or p.place.name for p in places}
+        return any(
+            quiet_withdrawal(info.sent.text)
+            for info in self.infos
+            if keys & {p.place.id or p.place.name for p in info.places}
+        )
 
     def title_places(self) -> list[PlaceHit]:
         if self._title is None:

@@ -147,6 +147,20 @@ FOUGHT_OVER = re.compile(
 )
 
 
+WITHDRAWN = re.compile(r"\b(withdr[ae]wn?|pulled (out|back))\b", re.I)  # not arms handed over
+
+
+def quiet_withdrawal(sentence: str) -> bool:
+    """ "All the fighters had withdrawn from X", "the garrison pulled out of X": a side is
+    told to have left a place, and no fighting is told with it (a retreat under fire is not)."""
+    return WITHDRAWN.search(sentence) is not None and not _fought_over(sentence)
+
+
+def quiet_takeover(sentence: str) -> bool:
+    """The sentence that tells a place taken tells no fighting, attack or bombing for it."""
+    return not _fought_over(sentence)
+
+
 def _fought_over(sentence: str) -> bool:
     """The place was fought for: fighting, an attack or bombing named (other than "without a
     fight", "fighters"): then a takeover is a capture, not a handover."""

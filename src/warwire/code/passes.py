@@ -22,7 +22,7 @@ from warwire.code.background import up_from
 from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
 from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
 from warwire.code.discourse import pick_day
-from warwire.code.kinds import ARMED_SIDES, kind_for
+from warwire.code.kinds import ARMED_SIDES, kind_for, quiet_takeover
 from warwire.code.recall import acted_on_place, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
 from warwire.code.summaries import summary_or_description
@@ -107,6 +107,15 @@ def own_places(c: Candidate, ctx: SentenceContext) -> Candidate | None:
         return replace(c, places=[c.named_next], geo=1)
     places, geo = ctx.article.places_of(c, ctx)
     return replace(c, places=places, geo=geo)
+
+
+def takeover_after_withdrawal(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Troops took the town on Sunday. ... The rebels had withdrawn from the town under the
+    deal": a place taken with no fight told, which the article says its holders left, changed
+    hands without a violent interaction (ACLED: a non-violent transfer of territory)."""
+    if c.kind != tx.TERRITORY or not c.places or not quiet_takeover(ctx.text):
+        return c
+    return replace(c, kind=tx.TRANSFER) if ctx.article.withdrawn_from(c.places) else c
 
 
 def siege_towns_named_later(c: Candidate, ctx: SentenceContext) -> Candidate | None:
@@ -268,6 +277,7 @@ PASSES: tuple[Pass, ...] = (
     killing_needs_a_killer,
     abroad_is_no_event,
     own_places,
+    takeover_after_withdrawal,
     siege_towns_named_later,
     fight_between_camps_at_last_town,
     lead_toll_at_headline_place,

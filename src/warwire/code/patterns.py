@@ -134,7 +134,10 @@ UNOPPOSED = re.compile(
     r"\b(without (a |any )?(fight|resistance|clash\w*|battle|a shot)|(not|never) "
     r"(encounter\w*|me[et]t?) (any |a |much )?(armed )?(resistance|opposition)|met (no|little) "
     r"(armed )?resistance|unopposed|uncontested|(following|after) the (\w+ )?"
-    r"(withdrawal|pull-?out|departure|retreat) of)\b",
+    r"(withdrawal|pull-?out|departure|retreat) of|"
+    # a place its holders had left empty: nobody was there to fight for it
+    r"(deserted|abandoned|empty|evacuated) ([\w'-]+ ){0,3}(posts?|positions?|bases?|towns?|"
+    r"villages?|sites?|barracks|checkpoints?|areas?|airports?|camps?))\b",
     re.I,
 )
 LEFT_TO_OTHER = re.compile(
@@ -148,7 +151,7 @@ LEFT_TO_OTHER = re.compile(
 
 def unopposed_capture(sentence: str) -> bool:
     """Non-violent transfer: the place was taken without a fight ("had not encountered any
-    resistance", "after the withdrawal of the garrison")."""
+    resistance", "after the withdrawal of the garrison", "took an abandoned army post")."""
     return UNOPPOSED.search(sentence) is not None
 
 

@@ -52,6 +52,13 @@ PRECISE = frozenset({
     "Suicide bomb", "Grenade", "Chemical weapon", "Government regains territory",
     "Non-state actor overtakes territory", "Non-violent transfer of territory",
 })  # fmt: skip
+# who took a place and whether it was fought for are the rules' tests (the taker's side; a
+# fight or a withdrawal told in the sentence or elsewhere in the article, which the model,
+# reading one sentence, does not see): the model never moves a place between these types
+TERRITORY_TYPES = frozenset({
+    "Government regains territory", "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+})  # fmt: skip
 ALONE = 0.5  # ... to type a text in which the rules found no action
 NOT_CONFLICT = 0.5  # ... to say a text the rules typed reports no conflict event at all
 
@@ -70,6 +77,8 @@ def typed(rule_sub: str | None, feats: Sequence[str], model: TypeModel | None = 
         return label if label != NONE and p >= ALONE else None
     if label == NONE:
         return None if p >= NOT_CONFLICT else rule_sub
+    if rule_sub in TERRITORY_TYPES and label in TERRITORY_TYPES:
+        return rule_sub
     if label in REFINABLE.get(rule_sub, ()) and p >= CONFIDENT:
         return label
     if several_actions(feats):
