@@ -145,6 +145,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         and any(c.lower_ in {"entire", "whole", "full"} for c in dobj.children)
     ):
         return tx.TERRITORY  # "by controlling the entire area"
+    if lem == "be" and in_full_control(t):
+        return tx.TERRITORY  # "said on Thursday it was in full control of the city"
     if lem == "pull" and _particle(t, "out"):
         return tx.WITHDRAWAL
     if lem == "agree" and t.tag_ in {"VBD", "VBN", "VBZ"} and "xcomp" in kids:
@@ -318,6 +320,25 @@ def _through(t: Token, noun: str) -> bool:
         and any(_lemma(g) == noun for g in c.subtree)
         for c in t.children
     )  # fmt: skip
+
+
+FULL = frozenset({"full", "complete", "total"})
+
+
+def in_full_control(t: Token) -> bool:
+    """ "IS said it was in full control of the city", "the army is now in complete control of
+    the town": a side declaring full control of a named place reports the end of its capture
+    (plain "in control of" describes who holds it, and is no event)."""
+    for prep in t.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and _lemma(noun) == "control":
+                full = any(c.dep_ == "amod" and c.lower_ in FULL for c in noun.children)
+                named = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+                if full and named:
+                    return True
+    return False
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
