@@ -136,3 +136,17 @@ def test_state_rebuilt_from_assignments_files_the_province_index() -> None:
     ms = [mention("a:1", "a", SARAQEB), mention("b:1", "b", SARAQEB)]
     state = MergeState.from_assignments(ms, {"a:1": "ev-x", "b:1": "ev-x"})
     assert state.province.level == {"ev-x": 2}
+
+
+def test_a_nearby_namesake_entry_is_still_compared() -> None:
+    """One outlet names the town, another the crossing named for it: the crossing's event
+    is not ruled out as another village's."""
+    crossing = Place(
+        "Saraqeb Crossing", "p7", "Idlib", latitude=35.87, longitude=36.8, alt_names=["Saraqeb"]
+    )
+    c = Cluster("ev-1")
+    c.add(mention("b:1", "b", crossing))
+    assert c.may_place(mention("a:1", "a", SARAQEB))
+    other = Cluster("ev-2")
+    other.add(mention("c:1", "c", dataclasses.replace(crossing, alt_names=[])))
+    assert not other.may_place(mention("a:1", "a", SARAQEB))

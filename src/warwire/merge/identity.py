@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from warwire.places.gazetteer import distance_km
 from warwire.places.hierarchy import contains
@@ -292,13 +293,19 @@ def nearby_namesakes(a: Mention, b: Mention) -> bool:
     article the name was resolved once, so two entries there are two places."""
     if a.article == b.article or not (a.place and b.place) or a.place.id == b.place.id:
         return False
-    if not (_names(a.place) & _names(b.place)):
+    if place_names(a.place).isdisjoint(place_names(b.place)):
         return False
     return distance_km(a.place, b.place) <= NAMESAKE_KM
 
 
-def _names(place: Place) -> set[str]:
-    return {n for n in (entry_name(x) for x in [place.name, *place.alt_names]) if n}
+def place_names(place: Place) -> frozenset[str]:
+    """The names a gazetteer entry goes by (its own and its other names), as `entry_name`s."""
+    return _entry_names((place.name, *place.alt_names))
+
+
+@lru_cache(maxsize=1 << 16)
+def _entry_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n for n in map(entry_name, names) if n)
 
 
 def entry_name(name: str) -> str:

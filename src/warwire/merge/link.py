@@ -35,6 +35,7 @@ from warwire.merge.identity import (
     named_together,
     nearby_namesakes,
     opposite_captures,
+    place_names,
     same_name_elsewhere,
     same_toll,
     toll_bucket,
@@ -174,8 +175,9 @@ def _is_precise(m: Mention) -> bool:
 def _spot_key(m: Mention) -> str | None:
     """The entry of a report that names one listed village exactly (day-exact place, a
     gazetteer id, a name no other province shares, no city quarter), else None. Two such
-    reports fit on place only when they name the same entry or name each other's as part
-    of the same action (see `_place_fit`): their neighbours' events need no comparison."""
+    reports fit on place only when they name the same entry, name each other's as part of
+    the same action or share a name (see `_place_fit`): their neighbours' events need no
+    comparison."""
     p = m.place
     if (
         p is None
@@ -199,6 +201,7 @@ class Cluster:
     capture: bool = False  # holds a change of control
     spots: set[str] = field(default_factory=set)  # entries of its reports with a `_spot_key`
     spots_near: set[str] = field(default_factory=set)  # places those name as the same action
+    spot_names: set[str] = field(default_factory=set)  # the names of the entries in `spots`
     loose: int = 0  # its reports without a `_spot_key`
     _core: tuple[int, int] | None = None
     _core_stale: bool = True
@@ -213,6 +216,7 @@ class Cluster:
         else:
             self.spots.add(key)
             self.spots_near.update(m.also_at)
+            self.spot_names.update(place_names(m.place))  # type: ignore[arg-type]
         self._core_stale = True
         self.words.update(words if words is not None else bag(" ".join(e.text for e in m.evidence)))
 
@@ -232,13 +236,17 @@ class Cluster:
         return self._core
 
     def may_place(self, m: Mention) -> bool:
-        """Whether a report of this event may fit M on place: not when both M and every
-        report here name one listed village exactly, and none of them the same one."""
+        """Whether a report of this event may fit M on place (see `_place_fit`): not when M
+        and every report here name one listed village exactly, none the same or a namesake,
+        and none names the other's as part of the same action."""
         key = _spot_key(m)
         if key is None or self.loose:
             return True
         return (
-            key in self.spots or key in self.spots_near or any(k in self.spots for k in m.also_at)
+            key in self.spots
+            or key in self.spots_near
+            or any(k in self.spots for k in m.also_at)
+            or not self.spot_names.isdisjoint(place_names(m.place))  # type: ignore[arg-type]
         )
 
     def days_fit(self, m: Mention) -> bool:
@@ -254,7 +262,8 @@ def _day_fit(a: Mention, b: Mention, similar: bool, precise: bool = True) -> boo
 
 
 def _place_fit(a: Mention, b: Mention) -> int:
-    """2 same place, 1 close enough, 0 different, -1 one is only a province."""
+    """2 same place, 1 close enough, 0 different, -1 one is only a province.
+    `Cluster.may_place` rules out, unread, the events this says 0 to: keep the two in step."""
     if a.place is None or b.place is None:
         return 2 if a.place is b.place else 0
     pa, pb = _is_precise(a), _is_precise(b)
