@@ -89,3 +89,28 @@ def test_the_camp_points_back_to_the_camp_named_before() -> None:
         + ("Few people remain in the camp, much of which was destroyed by fighting.")
     )
     assert kinds(code(state)) == []
+
+
+def test_a_lead_placed_by_region_takes_the_town_the_next_sentence_gives_its_victims() -> None:
+    text = (
+        "Landmines planted by jihadists killed 7 civilians in eastern Syria on Tuesday, state "
+        "media reported. It said the victims had been gathering firewood in the southern "
+        "countryside of Mayadin in Deir ez-Zor province."
+    )
+    ms = code(text)
+    assert kinds(ms) == ["Remote explosive/landmine/IED"]
+    assert ms[0].place.name == "Mayadin" and ms[0].geo_precision == 1
+
+
+def test_a_town_named_next_without_pointing_back_to_the_event_is_not_its_place() -> None:
+    text = (
+        "Gunmen killed 7 civilians in Deir ez-Zor province on Tuesday, state media reported. "
+        "The town of Mayadin lies on the river."
+    )
+    ms = code(text)
+    assert [m.place.name for m in ms] == ["Deir ez-Zor"]
+    other = (
+        "Gunmen killed 7 civilians in Deir ez-Zor province on Tuesday, state media reported. "
+        "The victims were mourned as troops shelled Mayadin on Wednesday."
+    )
+    assert "Mayadin" not in [m.place.name for m in code(other) if m.sub_event_type == "Attack"]

@@ -23,7 +23,7 @@ from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
 from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
 from warwire.code.discourse import pick_day
 from warwire.code.kinds import ARMED_SIDES, kind_for, quiet_takeover
-from warwire.code.recall import acted_on_place, story_place
+from warwire.code.recall import acted_on_place, place_told_next, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
 from warwire.code.summaries import summary_or_description
 from warwire.code.triggers import Trigger
@@ -164,6 +164,16 @@ def strike_count_at_first_town(c: Candidate, ctx: SentenceContext) -> Candidate 
     return replace(c, places=places, geo=1 if places else 0)
 
 
+def place_in_the_next_sentence(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Landmines killed ten civilians in central Syria on Monday. It said the victims had
+    been in the countryside of X": a lead placed only by region or province takes the town
+    the next sentence gives for its victims (`recall.place_told_next`)."""
+    if c.places and not all(p.province for p in c.places):
+        return c
+    town = place_told_next(c.kind, ctx.info, ctx.article.infos)
+    return replace(c, places=[town], geo=1) if town is not None else c
+
+
 def follow_on_at_story_place(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     """ "Rebels stormed army posts in X on Sunday. They used two car bombs.", "a woman was
     shot dead in the camp": a sentence naming no place at all continues the story told just
@@ -283,6 +293,7 @@ PASSES: tuple[Pass, ...] = (
     lead_toll_at_headline_place,
     lead_with_both_sides_in_only_province,
     strike_count_at_first_town,
+    place_in_the_next_sentence,
     follow_on_at_story_place,
     no_place_no_event,
     one_siege_of_twin_towns,

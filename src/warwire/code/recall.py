@@ -157,3 +157,44 @@ def story_place(
         return None  # the same weapon again: the story's own event, already coded
     hit = PlaceHit(0, 0, last.place.name, last.place, province=False, near=False)
     return StoryPlace(hit, last.day)
+
+
+# -- the place told by the next sentence ----------------------------------------------------
+
+TOLD_NEXT_KINDS = {
+    tx.IED, tx.SUICIDE, tx.ATTACK, tx.AIR, tx.SHELLING, tx.CHEMICAL, tx.ABDUCTION,
+}  # fmt: skip
+TOLD_NEXT_REACH = 2  # sentences ahead
+BACK_TO_EVENT = re.compile(
+    r"\b(the victims?|the dead|the (attack|blast|explosion|bombing|incident|strike|raid|"
+    r"massacre|killings?)|it happened|took place)\b",
+    re.I,
+)
+
+
+def place_told_next(kind: str, info: SentenceInfo, infos: list[SentenceInfo]) -> PlaceHit | None:
+    """ "Landmines killed ten civilians in central Syria on Monday. ... It said the victims
+    had been gathering truffles in the countryside of X in Hama province.": the lead places the
+    action only by region or province, and a sentence just after it, with no action of its
+    own, tells where it was by pointing back to the victims or the attack. The town it names
+    (inside the lead's province, if one was named) is the action's place."""
+    if kind not in TOLD_NEXT_KINDS or any(not p.province for p in info.places):
+        return None
+    provinces = {p.place.admin1 for p in info.places}
+    for follow in infos[info.index + 1 : info.index + 1 + TOLD_NEXT_REACH]:
+        if tx.CANDIDATE.search(follow.sent.text) and follow.places and not _no_action(follow):
+            return None  # the next place named belongs to an action of its own
+        if not BACK_TO_EVENT.search(follow.sent.text):
+            continue
+        towns = [p for p in follow.places if not p.province and not p.near]
+        if provinces:
+            towns = [p for p in towns if p.place.admin1 in provinces]
+        if towns:
+            return towns[0]
+    return None
+
+
+def _no_action(info: SentenceInfo) -> bool:
+    """True when the sentence's only action words are the ones that point back to the event."""
+    rest = BACK_TO_EVENT.sub(" ", info.sent.text)
+    return tx.CANDIDATE.search(rest) is None
