@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from warwire.read.plain_re import Twin
+from warwire.read.plain_re import Twin, plain
 
 _W = r"(?:\w+[ -]){0,4}?"  # up to four words between a verb and its object
 
@@ -121,7 +121,8 @@ CUES: dict[str, Twin] = {  # an ASCII twin each: they are searched in every code
 
 def cue_names(text: str) -> list[str]:
     """The names of the cues TEXT contains, in a fixed order."""
-    return [name for name, rx in CUES.items() if rx.search(text)]
+    ascii = plain(text)  # asked once for all the cues
+    return [name for name, rx in CUES.items() if (rx.ascii if ascii else rx.full).search(text)]
 
 
 def has_cue(name: str, text: str) -> bool:

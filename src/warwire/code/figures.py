@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warwire.read.plain_re import Twin
 from warwire.records import Quantity
 
 PEOPLE = {
@@ -41,7 +42,7 @@ DISPLACE = re.compile(r"\b(displac(ed|ing|ement)|fled|flee(ing)?|uprooted)\b", r
 INCLUDING = re.compile(
     r"\b(including|included|includes|among them|among whom|of whom|of them)\b", re.I
 )
-BACKGROUND = re.compile(
+BACKGROUND = Twin(  # asked of every sentence and most triggers' clauses
     r"\b(since (the )?(beginning|start|outbreak)|since (19|20)\d\d|since (january|february|march|"
     r"april|may|june|july|august|september|october|november|december)|"
     r"(over|in|during) the (past|last) (few )?(\w+ )?(months|years|weeks)|"

@@ -324,7 +324,7 @@ CANDIDATE = Twin(
     re.IGNORECASE,
 )
 
-AIR_CUES = re.compile(
+AIR_CUES = Twin(  # asked of most triggers' sentences
     r"\b(air|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|aerial|sorties?|barrel)",
     re.IGNORECASE,
 )

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from warwire.read.numbers import parse_number
+from warwire.read.plain_re import Twin
 from warwire.records import DayRef
 
 D = dt.timedelta
@@ -169,7 +170,7 @@ def _n(word: str) -> int | None:
 Handler = Callable[[re.Match[str], str, dt.date], DayRef | None]
 # (gate, pattern, handler): the pattern runs only if one of the gate's lower-case substrings
 # is in the sentence (or, for the MONTH gate, a capitalised month name): a cheap first test.
-_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str], Handler]] = []
+_PATTERNS: list[tuple[tuple[str, ...], Twin, Handler]] = []  # ASCII twins: run on every sentence
 MONTH_GATE = ("<month>",)
 MONTH_FORMS = {f for m in MONTHS for f in (m.title(), m.upper())}
 CAPWORD = re.compile(r"[A-Z][A-Za-z]+")
@@ -178,7 +179,7 @@ DAY_WORDS = ("day", "night", "week", "month", "hour", "morning", "afternoon", "e
 
 def _pattern(gate: tuple[str, ...], regex: str, flags: int = 0) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
-        _PATTERNS.append((gate, re.compile(regex, flags), fn))
+        _PATTERNS.append((gate, Twin(regex, flags), fn))
         return fn
 
     return deco
