@@ -164,7 +164,6 @@ def _vocab_key(word: str) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)  # news repeats its words; the keys depend on nothing else
 def _text_keys(word: str, shouting: bool) -> tuple[tuple[str, str], ...]:
     """The vocabulary keys a text token can stand for (case-folded word, exact acronym)."""
     if re.fullmatch(r"(?:[A-Z]\.){2,}", word):
