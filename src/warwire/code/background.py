@@ -276,9 +276,17 @@ PERSON_NOUNS = {
 
 
 def person_named(tok: Token) -> bool:
-    """ "Mustafa Bali, a spokesman for the SDF, said ...": a name the gazetteer knows as a
-    village is a person when the sentence says who the person is."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
+    """ "Mustafa Bali, a spokesman for the SDF, said ...", "X, who blamed the jets, said": a
+    name the gazetteer knows as a village is a person when the sentence says who the person
+    is, or follows it with "who" (places take "which" and "where")."""
+    while tok.dep_ == "compound" and tok.head is not tok:
+        tok = tok.head  # "Marshad al-X, who ...": the name's last word carries the clause
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children):
+        return True
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ in {"who", "whom"} for w in c.children)
+        for c in tok.children
+    )
 
 
 NAMING_VERBS = {"call", "name", "dub", "label", "christen", "title"}
