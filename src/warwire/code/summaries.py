@@ -201,43 +201,9 @@ def campaign_of_weeks(trig: Trigger) -> bool:
         parts = c.lower_.replace("-", " ").split()
         if c.lemma_.lower() in SPAN_UNITS and any(g.dep_ == "nummod" for g in c.children):
             return True  # "three-week", parsed as a number on "week"
-        if any(p.rstrip("s") in SPAN_UNITS for p in parts) and (
-            "long" in parts or len(parts) > 1
-        ):
+        if any(p.rstrip("s") in SPAN_UNITS for p in parts) and ("long" in parts or len(parts) > 1):
             return True  # "month-long", "years-long", "two-month" as one word
     return False
-
-
-SCENE_PEOPLE = {
-    "man", "woman", "boy", "girl", "child", "resident", "people", "member", "civilian",
-    "rescuer", "worker", "family", "mourner", "volunteer", "relative", "medic", "person",
-}  # fmt: skip
-
-
-def _present(v: Token) -> bool:
-    """A verb in the present simple, or a form that may be ("put", "set", "hit")."""
-    return v.tag_ in {"VBZ", "VBP"} or (v.tag_ == "VBD" and v.lower_ == v.lemma_.lower())
-
-
-def aftermath_scene(trig: Trigger) -> bool:
-    """ "Men drive a motorcycle near a damaged truck after an airstrike on the town", "A
-    resident waves a flag in celebration after militants took over the base": people shown
-    in the present doing something after the action is a photo's caption; the action is
-    coded where the text reports it."""
-    t = trig.token
-    after = None
-    if t.dep_ == "pobj" and t.head.lower_ == "after":
-        after = t.head
-    elif t.dep_ == "advcl" and any(c.lower_ == "after" and c.dep_ == "mark" for c in t.children):
-        after = t
-    if after is None:
-        return False
-    scene = after.head
-    if scene.pos_ not in {"VERB", "AUX"} or not _present(scene):
-        return False
-    subj = [c for c in scene.children if c.dep_ == "nsubj"]
-    people = subj + [w for s in subj for w in s.children if w.dep_ == "conj"]
-    return any(w.lemma_.lower() in SCENE_PEOPLE or w.lower_ == "men" for w in people)
 
 
 FLEE_VERBS = {"flee", "escape", "displace", "evacuate"}
@@ -261,13 +227,11 @@ def fled_from(trig: Trigger) -> bool:
 
 def summary_or_description(trig: Trigger) -> bool:
     """True when the trigger sums up a span, points vaguely back, describes a group, names
-    what people fled, names a whole campaign, or is the background of a photo's scene (see
-    the module doc)."""
+    what people fled, or names a whole campaign (see the module doc)."""
     return (
         span_summary(trig)
         or vague_past(trig)
         or group_described(trig)
         or fled_from(trig)
         or campaign_of_weeks(trig)
-        or aftermath_scene(trig)
     )
