@@ -23,7 +23,7 @@ from warwire.code import taxonomy as tx
 from warwire.code.context import ActorHit
 from warwire.code.roles import assign_actors
 from warwire.code.triggers import Trigger, is_factual
-from warwire.records import ActorRef
+from warwire.records import ActorRef, Mention
 
 PROTEST_SUBS = {
     "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
@@ -57,6 +57,7 @@ class Roles:
     striker: ActorRef | None = None  # the article's last striker of this kind, if any
     text: str = ""  # the sentence
     previous: list[ActorHit] = field(default_factory=list)  # the previous sentence's actors
+    offset: int = 0  # where the sentence starts in the article (the hits' offsets are there)
 
 
 def protesters_act(r: Roles) -> None:
@@ -139,10 +140,159 @@ def pronoun_from_previous_sentence(r: Roles) -> None:
         r.actor1 = ActorRef(a.name, a.side, armed[-1].surface, a.key)
 
 
+CLAIM = re.compile(
+    r"\b(claimed|claims|claiming|took|takes|has taken|accepted) (the )?(full )?responsibility\b|"
+    r"\bclaimed (the|this|that) (attack|bombing|blast|explosion|assault|operation|killing)\b",
+    re.I,
+)
+
+
+def responsibility_claimer(text: str, offset: int, hits: list[ActorHit]) -> ActorHit | None:
+    """ "A rebel brigade claimed responsibility for the bombing", "IS claimed the attack": the
+    armed side named just before a claim of responsibility is who did it. TEXT is a sentence
+    starting at OFFSET in the article, HITS its actors."""
+    m = CLAIM.search(text)
+    if m is None:
+        return None
+    before = [
+        h for h in hits
+        if not h.holder and h.actor.side not in NOT_ARMED
+        and 0 <= m.start() - (h.end - offset) <= 40
+    ]  # fmt: skip
+    return before[-1] if before else None
+
+
+def claim_completes_the_last_attack(
+    text: str, offset: int, hits: list[ActorHit], previous: list[Mention]
+) -> bool:
+    """ "A car bomb killed five soldiers in X. A rebel faction claimed responsibility for the
+    attack.": a claim in the next sentence names the doer of the attack just reported (each
+    of PREVIOUS, the last sentence's mentions, that names none). True when it did."""
+    h = responsibility_claimer(text, offset, hits)
+    if h is None:
+        return False
+    done = False
+    for m in previous:
+        if (
+            m.actor1 is None
+            and m.event_type in CLAIMABLE
+            and (m.actor2 is None or m.actor2.side != h.actor.side)
+        ):
+            m.actor1 = ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
+            done = True
+    return done
+
+
+CLAIMABLE = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
+
+
+def claimed_responsibility(r: Roles) -> None:
+    """ "A rebel faction claimed responsibility for the car bomb that killed five soldiers":
+    the side that claims the attack carried it out."""
+    if r.actor1 is not None:
+        return
+    h = responsibility_claimer(r.text, r.offset, r.hits)
+    if h is not None and (r.actor2 is None or h.actor.side != r.actor2.side):
+        r.actor1 = ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
+
+
+TRANSFER = "Non-violent transfer of territory"
+GAVE_UP = (
+    r"\W+(?:\w+\W+){0,3}?((handed|hand|hands|handing) (it |them |the \w+ )?over|surrendered|"
+    r"withdrew|pulled out|evacuated|ceded|gave up|left)\b"
+)
+
+
+def the_taker_of_a_handover_acts(r: Roles) -> None:
+    """ "Rebels handed over the town to government forces", "... after the militants there
+    withdrew": in a non-violent transfer the side that gains the ground is actor1 (ACLED),
+    the side that hands it over or leaves actor2, whoever is the sentence's subject."""
+    if r.sub != TRANSFER or r.actor1 is None or not r.actor1.surface:
+        return
+    if re.search(re.escape(r.actor1.surface) + GAVE_UP, r.text, re.I):
+        r.actor1, r.actor2 = r.actor2, r.actor1
+
+
+TERRITORY_SUBS = {
+    "Government regains territory", "Non-state actor overtakes territory", TRANSFER,
+}  # fmt: skip
+STATE_WORDS = {"national", "government", "regime", "state", "official"}
+FLAG = re.compile(
+    r"\b(?:[Tt]he |[Tt]heir |[Ii]ts )?(?P<a>[\w-]+(?: [A-Z][\w-]*)?) flags? "
+    r"(?:was |were |has been |had been |is |are )?(?:raised|hoisted|planted|flown|unfurled)\b|"
+    r"\bflags? of the (?P<b>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:was |were |has been |had been )?"
+    r"(?:raised|hoisted|planted|unfurled)\b|"
+    r"\b(?:raised|hoisted|planted|unfurled) (?:the|their|its) "
+    r"(?P<c>[\w-]+(?: [A-Z][\w-]*)?) flags?\b",
+)
+
+
+def flag_owner(text: str) -> ActorRef | None:
+    """ "The Syrian flag was raised over the square", "fighters hoisted the Turkish flag": the
+    side whose flag went up (its adjective read as "... forces"), or None."""
+    from warwire.read.actors import load_actors
+
+    m = FLAG.search(text)
+    if m is None:
+        return None
+    owner = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+    if owner.lower() in STATE_WORDS or owner.startswith("Syrian Arab Republic"):
+        owner = "government"
+    hits = load_actors().find(f"{owner} forces")
+    if not hits or hits[0].actor.side in NOT_ARMED | {"unknown"}:
+        return None
+    a = hits[0].actor
+    return ActorRef(a.name, a.side, owner, a.key)
+
+
+def a_raised_flag_names_the_taker(r: Roles) -> None:
+    """ "The Syrian flag was hoisted over the town hall on Tuesday": a place taken with no
+    taker named was taken by the side whose flag was raised there."""
+    if r.sub not in TERRITORY_SUBS or r.actor1 is not None:
+        return
+    owner = flag_owner(r.text)
+    if owner is not None and (r.actor2 is None or owner.side != r.actor2.side):
+        r.actor1 = owner
+
+
+FIGHT_WITH = re.compile(r"\b(clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with (the )?", re.I)
+
+
+def a_fight_with_names_its_other_camp(r: Roles) -> None:
+    """ "Troops and their allies were locked in a battle with the Nusra Front", "a burned army
+    truck was seen after clashes with rebels": the side fought "with" is one camp of a clash
+    whose doer the parse did not find; the other is the armed side the sentence names before
+    it (then the one fought with is actor2), else the target already known."""
+    if r.sub != "Armed clash" or r.actor1 is not None:
+        return
+    for m in FIGHT_WITH.finditer(r.text):
+        at = r.offset + m.end()
+        foe = next((h for h in r.hits if h.start == at and not h.holder), None)
+        if foe is None or foe.actor.side in NOT_ARMED:
+            continue
+        own = [
+            h for h in r.hits
+            if h.end <= at and not h.holder and h.actor.side not in NOT_ARMED | {foe.actor.side}
+        ]  # fmt: skip
+        if own and r.actor2 is None:
+            r.actor1, r.actor2 = _ref(own[0]), _ref(foe)
+        elif r.actor2 is None or foe.actor.side != r.actor2.side:
+            r.actor1 = _ref(foe)
+        return
+
+
+def _ref(h: ActorHit) -> ActorRef:
+    return ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
+
+
 PASSES: tuple[Callable[[Roles], None], ...] = (
     protesters_act,
     pronoun_from_previous_sentence,
     inherit_striker,
+    claimed_responsibility,
+    a_raised_flag_names_the_taker,
+    the_taker_of_a_handover_acts,
+    a_fight_with_names_its_other_camp,
     civilian_sites,
     the_taken_are_civilians,
 )
@@ -167,10 +317,12 @@ STRIKER_REACH = 10  # sentences: beyond that the article has moved on to another
 
 
 class StrikerMemory:
-    """Who the article last named as striking, per kind of strike (air, shelling, chemical)."""
+    """Who the article last named as striking, per kind of strike (air, shelling, chemical);
+    for air strikes, the one air force the article names, when no striker is in reach."""
 
-    def __init__(self) -> None:
+    def __init__(self, air_force: ActorRef | None = None) -> None:
         self.last: dict[str, tuple[int, str, ActorRef]] = {}
+        self.air_force = air_force
 
     def note(self, index: int, source: str, found: list[Trigger], sent: Span, offset: int,
              actors: list[ActorHit]) -> None:  # fmt: skip
@@ -198,7 +350,33 @@ class StrikerMemory:
             if continued and continued != seen[1]:
                 return None
             return seen[2]
-        return None
+        return self.air_force if kind == tx.AIR and not continued else None
+
+
+AIR_FORCES = {"russia", "us_coalition", "israel", "syrian_government", "turkey"}
+AIR_WORDS = re.compile(
+    r"\b(air ?strikes?|air-strikes?|air raids?|jets?|warplanes?|war ?planes?|planes|aircraft|"
+    r"air ?force|bombers?|helicopters?|drones?)\b",
+    re.I,
+)
+AIR_AFTER = re.compile(r"^[-\s]{0,2}" + AIR_WORDS.pattern, re.I)
+
+
+def article_air_force(sentences: list[tuple[str, int, list[ActorHit]]]) -> ActorRef | None:
+    """ "Civilians killed in Russian airstrikes" (the headline) ... "The airstrikes also hit the
+    town of X": an article that names one air force by its strikes, jets or air force means
+    that air force by the strikes it leaves unattributed. None when it names two or none.
+    SENTENCES: (text, offset of the text in the article, the actors found in it)."""
+    found: dict[str, ActorRef] = {}
+    for text, offset, hits in sentences:
+        for h in hits:
+            if h.holder or h.actor.side not in AIR_FORCES:
+                continue
+            after = text[h.end - offset : h.end - offset + 30]
+            if AIR_WORDS.search(h.surface) or AIR_AFTER.match(after):
+                a = h.actor
+                found.setdefault(a.side, ActorRef(a.name, a.side, h.surface, a.key))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def backers_as_associates(hits: list[ActorHit | None]) -> list[ActorRef]:

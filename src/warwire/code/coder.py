@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
-from warwire.code.actor_passes import Roles, StrikerMemory, backers_as_associates, settle_actors
+from warwire.code.actor_passes import (
+    Roles,
+    StrikerMemory,
+    article_air_force,
+    backers_as_associates,
+    claim_completes_the_last_attack,
+    settle_actors,
+)
 from warwire.code.anaphora import NounMemory, anaphor_noun
 from warwire.code.attribution import attribution
 from warwire.code.background import background_place
@@ -142,9 +149,18 @@ class ArticleCoder:
         self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
         self._province: list[PlaceHit] | None = None  # the article's only province, if one
         self._type_feats: dict[int, list[str]] = {}  # the type model's features by sentence
-        self.strikers = StrikerMemory()
+        self.strikers = StrikerMemory(article_air_force(self._headline_and_sentences()))
         self.nouns = NounMemory()  # the place the article last called "the town", "the city"
         self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
+
+    def _headline_and_sentences(self) -> list[tuple[str, int, list[ActorHit]]]:
+        """Each sentence's text, offset and actors, the headline first (for article_air_force)."""
+        from warwire.read.actors import load_actors
+
+        title = self.article.title.strip()
+        head = [ActorHit(a.start, a.end, a.surface, a.actor) for a in load_actors().find(title)]
+        rest = [(i.sent.text, i.sent.start, i.actors) for i in self.infos]
+        return [(title, 0, head), *rest] if title else rest
 
     def run(self) -> list[Mention]:
         for info in self.infos:
@@ -182,6 +198,10 @@ class ArticleCoder:
         if not made and doc is not None and not question:
             made = self._bare_toll(info, doc[:], source, found)
         followed = not made and self._follow_up(info, source)  # figures went to the last event
+        if not made and claim_completes_the_last_attack(
+            info.sent.text, info.sent.start, info.actors, disc.previous
+        ):
+            followed = True  # "... claimed responsibility for the attack": the same attack
         # remember what a reader remembers
         explicit = [
             d
@@ -385,7 +405,16 @@ class ArticleCoder:
         aligned = 0 <= k < len(self.infos) and self.infos[k].index == k
         previous = self.infos[k].actors if aligned else []
         settled = settle_actors(
-            Roles(sub, actor1, actor2, info.actors, striker, info.sent.text, previous)
+            Roles(
+                sub,
+                actor1,
+                actor2,
+                info.actors,
+                striker,
+                info.sent.text,
+                previous,
+                info.sent.start,
+            )  # fmt: skip
         )
         actor1, actor2 = settled.actor1, settled.actor2
         counts: dict[str, int] = {}

@@ -249,6 +249,21 @@ def pronoun_owner(
 
 
 REPEL_LEMMAS = {"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand", "resist"}
+# "held back", "beat back", "fought off", "warded off": a verb with one of these particles repels
+REPEL_PHRASAL = {"hold", "beat", "push", "drive", "fight", "ward", "turn", "keep", "fend"}
+
+
+def repels(t: Token) -> bool:
+    """ "repelled", "thwarted", and the phrasal "held back", "beat back", "fought off": a verb
+    whose object is an attack that failed."""
+    lemma = t.lemma_.lower()
+    if lemma in REPEL_LEMMAS:
+        return True
+    return lemma in REPEL_PHRASAL and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"} for c in t.children
+    )
+
+
 ATTACK_NOUNS = {
     "attack", "assault", "offensive", "counteroffensive", "counterattack", "attempt", "incursion",
     "advance", "push", "raid", "infiltration", "onslaught", "bid",
@@ -262,15 +277,15 @@ def repelled_attack(
     to repel an insurgent counterattack": the side that attacked is actor1 and the side that
     held it off actor2, whatever the grammatical subject. None when the pattern is absent."""
     verb, noun = None, None
-    if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in REPEL_LEMMAS:
+    if t.pos_ in {"VERB", "AUX"} and not repels(t):
         # "battled to repel a counteroffensive": the fight is the repelling
         t = next((c for c in t.children if c.dep_ in {"xcomp", "advcl"}
-                  and c.lemma_.lower() in REPEL_LEMMAS), t)  # fmt: skip
-    if t.lemma_.lower() in REPEL_LEMMAS:
+                  and repels(c)), t)  # fmt: skip
+    if repels(t):
         verb = t
         noun = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     elif t.lemma_.lower() in ATTACK_NOUNS and t.dep_ in {"dobj", "nsubjpass"}:
-        if t.head.lemma_.lower() in REPEL_LEMMAS:
+        if repels(t.head):
             verb, noun = t.head, t
     if verb is None or noun is None or noun.lemma_.lower() not in ATTACK_NOUNS:
         return None
