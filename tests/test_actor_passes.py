@@ -50,6 +50,18 @@ WHO_ACTED = [
         "Armed clash", ("syrian_government", "jihadist"), id="fought-with-is-the-other-camp",
     ),
     pytest.param(
+        "IS fighters advanced near Mayadin on Monday. On Tuesday a bus was attacked near the "
+        "village of Mayadin by fighters who set off roadside bombs before opening fire on "
+        "soldiers who served in the army's elite units.",
+        "Armed clash", ("islamic_state", "syrian_government"), id="the-fired-upon-are-the-target",
+    ),
+    pytest.param(
+        "Rebels held Ariha on Monday. The Syrian flag was raised over the main square of Ariha "
+        "on Tuesday.",
+        "Government regains territory", ("syrian_government", "opposition"),
+        id="a-flag-taker-took-it-from-the-other-side",
+    ),
+    pytest.param(
         "A burned army truck was seen on Tuesday after clashes with rebels near Rastan.",
         "Armed clash", ("opposition", "syrian_government"), id="clashes-with-name-the-doer",
     ),

@@ -285,7 +285,29 @@ def _ref(h: ActorHit) -> ActorRef:
     return ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
 
 
+FIRED_ON = re.compile(
+    r"\b(fired|firing|fire|shot|shooting|sniped|sniping) (on|at|upon|toward|towards) (the |a )?$",
+    re.I,
+)
+
+
+def the_fired_upon_are_the_target(r: Roles) -> None:
+    """ "The bus was attacked by fighters who opened fire on soldiers": the side fired upon is
+    where the shots fell, so it is actor2, never actor1; the other side, when known, acted."""
+    a1 = r.actor1
+    if a1 is None or not a1.surface or r.sub in PROTEST_SUBS | RIOT_SUBS:
+        return  # a crowd fired upon is still the protest's actor1 (protesters_act)
+    for h in r.hits:
+        if h.surface != a1.surface:
+            continue
+        if FIRED_ON.search(r.text[max(0, h.start - r.offset - 30) : h.start - r.offset]):
+            other = r.actor2 if r.actor2 is not None and r.actor2.side != a1.side else None
+            r.actor1, r.actor2 = other, a1
+        return
+
+
 PASSES: tuple[Callable[[Roles], None], ...] = (
+    the_fired_upon_are_the_target,
     protesters_act,
     pronoun_from_previous_sentence,
     inherit_striker,

@@ -87,6 +87,7 @@ OPPONENTS = {
 NAMED_PLACES = re.compile(
     r"\bthe (two |three |twin |besieged )?(towns?|villages?|cities|city) of\s*", re.I
 )
+TAKEN = {tx.TERRITORY, tx.TRANSFER}
 CAPTURE_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
 CAPTURE_TOLL = re.compile(
     r"\b(killed|died|dead)\b.{0,40}\b(in|during) the (advance|assault|attack|battle|fighting|"
@@ -404,6 +405,7 @@ class ArticleCoder:
         k = info.index - 1
         aligned = 0 <= k < len(self.infos) and self.infos[k].index == k
         previous = self.infos[k].actors if aligned else []
+        named = actor1 is not None
         settled = settle_actors(
             Roles(
                 sub,
@@ -417,6 +419,10 @@ class ArticleCoder:
             )  # fmt: skip
         )
         actor1, actor2 = settled.actor1, settled.actor2
+        if not named and actor1 is not None and actor2 is None and kind in TAKEN:
+            # the taker was read from the article ("the Syrian flag was raised over X"): the
+            # place was taken from the side the article sets against it, as for a named taker
+            actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         counts: dict[str, int] = {}
         claims: list[Claim] = []
         fatalities: int | None = None
