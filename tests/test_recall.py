@@ -114,3 +114,13 @@ def test_a_town_named_next_without_pointing_back_to_the_event_is_not_its_place()
         "The victims were mourned as troops shelled Mayadin on Wednesday."
     )
     assert "Mayadin" not in [m.place.name for m in code(other) if m.sub_event_type == "Attack"]
+
+
+def test_holding_a_place_told_as_an_achievement_is_its_capture() -> None:
+    managed = "Rebel forces have so far managed to control the village of Kafr Zita on Sunday."
+    assert kinds(code(managed)) == ["Non-state actor overtakes territory"]
+    succeeded = "Rebel forces succeeded in controlling the village of Kafr Zita on Sunday."
+    assert kinds(code(succeeded)) == ["Non-state actor overtakes territory"]
+    # a standing state of control is no capture
+    state = "Rebel forces control the village of Kafr Zita, the monitor said on Sunday."
+    assert kinds(code(state)) == []

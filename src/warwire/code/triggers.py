@@ -41,6 +41,21 @@ OUT_VERBS = {"drive", "push", "force", "kick", "chase", "flush"}
 BY_FORM = {"raped": "rape", "rapes": "rape", "raping": "rape"}  # the model's lemma is "rap"
 
 
+ACHIEVE_VERBS = {"manage", "succeed"}
+
+
+def _achieved(t: Token) -> bool:
+    """ "Rebels managed to control the village", "succeeded in controlling the hill": holding
+    a place told as an achievement is its capture, not a standing state ("controls the
+    area")."""
+    head = t.head
+    if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "in":
+        head = head.head
+    elif t.dep_ != "xcomp":
+        return False
+    return _lemma(head) in ACHIEVE_VERBS and head.tag_ in {"VBD", "VBN", "VBZ"}
+
+
 def _lemma(t: Token) -> str:
     lem = t.lemma_.lower()
     if lem == "rap":
@@ -145,6 +160,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         and any(c.lower_ in {"entire", "whole", "full"} for c in dobj.children)
     ):
         return tx.TERRITORY  # "by controlling the entire area"
+    if lem == "control" and dobj is not None and _achieved(t):
+        return tx.TERRITORY  # "managed to control the village", "succeeded in controlling"
     if lem == "be" and in_full_control(t):
         return tx.TERRITORY  # "said on Thursday it was in full control of the city"
     if lem == "pull" and _particle(t, "out"):
