@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from warwire.merge import merge_mentions
 from warwire.merge.fields import agency, latest_toll, wire_groups
 from warwire.merge.identity import (
@@ -123,14 +125,6 @@ def test_a_capture_by_the_other_camp_is_another_event() -> None:
     lost = m("b:1", "Non-state actor overtakes territory", SARMIN, a1=OPP, a2=GOV)
     assert not same_control_change(won, lost)
     assert len(events([won, lost])) == 2
-
-
-def test_captures_a_week_apart_stay_two_events() -> None:
-    ms = [
-        m("a:1", "Government regains territory", SARMIN, d=TUE),
-        m("b:1", "Government regains territory", SARMIN, d=TUE + dt.timedelta(days=8)),
-    ]
-    assert len(events(ms)) == 2
 
 
 def test_a_vague_report_joins_the_only_precise_event_that_fits() -> None:
@@ -299,6 +293,47 @@ GHOUTA = Place(
 DISTRICT = Place("Ariha", "SY0702", "Idlib", admin2="Ariha", feature="admin2")
 
 
+# Reports that stay apart, one reporting pattern per row: the mentions, the events they make.
+APART = [
+    pytest.param(
+        [
+            m("a:1", "Government regains territory", SARMIN, d=TUE),
+            m("b:1", "Government regains territory", SARMIN, d=TUE + dt.timedelta(days=8)),
+        ],
+        2, id="captures-a-week-apart",
+    ),
+    pytest.param(
+        [
+            m("a:1", "Non-state actor overtakes territory", TELL_A, a1=TURKEY, a2=SDF),
+            m("b:1", "Non-state actor overtakes territory", TELL_A, a1=ISIS, a2=OPP),
+            m("c:1", "Air/drone strike", SARMIN, a1=COALITION, a2=ISIS),
+            m("d:1", "Air/drone strike", SARMIN, a1=TURKEY, a2=SDF),
+        ],
+        4, id="a-patrons-camp-is-not-its-enemies",
+    ),
+    pytest.param(
+        [
+            m("a:1", "Chemical weapon", SARMIN, a1=GOV, a2=CIVS),
+            m("b:1", "Air/drone strike", TAFTANAZ, a1=GOV, a2=CIVS),
+            m("c:1", "Non-state actor overtakes territory", TELL_A, a1=TURKEY, a2=ISIS),
+            m("d:1", "Non-state actor overtakes territory", TELL_B, a1=OPP, a2=ISIS),
+        ],
+        4, id="two-strikes-on-two-towns-on-one-day",
+    ),
+    # "the offensive on the Green Plain" sums the actions at several of its towns: reports
+    # of a named region are not folded into one of them
+    pytest.param(
+        [m("a:1", "Air/drone strike", SARMIN), m("b:1", "Air/drone strike", GHOUTA)],
+        2, id="a-named-region-report-is-its-own-record",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("ms", "n"), APART)
+def test_reports_that_stay_apart(ms: list[Mention], n: int) -> None:
+    assert len(events(ms)) == n
+
+
 def test_a_foreign_army_and_the_syrian_forces_it_backs_took_the_town_together() -> None:
     # "Turkish troops took the town" / "Turkish-backed rebels took the town"
     ms = [
@@ -309,16 +344,6 @@ def test_a_foreign_army_and_the_syrian_forces_it_backs_took_the_town_together() 
         m("d:1", "Non-state actor overtakes territory", TAFTANAZ, a1=SDF, a2=ISIS),
     ]
     assert sorted(sorted(e.articles) for e in events(ms)) == [["a", "b"], ["c", "d"]]
-
-
-def test_the_camp_of_a_patron_is_not_its_enemies_camp() -> None:
-    ms = [
-        m("a:1", "Non-state actor overtakes territory", TELL_A, a1=TURKEY, a2=SDF),
-        m("b:1", "Non-state actor overtakes territory", TELL_A, a1=ISIS, a2=OPP),
-        m("c:1", "Air/drone strike", SARMIN, a1=COALITION, a2=ISIS),
-        m("d:1", "Air/drone strike", SARMIN, a1=TURKEY, a2=SDF),
-    ]
-    assert len(events(ms)) == 4
 
 
 def test_a_chemical_attack_and_an_air_strike_on_one_town_are_one_strike() -> None:
@@ -340,16 +365,6 @@ def test_a_suicide_attack_and_a_planted_bomb_at_one_place_are_one_blast() -> Non
     # a bomb is not a strike from the air
     air = m("c:1", "Air/drone strike", SARMIN, a1=None, a2=CIVS)
     assert len(events([ms[1], air])) == 2
-
-
-def test_two_strikes_on_two_towns_on_one_day_stay_two() -> None:
-    ms = [
-        m("a:1", "Chemical weapon", SARMIN, a1=GOV, a2=CIVS),
-        m("b:1", "Air/drone strike", TAFTANAZ, a1=GOV, a2=CIVS),
-        m("c:1", "Non-state actor overtakes territory", TELL_A, a1=TURKEY, a2=ISIS),
-        m("d:1", "Non-state actor overtakes territory", TELL_B, a1=OPP, a2=ISIS),
-    ]
-    assert len(events(ms)) == 4
 
 
 def test_a_day_either_side_when_one_outlet_dates_by_a_relative_word() -> None:
@@ -417,13 +432,6 @@ def test_a_district_report_joins_no_town_when_two_fit_equally() -> None:
         m("c:1", "Air/drone strike", DISTRICT),
     ]
     assert len(events(ms)) == 3
-
-
-def test_a_named_region_report_is_its_own_record() -> None:
-    # "the offensive on the Green Plain" sums the actions at several of its towns: reports
-    # of a named region are not folded into one of them
-    ms = [m("a:1", "Air/drone strike", SARMIN), m("b:1", "Air/drone strike", GHOUTA)]
-    assert len(events(ms)) == 2
 
 
 def test_areas_hold_the_places_in_them() -> None:
