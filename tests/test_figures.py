@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from warwire.code.figures import sentence_figures
+from coding import code
+from warwire.code.figures import joined_groups, sentence_figures
 from warwire.read.numbers import find_numbers
 
 CASES = [
@@ -26,6 +27,13 @@ CASES = [
     ("Some 9,000 people have died in the province since the uprising began.", []),
     ("Homs was hit by a conflict that has since killed 2,000 people.", []),
     ("Shells hit the city, home to 40,000 people, killing 12 residents.", [("fatalities", 12)]),
+    # a campaign's running toll beside the event that ends it
+    ("The militia took the town; fighting there had killed more than 900 people.", []),
+    ("The three-month siege of the village has claimed at least 700 lives.", []),
+    ("It ended a battle lasting five months in which about 1,200 people died.", []),
+    ("The rallies have been met with gunfire that has left scores dead across the country.", []),
+    ("Gunmen killed 9 villagers at dawn, in the face of a 12-day campaign by the army.",
+     [("fatalities", 9)]),
 ]  # fmt: skip
 
 
@@ -35,3 +43,54 @@ def test_figures(sentence: str, expected: list[tuple[str, int]]) -> None:
         (f.field, f.quantity.value) for f in sentence_figures(sentence, 0, find_numbers(sentence))
     ]
     assert got == expected
+
+
+GROUPS = [
+    ("Six villagers and three policemen were killed in the blast.", [("fatalities", 9)]),
+    ("Jets killed 40 fighters and at least 5 civilians on Monday.", [("fatalities", 45)]),
+    # separate tolls of separate places stay apart
+    ("Twelve people died in the market, while four more were killed in a nearby village.",
+     [("fatalities", 12), ("fatalities", 4)]),
+    ("In all 30 died in the first village and 7 in the second.",
+     [("fatalities", 30), ("fatalities", 7)]),
+    # the dead and the wounded are different figures
+    ("The shelling killed 8 residents and wounded 14 others.",
+     [("fatalities", 8), ("wounded", 14)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GROUPS)
+def test_groups_of_one_toll_are_added(sentence: str, expected: list[tuple[str, int]]) -> None:
+    figures = sentence_figures(sentence, 0, find_numbers(sentence))
+    got = [(f.field, f.quantity.value) for f in joined_groups(sentence, 0, figures)]
+    assert got == expected
+
+
+def test_joined_groups_keep_article_offsets() -> None:
+    sentence = "Six villagers and three policemen were killed."
+    offset = 500
+    numbers = find_numbers(sentence)
+    numbers = [
+        type(q)(q.value, q.qualifier, q.text, q.start + offset, q.end + offset) for q in numbers
+    ]
+    (f,) = joined_groups(sentence, offset, sentence_figures(sentence, offset, numbers))
+    assert sentence[f.quantity.start - offset : f.quantity.end - offset] == f.quantity.text
+    assert f.quantity.text.startswith("Six") and f.quantity.text.endswith("three")
+
+
+def test_a_toll_told_in_groups_is_one_claim_of_the_sum() -> None:
+    ms = code("Six villagers and three policemen were killed in a car bomb in Idlib on Tuesday.")
+    assert ms
+    assert [c.value for c in ms[0].claims if c.field == "fatalities"] == [9]
+    assert ms[0].fatalities == 9
+
+
+def test_a_campaign_toll_does_not_make_its_capture_history() -> None:
+    """The campaign-toll phrases drop the toll only: the capture that ends it is still news."""
+    from warwire.code.figures import BACKGROUND
+
+    assert not BACKGROUND.search("Fighters took the town on Tuesday; fighting there had killed 90.")
+    s = "The two-year siege of the town has killed 400 people."
+    assert sentence_figures(s, 0, find_numbers(s)) == []
+    s = "Jets killed 12 people on Monday in the army's four-month offensive."
+    assert [f.quantity.value for f in sentence_figures(s, 0, find_numbers(s))] == [12]

@@ -40,7 +40,7 @@ from warwire.code.context import (
     scan_article,
 )
 from warwire.code.discourse import Discourse, pick_day, story_day
-from warwire.code.figures import BACKGROUND, sentence_figures
+from warwire.code.figures import BACKGROUND, joined_groups, sentence_figures
 from warwire.code.kinds import (
     ARMED_SIDES,
     kind_for,
@@ -243,7 +243,9 @@ class ArticleCoder:
         ctx = SentenceContext(
             info=info,
             sent=sent,
-            figures=sentence_figures(info.sent.text, offset, info.numbers),
+            figures=joined_groups(
+                info.sent.text, offset, sentence_figures(info.sent.text, offset, info.numbers)
+            ),
             victim=victims(sent, offset, info.actors),
             disc=self.disc,
             article=self,
@@ -526,7 +528,11 @@ class ArticleCoder:
             prev = [late]
         if len(prev) != 1:
             return False
-        figures = sentence_figures(info.sent.text, info.sent.start, info.numbers)
+        figures = joined_groups(
+            info.sent.text,
+            info.sent.start,
+            sentence_figures(info.sent.text, info.sent.start, info.numbers),
+        )
         if not figures:
             return False
         m = prev[0]

@@ -42,6 +42,18 @@ DISPLACE = re.compile(r"\b(displac(ed|ing|ement)|fled|flee(ing)?|uprooted)\b", r
 INCLUDING = re.compile(
     r"\b(including|included|includes|among them|among whom|of whom|of them)\b", re.I
 )
+# A campaign's running toll, told beside the event that ends it: "the fighting there had
+# killed more than 1,000", "the four-month battle for the town has claimed 1,800 lives", "a
+# battle lasting months in which 1,800 died", "protests that left hundreds dead across Syria".
+CAMPAIGN_TOLL = (
+    r"\b(war|conflict|fighting|violence|campaign|offensive|battle|siege)s?( there| here)? "
+    r"(has|have|had) (so far |now )?(killed|left|claimed)\b|"
+    r"\b\S+[- ](month|year)s?[- ](long[- ])?(battle|campaign|siege|war|offensive)\b"
+    r"[^.;]{0,60}\b(has|have|had) (so far |now )?(killed|left|claimed)\b|"
+    r"\b(battle|campaign|siege|war|offensive) (lasting|that lasted)\b|"
+    r"\b(dead|killed|lives)\s+(across|throughout) (syria|the country)\b"
+)
+CAMPAIGN = Twin(CAMPAIGN_TOLL, re.I)  # for tolls only: the capture it ends is news
 BACKGROUND = Twin(  # asked of every sentence and most triggers' clauses
     r"\b(since (the )?(beginning|start|outbreak)|since (19|20)\d\d|since (january|february|march|"
     r"april|may|june|july|august|september|october|november|december)|"
@@ -117,7 +129,7 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
     from warwire.read.numbers import counted_noun
 
     out: list[Figure] = []
-    if BACKGROUND.search(sentence):
+    if BACKGROUND.search(sentence) or CAMPAIGN.search(sentence):
         return out
     for q in numbers:
         if q.value <= 0 or q.value >= WAR_SCALE or _included(sentence, offset, q):
@@ -182,4 +194,43 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
             out.append(Figure("fatalities", q))
         elif noun in {"wounded", "injured"}:
             out.append(Figure("wounded", q))
+    return out
+
+
+PART_JOIN = re.compile(r"^[A-Za-z' -]{0,40}\band\s+(at least\s+|some\s+|another\s+)?$", re.I)
+HUMAN_TOLLS = {"fatalities", "wounded"}
+# "46 died in the town and 11 in the next": a verb or a place between two counts makes them
+# tolls of two places, not two groups of one toll
+NOT_A_GROUP = re.compile(
+    r"\b(in|at|near|on|from|inside|outside|were|was|are|is|had|have|has)\b", re.I
+)
+
+
+def joined_groups(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """ "Seven civilians and four fighters were killed": one toll told in groups, one figure.
+
+    Wire copy breaks a toll down by who died ("35 civilians and two unidentified people were
+    killed", "killed 50 militants and eight civilians"). Each group is a part, not a rival
+    figure: a group of the same casualty field joined to the one before by a bare "and" is
+    added to it, so the event's toll is the sum and not the largest group. Counts with a
+    verb or a place between them ("46 died in one town and 11 in another") stay apart.
+    """
+    out: list[Figure] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if prev is not None and prev.field == f.field and f.field in HUMAN_TOLLS:
+            between = sentence[prev.quantity.end - offset : f.quantity.start - offset]
+            if (
+                PART_JOIN.match(between)
+                and not NOT_A_GROUP.search(between)
+                and not KILL.search(between)
+                and not WOUND.search(between)
+            ):
+                p, q = prev.quantity, f.quantity
+                text = sentence[p.start - offset : q.end - offset]
+                out[-1] = Figure(
+                    f.field, Quantity(p.value + q.value, p.qualifier, text, p.start, q.end)
+                )
+                continue
+        out.append(f)
     return out
