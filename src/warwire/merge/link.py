@@ -199,9 +199,10 @@ class Cluster:
 
     groups: set[str] = field(default_factory=set)  # independent sources (wire groups)
     capture: bool = False  # holds a change of control
-    spots: set[str] = field(default_factory=set)  # entries of its reports with a `_spot_key`
-    spots_near: set[str] = field(default_factory=set)  # places those name as the same action
-    spot_names: set[str] = field(default_factory=set)  # the names of the entries in `spots`
+    # (tuples, not sets: one or two entries each, and one cluster per event of the store)
+    spots: tuple[str, ...] = ()  # entries of its reports with a `_spot_key`
+    spots_near: tuple[str, ...] = ()  # places those name as the same action
+    spot_names: frozenset[str] = frozenset()  # the names of the entries in `spots`
     loose: int = 0  # its reports without a `_spot_key`
     _core: tuple[int, int] | None = None
     _core_stale: bool = True
@@ -214,9 +215,11 @@ class Cluster:
         if key is None:
             self.loose += 1
         else:
-            self.spots.add(key)
-            self.spots_near.update(m.also_at)
-            self.spot_names.update(place_names(m.place))  # type: ignore[arg-type]
+            if key not in self.spots:
+                self.spots += (key,)
+                names = place_names(m.place)  # type: ignore[arg-type]
+                self.spot_names = self.spot_names | names if self.spot_names else names
+            self.spots_near += tuple(m.also_at)
         self._core_stale = True
         self.words.update(words if words is not None else bag(" ".join(e.text for e in m.evidence)))
 

@@ -24,7 +24,7 @@ class RankedIndex:
     def __init__(self) -> None:
         self.buckets: dict[Bucket, dict[int, set[str]]] = {}
         self.level: dict[str, int] = {}  # event id -> its sources, as filed
-        self.where: dict[str, set[Bucket]] = {}  # event id -> the buckets holding it
+        self.where: dict[str, list[Bucket]] = {}  # event id -> the buckets holding it
 
     def file(self, eid: str, buckets: Iterable[Bucket], sources: int) -> None:
         """File EID, which now has SOURCES independent sources, under BUCKETS (it stays
@@ -32,11 +32,23 @@ class RankedIndex:
         if self.level.get(eid, sources) != sources:
             self._relevel(eid, sources)
         self.level[eid] = sources
-        where = self.where.setdefault(eid, set())
+        where = self.where.get(eid)
+        if where is None:
+            where = self.where[eid] = []
         for b in buckets:
-            if b not in where:
-                where.add(b)
-                self.buckets.setdefault(b, {}).setdefault(sources, set()).add(eid)
+            ids = self._ids(b, sources)
+            if eid not in ids:
+                ids.add(eid)
+                where.append(b)
+
+    def _ids(self, b: Bucket, sources: int) -> set[str]:
+        levels = self.buckets.get(b)
+        if levels is None:
+            levels = self.buckets[b] = {}
+        ids = levels.get(sources)
+        if ids is None:
+            ids = levels[sources] = set()
+        return ids
 
     def remove(self, eid: str) -> None:
         """Take EID out of every bucket (an event absorbed by another)."""
@@ -48,7 +60,7 @@ class RankedIndex:
         old = self.level[eid]
         for b in self.where.get(eid, ()):
             self._take(b, old, eid)
-            self.buckets.setdefault(b, {}).setdefault(sources, set()).add(eid)
+            self._ids(b, sources).add(eid)
 
     def _take(self, b: Bucket, lv: int | None, eid: str) -> None:
         levels = self.buckets.get(b)
