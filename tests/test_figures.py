@@ -94,3 +94,34 @@ def test_a_campaign_toll_does_not_make_its_capture_history() -> None:
     assert sentence_figures(s, 0, find_numbers(s)) == []
     s = "Jets killed 12 people on Monday in the army's four-month offensive."
     assert [f.quantity.value for f in sentence_figures(s, 0, find_numbers(s))] == [12]
+
+
+PAST_AN_ASIDE = [
+    ("A total of 30 fighters belonging to the Northern Brigade (the Falcons) were killed.",
+     [("fatalities", 30)]),
+    ("Up to 12 civilians, including two children and a woman, were killed in the raid.",
+     [("fatalities", 12)]),
+    ("Eleven citizens were martyred and six others were injured by a mine blast.",
+     [("fatalities", 11), ("wounded", 6)]),
+    ("Activists said at least six demonstrators were shot and killed by police.",
+     [("fatalities", 6)]),
+    # a second verb before the casualty verb: the soldiers are not counted as dead
+    ("Five soldiers who had arrived were sent to the front where two civilians were killed.",
+     [("fatalities", 2)]),
+    # a toll counted from a start date is a running toll
+    ("As many as 40 demonstrators have been killed in marches that first began on 2 April.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PAST_AN_ASIDE)
+def test_a_groups_own_verb_past_an_aside(sentence: str, expected: list[tuple[str, int]]) -> None:
+    figures = sentence_figures(sentence, 0, find_numbers(sentence))
+    assert [(f.field, f.quantity.value) for f in figures] == expected
+
+
+def test_groups_join_only_after_their_people_noun() -> None:
+    """ "20 fighters stormed the village and 3 civilians were killed": two clauses, no sum."""
+    s = "20 fighters stormed the village and 3 civilians were killed."
+    assert all(
+        f.quantity.value != 23 for f in joined_groups(s, 0, sentence_figures(s, 0, find_numbers(s)))
+    )

@@ -22,6 +22,8 @@ PEOPLE = {
     "displaced", "refugees", "casualties", "families", "victims", "bodies",
     "terrorists", "mercenaries", "extremists", "attackers", "assailants", "elements",
     "servicemen", "nationals", "foreigners", "pilots", "defenders",
+    "citizens", "protesters", "demonstrators", "passengers", "detainees", "prisoners",
+    "hostages", "farmers", "shepherds", "staff",
 }  # fmt: skip
 AIRSTRIKES = {
     "airstrikes",
@@ -34,7 +36,7 @@ AIRSTRIKES = {
 }
 KILL = re.compile(
     r"\b(kill|killing|killed|dead|died|die|dies|death|deaths|toll|lost their lives|slain|"
-    r"executed|massacred)\b",
+    r"executed|massacred|martyred)\b",
     re.I,
 )
 WOUND = re.compile(r"\b(wound(ed|ing|s)?|injur(ed|ing|ies|y))\b", re.I)
@@ -51,7 +53,9 @@ CAMPAIGN_TOLL = (
     r"\b\S+[- ](month|year)s?[- ](long[- ])?(battle|campaign|siege|war|offensive)\b"
     r"[^.;]{0,60}\b(has|have|had) (so far |now )?(killed|left|claimed)\b|"
     r"\b(battle|campaign|siege|war|offensive) (lasting|that lasted)\b|"
-    r"\b(dead|killed|lives)\s+(across|throughout) (syria|the country)\b"
+    r"\b(dead|killed|lives)\s+(across|throughout) (syria|the country)\b|"
+    # a toll counted from a start: "killed in the rallies that began on 15 March"
+    r"\b(killed|dead|died)\b[^.;]{0,60}\b(that|which) (\w+ )?(began|started|erupted|broke out)\b"
 )
 CAMPAIGN = Twin(CAMPAIGN_TOLL, re.I)  # for tolls only: the capture it ends is news
 BACKGROUND = Twin(  # asked of every sentence and most triggers' clauses
@@ -89,6 +93,16 @@ TIGHT_AFTER = re.compile(
     r"(?P<verb>killed|dead|died|wounded|injured|hurt)\b",
     re.I,
 )
+# "43 fighters belonging to the group (the legion) were killed", "Up to 15 civilians, including
+# three children, were killed": the counted people's own verb, past a bracket, an "including"
+# aside or a modifier of a few words (no second verb or clause in between)
+ASIDE = re.compile(r"\([^)]*\)|,\s*(including|among them|most of them|mostly)\b[^,]*,", re.I)
+OWN_VERB_PAST = re.compile(
+    r"^\s*((?!(were|was|are|is|have|has|had|and|or|but|while|who|which|after|when|as)\b)"
+    r"[A-Za-z'-]+\s+){0,8}(were|was|have been|had been)\s+"
+    r"(?P<verb>killed|martyred|executed|wounded|injured|shot dead|gunned down|shot and killed)\b",
+    re.I,
+)
 TOLL_TO = re.compile(
     r"\btoll\b[^.;]{0,90}\b(to|at|reached|hit|stood at|stands at|climbed to)\s*$", re.I
 )
@@ -97,6 +111,13 @@ TOLL_TO = re.compile(
 def _field_of(verb: str) -> str:
     """The figure a casualty verb counts: "wounded"/"injured" the wounded, the rest the dead."""
     return "wounded" if WOUND.match(verb) else "fatalities"
+
+
+def own_verb_past_aside(after: str) -> re.Match[str] | None:
+    """The casualty verb of a counted group whose noun phrase runs on past an aside or a
+    modifier ("...militants belonging to the group (the legion) were killed"): the group is
+    the verb's subject, so the number is its toll."""
+    return OWN_VERB_PAST.match(ASIDE.sub(" ", after))
 
 
 def _last(pattern: re.Pattern[str], text: str) -> int | None:
@@ -171,6 +192,10 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         if tight:  # "40 Civilians Killed 100 Injured", "12 soldiers were wounded"
             out.append(Figure(_field_of(tight.group("verb")), q))
             continue
+        past = own_verb_past_aside(sentence[local.end : local.end + 200]) if noun else None
+        if past:
+            out.append(Figure(_field_of(past.group("verb")), q))
+            continue
         right_before = VERB_JUST_BEFORE.search(before)
         if right_before:  # "killed 12 and wounded 30", "killing at least 7"
             out.append(Figure(_field_of(right_before.group("verb")), q))
@@ -206,6 +231,14 @@ NOT_A_GROUP = re.compile(
 )
 
 
+def _ends_in_people(between: str) -> bool:
+    """True if the words before the joining "and" end in the first group's people noun
+    ("civilians and", "army fighters and"), not in a place or an action ("the village and")."""
+    words = [w.lower().strip(",") for w in between.split()]
+    at = len(words) - 1 - words[::-1].index("and") if "and" in words else 0
+    return at >= 1 and words[at - 1] in PEOPLE
+
+
 def joined_groups(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """ "Seven civilians and four fighters were killed": one toll told in groups, one figure.
 
@@ -222,6 +255,7 @@ def joined_groups(sentence: str, offset: int, figures: list[Figure]) -> list[Fig
             between = sentence[prev.quantity.end - offset : f.quantity.start - offset]
             if (
                 PART_JOIN.match(between)
+                and _ends_in_people(between)
                 and not NOT_A_GROUP.search(between)
                 and not KILL.search(between)
                 and not WOUND.search(between)
