@@ -191,6 +191,20 @@ def test_latest_toll_from_a_named_source_wins() -> None:
     assert latest_toll(same_day, {}) == 30  # more independent sources give it
 
 
+def test_a_number_beats_a_vague_count() -> None:
+    """ "Almost a dozen" (a monitor) and "at least 11": the number is the toll."""
+    words = Claim(
+        "fatalities", 12, "a", "almost", "monitor", text="almost a dozen", day="2021-03-10"
+    )
+    number = Claim("fatalities", 11, "a", "at least", text="at least 11", day="2021-03-10")
+    assert latest_toll([words, number], {}) == 11
+    scores = Claim("fatalities", 20, "b", text="scores", day="2021-03-11")
+    assert latest_toll([scores], {}) == 20  # a vague count is kept when it is all there is
+    assert (
+        latest_toll([scores, Claim("fatalities", 7, "c", text="Seven", day="2021-03-09")], {}) == 7
+    )
+
+
 def test_one_agency_story_on_two_sites_counts_once() -> None:
     arts = {
         "a": Article("a", "text", outlet="Daily Paper (AP)"),

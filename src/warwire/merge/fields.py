@@ -124,13 +124,29 @@ def wire_groups(articles: dict[str, Article]) -> dict[str, str]:
     return out
 
 
+# "a dozen" alone is twelve; "almost a dozen" and "dozens" are sizes
+VAGUE = re.compile(
+    r"\b(dozens|scores|hundreds|thousands|several|many|a few)\b|"
+    r"\b(almost|nearly|about|around|some|roughly|over|more than) a dozen\b",
+    re.I,
+)
+
+
+def vague_count(c: Claim) -> bool:
+    """ "Almost a dozen", "scores", "hundreds": a count in words of size, not a number. A toll
+    reported as a number ("at least 11") is kept over it wherever both are given."""
+    return not any(ch.isdigit() for ch in c.text) and VAGUE.search(c.text) is not None
+
+
 def latest_toll(claims: list[Claim], group: dict[str, str]) -> int | None:
-    """The event's toll: among figures from a named source (any figure when none is named),
-    those of the latest reporting day; of these the one most independent sources give, and
-    the higher on a tie (a toll that rose between reports: 29, then 33)."""
+    """The event's toll: numbers before vague counts ("scores"); among these the figures from a
+    named source (any figure when none is named), those of the latest reporting day; of these
+    the one most independent sources give, and the higher on a tie (a toll that rose between
+    reports: 29, then 33)."""
     fatal = [c for c in claims if c.field == "fatalities"]
     if not fatal:
         return None
+    fatal = [c for c in fatal if not vague_count(c)] or fatal
     named = [c for c in fatal if c.attributed_to] or fatal
     last = max(c.day for c in named)
     latest = [c for c in named if c.day == last]
