@@ -125,3 +125,35 @@ def test_groups_join_only_after_their_people_noun() -> None:
     assert all(
         f.quantity.value != 23 for f in joined_groups(s, 0, sentence_figures(s, 0, find_numbers(s)))
     )
+
+
+def test_a_toll_told_once_for_several_places_is_no_place_toll() -> None:
+    """One strike at three towns is three events; the one toll for all three belongs to none."""
+    ms = code("Warplanes struck Saraqib, Ariha and Binnish on Tuesday, killing 28 people.")
+    assert len({m.place.name for m in ms if m.place}) == 3
+    assert all(m.fatalities is None for m in ms)
+    (one,) = code("Warplanes struck Ariha on Tuesday, killing 28 people.")
+    assert one.fatalities == 28
+
+
+def test_toll_of_one_place_keeps_other_figures() -> None:
+    from warwire.code.coder import toll_of_one_place
+    from warwire.code.figures import Figure
+    from warwire.records import Quantity
+
+    figs = [Figure("fatalities", Quantity(28)), Figure("wounded", Quantity(40))]
+    sentence = "Jets hit the villages of Aaa and Bbb, killing 28."
+    spots = [_hit(sentence, "Aaa"), _hit(sentence, "Bbb")]
+    assert toll_of_one_place(figs, spots[:1], sentence) == figs
+    assert [f.field for f in toll_of_one_place(figs, spots, sentence)] == ["wounded"]
+    sentence = "Troops killed 28 fighters in an area between the villages of Aaa and Bbb."
+    spots = [_hit(sentence, "Aaa"), _hit(sentence, "Bbb")]
+    assert toll_of_one_place(figs, spots, sentence) == figs  # one spot told by its two ends
+
+
+def _hit(sentence: str, name: str):  # noqa: ANN202
+    from warwire.code.context import PlaceHit
+    from warwire.records import Place
+
+    at = sentence.index(name)
+    return PlaceHit(at, at + len(name), name, Place(name=name), False, False)
