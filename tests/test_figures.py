@@ -108,6 +108,9 @@ PAST_AN_ASIDE = [
     # a second verb before the casualty verb: the soldiers are not counted as dead
     ("Five soldiers who had arrived were sent to the front where two civilians were killed.",
      [("fatalities", 2)]),
+    # a ceiling is not a count
+    ("Monitors said fewer than 20 people were killed by the shelling.", []),
+    ("Up to 20 people were killed by the shelling.", [("fatalities", 20)]),
     # a toll counted from a start date is a running toll
     ("As many as 40 demonstrators have been killed in marches that first began on 2 April.", []),
 ]  # fmt: skip

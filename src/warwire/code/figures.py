@@ -120,6 +120,15 @@ def own_verb_past_aside(after: str) -> re.Match[str] | None:
     return OWN_VERB_PAST.match(ASIDE.sub(" ", after))
 
 
+UPPER_BOUNDS = {"fewer than", "less than"}
+
+
+def upper_bound(q: Quantity) -> bool:
+    """ "Fewer than 20 were killed by shellfire": a ceiling, not a count. It says how many at
+    most, not how many died, so it is no event's toll."""
+    return q.qualifier.lower() in UPPER_BOUNDS
+
+
 def _last(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the last match of PATTERN in TEXT ends, or None."""
     ends = [m.end() for m in pattern.finditer(text)]
@@ -154,6 +163,8 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         return out
     for q in numbers:
         if q.value <= 0 or q.value >= WAR_SCALE or _included(sentence, offset, q):
+            continue
+        if upper_bound(q):
             continue
         local = Quantity(q.value, q.qualifier, q.text, q.start - offset, q.end - offset)
         own_verb = TIGHT_AFTER.match(sentence[local.end : local.end + 80])
