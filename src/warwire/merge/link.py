@@ -35,7 +35,6 @@ from warwire.merge.identity import (
     named_together,
     nearby_namesakes,
     opposite_captures,
-    place_names,
     same_name_elsewhere,
     same_toll,
     toll_bucket,
@@ -44,7 +43,6 @@ from warwire.merge.identity import (
     vague_choice,
     vague_may_join,
 )
-from warwire.merge.ranked import RankedIndex, dominant_fit
 from warwire.merge.similarity import bag, cosine
 from warwire.places import distance_km, entry_key
 from warwire.records import Article, Event, Mention
@@ -165,30 +163,8 @@ def looked_up_buckets(m: Mention) -> list[tuple[tuple, int]]:
     return [(k, d) for d in _days(m, _lookup_slack(m)) for k in keys]
 
 
-PROVINCE_KEYS = frozenset({"admin", "toll-admin"})  # kinds of key a `RankedIndex` holds
-
-
 def _is_precise(m: Mention) -> bool:
     return m.place is not None and m.geo_precision < 3 and not is_area(m.place)
-
-
-def _spot_key(m: Mention) -> str | None:
-    """The entry of a report that names one listed village exactly (day-exact place, a
-    gazetteer id, a name no other province shares, no city quarter), else None. Two such
-    reports fit on place only when they name the same entry, name each other's as part of
-    the same action or share a name (see `_place_fit`): their neighbours' events need no
-    comparison."""
-    p = m.place
-    if (
-        p is None
-        or m.geo_precision != 1
-        or not p.id
-        or p.shared_name
-        or p.feature == "neighbourhood"
-        or is_area(p)
-    ):
-        return None
-    return place_key(m)
 
 
 @dataclass
@@ -199,11 +175,6 @@ class Cluster:
 
     groups: set[str] = field(default_factory=set)  # independent sources (wire groups)
     capture: bool = False  # holds a change of control
-    # (tuples, not sets: one or two entries each, and one cluster per event of the store)
-    spots: tuple[str, ...] = ()  # entries of its reports with a `_spot_key`
-    spots_near: tuple[str, ...] = ()  # places those name as the same action
-    spot_names: frozenset[str] = frozenset()  # the names of the entries in `spots`
-    loose: int = 0  # its reports without a `_spot_key`
     _core: tuple[int, int] | None = None
     _core_stale: bool = True
 
@@ -211,15 +182,6 @@ class Cluster:
         self.mentions.append(m)
         self.groups.add(m.wire_group or m.article)
         self.capture = self.capture or is_capture(m)
-        key = _spot_key(m)
-        if key is None:
-            self.loose += 1
-        else:
-            if key not in self.spots:
-                self.spots += (key,)
-                names = place_names(m.place)  # type: ignore[arg-type]
-                self.spot_names = self.spot_names | names if self.spot_names else names
-            self.spots_near += tuple(m.also_at)
         self._core_stale = True
         self.words.update(words if words is not None else bag(" ".join(e.text for e in m.evidence)))
 
@@ -238,20 +200,6 @@ class Cluster:
             self._core_stale = False
         return self._core
 
-    def may_place(self, m: Mention) -> bool:
-        """Whether a report of this event may fit M on place (see `_place_fit`): not when M
-        and every report here name one listed village exactly, none the same or a namesake,
-        and none names the other's as part of the same action."""
-        key = _spot_key(m)
-        if key is None or self.loose:
-            return True
-        return (
-            key in self.spots
-            or key in self.spots_near
-            or any(k in self.spots for k in m.also_at)
-            or not self.spot_names.isdisjoint(place_names(m.place))  # type: ignore[arg-type]
-        )
-
     def days_fit(self, m: Mention) -> bool:
         """M's day fits this event's core days (see `identity.fits_event_days`)."""
         return fits_event_days(m.day, self.core(), self.capture or is_capture(m))
@@ -265,8 +213,7 @@ def _day_fit(a: Mention, b: Mention, similar: bool, precise: bool = True) -> boo
 
 
 def _place_fit(a: Mention, b: Mention) -> int:
-    """2 same place, 1 close enough, 0 different, -1 one is only a province.
-    `Cluster.may_place` rules out, unread, the events this says 0 to: keep the two in step."""
+    """2 same place, 1 close enough, 0 different, -1 one is only a province."""
     if a.place is None or b.place is None:
         return 2 if a.place is b.place else 0
     pa, pb = _is_precise(a), _is_precise(b)
@@ -292,13 +239,14 @@ def _place_fit(a: Mention, b: Mention) -> int:
 def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | None:
     """How well M (with evidence WORDS) fits cluster C, or None when it cannot be the same.
     The wording is compared only once a report of C fits on type, place and day (or might, if
-    the wording is alike), and the camps only once one does: most candidates from the
-    blocks (a neighbouring village's events) never need either."""
-    if not c.days_fit(m) or not c.may_place(m):
-        return None  # another action on another day or at another village
+    the wording is alike): most candidates from the blocks never need it."""
+    if not c.days_fit(m):
+        return None  # another action on another day, however alike the reports
     sim: float | None = None
     best: tuple[float, int] | None = None
     for o in c.mentions:
+        if not actors_fit(m, o) or opposite_captures(m, o):
+            return None  # the camps or the change of control contradict
         if not types_fit(m, o):
             continue  # another kind of report of the event (one linked by its toll) may fit
         pf = _place_fit(m, o)
@@ -316,8 +264,6 @@ def _score(m: Mention, words: Counter[str], c: Cluster) -> tuple[float, int] | N
             best = (s, pf)
     if best is None:
         return None
-    if any(not actors_fit(m, o) or opposite_captures(m, o) for o in c.mentions):
-        return None  # the camps or the change of control contradict
     if sim is None:
         sim = cosine(words, c.words)
     return (best[0] + sim, best[1])
@@ -365,8 +311,7 @@ class MergeState:
 
     def __init__(self) -> None:
         self.clusters: dict[str, Cluster] = {}
-        self.index: dict[tuple[tuple, int], set[str]] = {}  # place, cell, name, vague keys
-        self.province = RankedIndex()  # province-wide keys, by the events' sources
+        self.index: dict[tuple[str, int], set[str]] = {}
         self.of_mention: dict[str, str] = {}
         self.dropped: list[Mention] = []
         self.ambiguous: list[tuple[str, str]] = []  # (chosen, also fitting) events, see consolidate
@@ -388,18 +333,12 @@ class MergeState:
         c = self.clusters.setdefault(eid, Cluster(eid))
         c.add(m, words)
         self.of_mention[m.id] = eid
-        wide = []
         for b in filed_buckets(m):
-            if b[0][0] in PROVINCE_KEYS:
-                wide.append(b)
-            else:
-                self.index.setdefault(b, set()).add(eid)
-        self.province.file(eid, wide, c.sources())
+            self.index.setdefault(b, set()).add(eid)
 
     def candidates(self, m: Mention, buckets: list[tuple[tuple, int]] | None = None) -> set[str]:
-        """Events that a precise report M could report: same place, cell or name, and the
-        province-level reports of its province, on the days M allows (or those in BUCKETS,
-        none of them province-wide: those are in `self.province`)."""
+        """Events that M could report: same place or cell (precise reports), or any event in
+        the province (province-level reports), on the days M allows (or those in BUCKETS)."""
         found: set[str] = set()
         get = self.index.get
         for b in looked_up_buckets(m) if buckets is None else buckets:
@@ -451,21 +390,26 @@ class MergeState:
         """The event a province-level report joins. First the events that hold province-level
         reports of the province (a report of the same vagueness fits on place); else, among
         every event of the province on its days, the one `vague_choice` picks, which depends
-        only on the fitting events with most sources: the events are tried from the most
-        sources down and the search stops once no event left can change the pick (see
-        `ranked.dominant_fit`), so a busy province costs a few comparisons, not one with
-        every event in it."""
+        only on the two fitting events with most sources: the events are tried in that order
+        and the search stops at the second fit, so a busy province costs a sort, not a
+        comparison with every event in it."""
         vague_ids = self.candidates(m, _looked_up_vague(m))
         scored = self._scored(m, words, vague_ids)
         choice = self._closest(scored)
         if choice is not None:
             return choice
-        known = [(cid, self.clusters[cid].sources()) for cid in scored]  # fit on province only
 
-        def fits(cid: str) -> bool:
-            return _score(m, words, self.clusters[cid]) is not None
+        def rank(cid: str) -> tuple[int, str]:
+            return (-self.clusters[cid].sources(), cid)
 
-        return dominant_fit(self.province, looked_up_buckets(m), fits, known, vague_ids)
+        top = sorted(scored, key=rank)[:2]  # those fit only on province
+        rest = self.candidates(m) - vague_ids
+        for cid in sorted(rest, key=rank):
+            if len(top) == 2 and rank(cid) > rank(top[1]):
+                break  # no later event can be among the two with most sources
+            if _score(m, words, self.clusters[cid]) is not None:
+                top = sorted([*top, cid], key=rank)[:2]
+        return vague_choice([(cid, self.clusters[cid].sources()) for cid in top])
 
     def consolidate(self) -> int:
         """Join events that turned out to be one once the batch was read.
@@ -499,7 +443,6 @@ class MergeState:
     def _absorb(self, keep: str, gone: str) -> None:
         dead = self.clusters.pop(gone)
         self.renamed[gone] = keep
-        self.province.remove(gone)
         for m in dead.mentions:
             for b in filed_buckets(m):
                 ids = self.index.get(b)
