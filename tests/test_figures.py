@@ -111,6 +111,9 @@ PAST_AN_ASIDE = [
     # a ceiling is not a count
     ("Monitors said fewer than 20 people were killed by the shelling.", []),
     ("Up to 20 people were killed by the shelling.", [("fatalities", 20)]),
+    # a toll over several places broken down by place: the place's part is its toll
+    ("Rockets killed 25 people, 18 of them in the old market, on Friday.", [("fatalities", 18)]),
+    ("Rockets killed 25 people, 18 of whom were children.", [("fatalities", 25)]),
     # a toll counted from a start date is a running toll
     ("As many as 40 demonstrators have been killed in marches that first began on 2 April.", []),
 ]  # fmt: skip

@@ -120,6 +120,17 @@ def own_verb_past_aside(after: str) -> re.Match[str] | None:
     return OWN_VERB_PAST.match(ASIDE.sub(" ", after))
 
 
+PLACE_AFTER = re.compile(r"^\s+of (them|whom)\s+(were\s+)?(killed\s+|died\s+)?(in|at)\s", re.I)
+
+
+def part_at_a_place(sentence: str, offset: int, q: Quantity) -> bool:
+    """ "Air strikes killed 15 civilians, 12 of them in a market": a toll over several places
+    broken down by place. The part told at a place is the toll of the event there; the whole
+    belongs to no one place."""
+    before = sentence[max(0, q.start - offset - 3) : q.start - offset]
+    return before.rstrip().endswith(",") and bool(PLACE_AFTER.match(sentence[q.end - offset :]))
+
+
 UPPER_BOUNDS = {"fewer than", "less than"}
 
 
@@ -162,7 +173,12 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
     if BACKGROUND.search(sentence) or CAMPAIGN.search(sentence):
         return out
     for q in numbers:
-        if q.value <= 0 or q.value >= WAR_SCALE or _included(sentence, offset, q):
+        if q.value <= 0 or q.value >= WAR_SCALE:
+            continue
+        if out and out[-1].field == "fatalities" and part_at_a_place(sentence, offset, q):
+            out[-1] = Figure("fatalities", q)
+            continue
+        if _included(sentence, offset, q):
             continue
         if upper_bound(q):
             continue
