@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from warwire.records import Event, Evidence
 from warwire.store import Store
-from warwire.store.filters import intersect_count, select_events
+from warwire.store.filters import EventFilter, intersect_count, select_events
 from warwire.web import queries
 from warwire.web.api import event_record_out
 from warwire.web.app import create_app
@@ -205,7 +205,7 @@ def test_filters_read_an_index_in_page_order(tmp_path: Path, events: list[Event]
             {"sub_event_type": "attack"},
             {},
         ):
-            sel = select_events(**f)
+            sel = select_events(EventFilter(**f))
             plan = " ".join(
                 r[3] for r in store._rows("EXPLAIN QUERY PLAN " + sel.page_sql(), sel.params)
             )
@@ -300,9 +300,27 @@ def test_wide_ranges_are_counted_by_merging_them(tmp_path: Path, events: list[Ev
             {"actor": "wagner", "admin1": "Idlib", "start": dt.date(2020, 1, 10)},
         ):
             names = store.actor_names(str(f["actor"])) if "actor" in f else {}
-            merged = intersect_count(**f, actor_names=names, estimate=store.key_count)  # type: ignore[arg-type]
+            merged = intersect_count(EventFilter(**f), actor_names=names, estimate=store.key_count)  # type: ignore[arg-type]
             assert merged is not None, f
             start = f.get("start")
             dated = [e for e in events if not start or (e.date and e.date >= start)]
             want = expected(dated, **f)  # type: ignore[arg-type]
             assert store._rows(*merged)[0][0] == store.count_events(**f) == len(want), f
+
+
+def test_scalars_only_keeps_the_events_own_columns() -> None:
+    """The range of the events' own columns in a merged count drops the many-valued filters
+    (they are ranges of event_keys of their own) and keeps days, types, province, sources."""
+    q = EventFilter(
+        start=dt.date(2020, 1, 1),
+        event_type="battles",
+        admin1="Idlib",
+        side="russia",
+        outlet="North Wire",
+        place="Saraqib",
+        actor="wagner",
+        min_sources=2,
+    )
+    assert q.scalars_only == EventFilter(
+        start=dt.date(2020, 1, 1), event_type="battles", admin1="Idlib", min_sources=2
+    )

@@ -30,6 +30,7 @@ from warwire.records import (
     to_jsonable,
 )
 from warwire.store.filters import (
+    EventFilter,
     EventSelect,
     after_clause,
     intersect_count,
@@ -627,7 +628,7 @@ class Store:
             return n
         names = self.actor_names(given["actor"]) if given.get("actor") else {}
         merged = intersect_count(
-            **given, postgres=self.postgres, actor_names=names, estimate=self.key_count
+            EventFilter(**given), postgres=self.postgres, actor_names=names, estimate=self.key_count
         )
         if merged:
             return int(self._rows(*merged)[0][0])
@@ -653,7 +654,7 @@ class Store:
     def _select(self, filters: dict[str, Any]) -> EventSelect:
         actor = filters.get("actor")
         return select_events(
-            **filters,
+            EventFilter(**filters),
             postgres=self.postgres,
             actor_names=self.actor_names(actor) if actor else None,
             estimate=self.key_count,

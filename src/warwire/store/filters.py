@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from warwire.code.taxonomy import SUB_EVENT_TYPES
@@ -154,18 +154,31 @@ def scalar_rows(
     return total * math.prod(p / total for p in parts)
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """What a user asked of the event list (None: any), as the CLI, the API and the page
+    send it; one object so the page query and the count read the same filters."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    admin1: str | None = None
+    side: str | None = None
+    place: str | None = None
+    outlet: str | None = None
+    min_sources: int | None = None
+    actor: str | None = None
+
+    @property
+    def scalars_only(self) -> EventFilter:
+        """The filters on the events' own columns (days, types, province, sources)."""
+        return replace(self, side=None, place=None, outlet=None, actor=None)
+
+
 def select_events(
+    q: EventFilter,
     *,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    event_type: str | None = None,
-    sub_event_type: str | None = None,
-    admin1: str | None = None,
-    side: str | None = None,
-    place: str | None = None,
-    outlet: str | None = None,
-    min_sources: int | None = None,
-    actor: str | None = None,
     postgres: bool = False,
     actor_names: dict[str, int] | None = None,
     estimate: Estimate | None = None,
@@ -175,8 +188,8 @@ def select_events(
     ACTOR_NAMES: the stored lower-cased actor names that contain ACTOR, with their events
     (without them the names are searched in each event's JSON). ESTIMATE: events per key,
     to read the page from the rarest filter's range (without it: the first many-valued one)."""
-    facets = [Facet(k, [v]) for k, v in (("outlet", outlet), ("side", side)) if v]
-    if actor and actor_names:
+    facets = [Facet(k, [v]) for k, v in (("outlet", q.outlet), ("side", q.side)) if v]
+    if q.actor and actor_names:
         facets.append(Facet("actor", sorted(actor_names), sum(actor_names.values())))
     if estimate:
         for f in facets:
@@ -187,35 +200,36 @@ def select_events(
     if drivers:
         driver = min(drivers, key=lambda f: f.rows)  # the first when nothing is known
         if estimate and driver.rows >= scalar_rows(
-            estimate, event_type, sub_event_type, admin1, place
+            estimate, q.event_type, q.sub_event_type, q.admin1, q.place
         ):
             driver = None  # an index on the events' own columns reads fewer rows
     sel = keys_select(driver, postgres) if driver else EventSelect("events e", postgres=postgres)
     day, key = sel.order
     for f in facets:
         if f is not driver:
-            sel.add(*facet_check(f, actor, key, postgres))
-    if actor and actor_names is not None and not actor_names:
+            sel.add(*facet_check(f, q.actor, key, postgres))
+    if q.actor and actor_names is not None and not actor_names:
         sel.add("1 = 0")  # no stored name contains it
-    if start:
-        sel.add(f"{day} >= ?", start.isoformat())
-    if end:
-        sel.add(f"{day} <= ?", end.isoformat())
-    if event_type:
-        clause, params = type_clause(event_type)
+    if q.start:
+        sel.add(f"{day} >= ?", q.start.isoformat())
+    if q.end:
+        sel.add(f"{day} <= ?", q.end.isoformat())
+    if q.event_type:
+        clause, params = type_clause(q.event_type)
         sel.add(clause, *params)
-    if sub_event_type:
+    if q.sub_event_type:
         sel.add(
-            "e.sub_event_type = ?", SUB_TYPES.get(sub_event_type.strip().lower(), sub_event_type)
+            "e.sub_event_type = ?",
+            SUB_TYPES.get(q.sub_event_type.strip().lower(), q.sub_event_type),
         )
-    if admin1:
-        sel.add("LOWER(e.admin1) = LOWER(?)", admin1)
-    if place:
-        sel.add("(LOWER(e.location) = LOWER(?) OR e.place_id = ?)", place, place)
-    if min_sources:
-        sel.add("e.independent_sources >= ?", min_sources)
-    if actor and actor_names is None:  # a part of a name searched in the JSON: no index
-        sel.add(actor_clause(postgres), *[actor.lower()] * 4)
+    if q.admin1:
+        sel.add("LOWER(e.admin1) = LOWER(?)", q.admin1)
+    if q.place:
+        sel.add("(LOWER(e.location) = LOWER(?) OR e.place_id = ?)", q.place, q.place)
+    if q.min_sources:
+        sel.add("e.independent_sources >= ?", q.min_sources)
+    if q.actor and actor_names is None:  # a part of a name searched in the JSON: no index
+        sel.add(actor_clause(postgres), *[q.actor.lower()] * 4)
     return sel
 
 
@@ -223,17 +237,8 @@ MERGE_GAIN = 20  # a seek costs about this many steps of a merge of two ordered 
 
 
 def intersect_count(
+    q: EventFilter,
     *,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    event_type: str | None = None,
-    sub_event_type: str | None = None,
-    admin1: str | None = None,
-    side: str | None = None,
-    place: str | None = None,
-    outlet: str | None = None,
-    min_sources: int | None = None,
-    actor: str | None = None,
     postgres: bool = False,
     actor_names: dict[str, int],
     estimate: Estimate,
@@ -242,18 +247,20 @@ def intersect_count(
     ranges, each read in page order (date, id): a step per row of each range instead of a
     seek per row of the narrowest. None when a seek per row is cheaper (one range is much
     narrower than the others) or a filter has no such range (a place, sources alone)."""
-    facets = [Facet(k, [v], estimate(k, v)) for k, v in (("outlet", outlet), ("side", side)) if v]
-    if actor:
+    facets = [
+        Facet(k, [v], estimate(k, v)) for k, v in (("outlet", q.outlet), ("side", q.side)) if v
+    ]
+    if q.actor:
         if len(actor_names) != 1:  # several names' ranges merge slower than they are sought
             return None
         facets.append(Facet("actor", list(actor_names), sum(actor_names.values())))
-    scalars = scalar_rows(estimate, event_type, sub_event_type, admin1, None)
-    if place or (min_sources and math.isinf(scalars)):
+    scalars = scalar_rows(estimate, q.event_type, q.sub_event_type, q.admin1, None)
+    if q.place or (q.min_sources and math.isinf(scalars)):
         return None
     ranges = [f.rows for f in facets] + ([] if math.isinf(scalars) else [scalars])
     if len(ranges) < 2 or sum(ranges) >= MERGE_GAIN * min(ranges):
         return None
-    days = [(c, d.isoformat()) for c, d in ((">=", start), ("<=", end)) if d]
+    days = [(c, d.isoformat()) for c, d in ((">=", q.start), ("<=", q.end)) if d]
     arms: list[str] = []
     params: list[Any] = []
     for f in facets:
@@ -261,15 +268,7 @@ def intersect_count(
         arms.append(arm + "".join(f" AND k.date {c} ?" for c, _ in days))
         params += [f.name, f.values[0], *(d for _, d in days)]
     if not math.isinf(scalars):
-        sel = select_events(
-            start=start,
-            end=end,
-            event_type=event_type,
-            sub_event_type=sub_event_type,
-            admin1=admin1,
-            min_sources=min_sources,
-            postgres=postgres,
-        )
+        sel = select_events(q.scalars_only, postgres=postgres)
         arms.append(f"SELECT e.date, e.id FROM {sel.source}{sel.where}")
         params += sel.params
     return f"SELECT COUNT(*) FROM ({' INTERSECT '.join(arms)} ORDER BY 1, 2) x", params
