@@ -40,7 +40,13 @@ from warwire.code.context import (
     scan_article,
 )
 from warwire.code.discourse import Discourse, pick_day, story_day
-from warwire.code.figures import BACKGROUND, Figure, joined_groups, sentence_figures
+from warwire.code.figures import (
+    BACKGROUND,
+    Figure,
+    joined_groups,
+    own_clause_figures,
+    sentence_figures,
+)
 from warwire.code.kinds import (
     ARMED_SIDES,
     kind_for,
@@ -257,6 +263,14 @@ class ArticleCoder:
             if c is None:
                 continue
             figures = toll_of_one_place(ctx.figures, c.places, info.sent.text, offset)
+            figures = own_clause_figures(
+                figures,
+                c.trig.token.idx,
+                [o.trig.token.idx for o in cands if o.trig.token.idx != c.trig.token.idx],
+                [p.start for p in info.places],
+                info.sent.text,
+                offset,
+            )
             for ph in c.places:
                 ctx.seen.append((where_key(ph, c.day), c.kind))
                 made = self._mention(

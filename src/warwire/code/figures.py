@@ -295,3 +295,36 @@ def joined_groups(sentence: str, offset: int, figures: list[Figure]) -> list[Fig
                 continue
         out.append(f)
     return out
+
+
+CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|as|but)\b|\s(?:while|whereas)\s", re.I)
+
+
+def _clause_of(at: int, breaks: list[int]) -> int:
+    """The index of the clause holding sentence offset AT, given the clause break offsets."""
+    return sum(1 for b in breaks if b <= at)
+
+
+def own_clause_figures(
+    figures: list[Figure],
+    trigger_at: int,
+    other_triggers: list[int],
+    place_starts: list[int],
+    sentence: str,
+    offset: int,
+) -> list[Figure]:
+    """ "35 people were killed in air strikes on A, while six more died in shelling of B": one
+    sentence joining two events' reports by "while", "and", "as", "whereas" or ";" gives each
+    event the figures of its own clause. A figure is dropped from the event at TRIGGER_AT
+    (sentence offset) when it sits in another clause that tells an event of its own, i.e. that
+    holds another trigger and a place; figures of a clause with no event of its own (", killing
+    12") stay the sentence's. PLACE_STARTS and the figures' offsets are article offsets."""
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(sentence)]
+    if not breaks or not other_triggers:
+        return figures
+    mine = _clause_of(trigger_at, breaks)
+    eventful = {_clause_of(t, breaks) for t in other_triggers} & {
+        _clause_of(p - offset, breaks) for p in place_starts
+    }
+    eventful.discard(mine)
+    return [f for f in figures if _clause_of(f.quantity.start - offset, breaks) not in eventful]
