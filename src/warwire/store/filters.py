@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from warwire.code.taxonomy import SUB_EVENT_TYPES
@@ -168,7 +168,10 @@ class EventFilter:
     place: str | None = None
     outlet: str | None = None
     min_sources: int | None = None
-    actor: str | None = None
+    actor: str | None = None  # a part of actor1's, actor2's or an associate's name, any case
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @property
     def scalars_only(self) -> EventFilter:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -343,8 +344,7 @@ def event_filters(
             etype, sub = canonical_type(value)
         except FilterError as e:
             raise _unprocessable(name, str(e), "unknown_type") from None
-        f.event_type = etype or f.event_type
-        f.sub_event_type = sub or f.sub_event_type
+        f = replace(f, event_type=etype or f.event_type, sub_event_type=sub or f.sub_event_type)
     return f
 
 

@@ -11,12 +11,13 @@ import contextlib
 import datetime as dt
 import json
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from warwire.merge.holders import ControlHistory, control_history, holding_record
 from warwire.records import Event, event_from_dict
 from warwire.store import Store
+from warwire.store.filters import EventFilter as EventFilters
 
 HEAVY_FIELDS = ("claims", "conflicts", "evidence", "mentions")  # left out of the compact view
 
@@ -90,25 +91,6 @@ class ControlMaps:
         with self._lock:
             self._key, self._map = key, built
         return built
-
-
-@dataclass
-class EventFilters:
-    """The filters the API and the pages accept; None means "any"."""
-
-    start: dt.date | None = None
-    end: dt.date | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    admin1: str | None = None
-    side: str | None = None
-    place: str | None = None
-    outlet: str | None = None
-    min_sources: int | None = None
-    actor: str | None = None  # a part of actor1's, actor2's or an associate's name, any case
-
-    def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _json_list_has(store: Store, key: str) -> str:
