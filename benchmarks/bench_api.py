@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from warwire.code.taxonomy import SUB_EVENT_TYPES
-from warwire.records import Event, Evidence, to_jsonable
+from warwire.records import Event, event_from_dict, to_jsonable
 from warwire.store import Store
 
 PROVINCES = [
@@ -65,37 +65,7 @@ DAY0 = dt.date(2012, 1, 1)
 
 
 def synthetic_event(i: int, rng: random.Random) -> Event:
-    sub = rng.choice(TYPES)
-    day = DAY0 + dt.timedelta(days=rng.randrange(3650))
-    prov = rng.randrange(len(PROVINCES))
-    place = rng.randrange(2000)
-    s1, s2 = rng.sample(SIDES, 2)
-    outlets = sorted(rng.sample(OUTLETS, rng.randint(1, 3)))
-    a1, a2, assoc = rng.choice(ACTORS[s1]), rng.choice(ACTORS[s2]), associates(rng, s1)
-    text = f"Synthetic report {i} of a {sub.lower()} in place {place}."
-    return Event(
-        id=f"ev-{i:07d}",
-        event_type=SUB_EVENT_TYPES[sub],
-        sub_event_type=sub,
-        date=day,
-        actor1=a1,
-        actor2=a2,
-        assoc_actor_1=assoc,
-        actor1_side=s1,
-        actor2_side=s2 if rng.random() < 0.7 else "",
-        admin1=PROVINCES[prov],
-        location=f"Place {place:04d}",
-        place_id=f"P{place:04d}",
-        latitude=32 + place / 500,
-        longitude=35 + place / 500,
-        fatalities=rng.randrange(20),
-        articles=[f"art-{i}-{k}" for k in range(len(outlets))],
-        outlets=outlets,
-        sources=outlets,
-        evidence=[Evidence(f"art-{i}-0", 0, len(text), text)],
-        mentions=[f"m-{i}"],
-        independent_sources=rng.randint(1, 4),
-    )
+    return event_from_dict(synthetic_record(i, rng))
 
 
 def associates(rng: random.Random, side: str) -> list[str]:
@@ -106,8 +76,9 @@ def associates(rng: random.Random, side: str) -> list[str]:
     return [rng.choice(ACTORS[side] if len(ACTORS[side]) > 1 else ACTORS["civilians"])]
 
 
-def synthetic_record(i: int, rng: random.Random, template: dict) -> dict:
-    """The stored JSON record of synthetic_event(i), drawn the same way, from a template."""
+def synthetic_record(i: int, rng: random.Random, template: dict | None = None) -> dict:
+    """Event I's stored JSON record: its drawn fields over TEMPLATE (a whole record, so that
+    bulk rows need no Event built; without it only the drawn fields)."""
     sub = rng.choice(TYPES)
     day = DAY0 + dt.timedelta(days=rng.randrange(3650))
     prov = rng.randrange(len(PROVINCES))
@@ -117,7 +88,7 @@ def synthetic_record(i: int, rng: random.Random, template: dict) -> dict:
     a1, a2, assoc = rng.choice(ACTORS[s1]), rng.choice(ACTORS[s2]), associates(rng, s1)
     text = f"Synthetic report {i} of a {sub.lower()} in place {place}."
     return {
-        **template,
+        **(template or {}),
         "id": f"ev-{i:07d}",
         "event_type": SUB_EVENT_TYPES[sub],
         "sub_event_type": sub,
