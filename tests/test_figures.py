@@ -143,8 +143,7 @@ def test_a_toll_told_once_for_several_places_is_no_place_toll() -> None:
 
 
 def test_toll_of_one_place_keeps_other_figures() -> None:
-    from warwire.code.coder import toll_of_one_place
-    from warwire.code.figures import Figure
+    from warwire.code.figures import Figure, toll_of_one_place
     from warwire.records import Quantity
 
     figs = [Figure("fatalities", Quantity(28)), Figure("wounded", Quantity(40))]

@@ -29,7 +29,12 @@ def test_the_passes_are_listed_once_in_order() -> None:
         names_.index("who_did_what") < names_.index("kind_of_action") < names_.index("own_places")
     )
     assert names_.index("day_of_action") < names_.index("undated_posts_and_deals_are_background")
-    assert names_[-1] == "one_action_per_place_and_day"
+    # the passes that may drop a candidate come first, then those that choose its toll
+    assert names_[-3:] == [
+        "one_action_per_place_and_day",
+        "toll_told_once_for_several_places",
+        "toll_of_its_own_clause",
+    ]
     assert all(p.__doc__ for p in ps.PASSES)
 
 
@@ -268,3 +273,19 @@ def test_the_coding_modules_import_no_circle() -> None:
 
     assert {"classify", "coder", "refine", "passes", "candidates"} <= set(graph)
     assert [m for m in graph if reaches(m, m, set())] == []
+
+
+def test_each_action_takes_the_toll_of_its_own_clause() -> None:
+    text = (
+        "Twenty people were killed in air strikes on Jisr al-Shughur on Monday, "
+        "while three more were killed in shelling of Khan Shaykhun."
+    )
+    assert {m.place.name: m.fatalities for m in code(text)}["Khan Shaykhun"] == 3
+    shared = {m.place.name: m.fatalities for m in without(ps.toll_of_its_own_clause, text)}
+    assert shared["Khan Shaykhun"] != 3  # without the pass the sentence's figures are shared
+
+
+def test_a_toll_told_once_for_several_places_goes_to_none() -> None:
+    text = "On Tuesday air strikes on Kafr Nabl, Saraqib and Maarat al-Numan killed 28 people."
+    assert {m.fatalities for m in code(text)} == {None}
+    assert 28 in {m.fatalities for m in without(ps.toll_told_once_for_several_places, text)}

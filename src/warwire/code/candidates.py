@@ -44,6 +44,7 @@ class Candidate:
     summary: bool = False  # a roll-up over several provinces
     also: list[str] = field(default_factory=list)  # keys of places the action also covers
     story_day: DayRef | None = None  # placed at the story's event: its day, if none is named
+    figures: list | None = None  # the figures the action takes (None: the sentence's)
 
 
 class ArticleView(Protocol):
@@ -82,6 +83,7 @@ class SentenceContext:
     air_story: bool = False  # the article names air strikes somewhere
     coded: int = 0  # mentions already made from this sentence
     seen: list[tuple[str, str]] = field(default_factory=list)  # ("place@day", kind) coded
+    trigger_starts: list[int] = field(default_factory=list)  # every candidate's trigger
 
     @property
     def offset(self) -> int:

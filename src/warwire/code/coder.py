@@ -42,9 +42,7 @@ from warwire.code.context import (
 from warwire.code.discourse import Discourse, pick_day, story_day
 from warwire.code.figures import (
     BACKGROUND,
-    Figure,
     joined_groups,
-    own_clause_figures,
     sentence_figures,
 )
 from warwire.code.kinds import (
@@ -256,21 +254,14 @@ class ArticleCoder:
             disc=self.disc,
             article=self,
             air_story=self.air_story,
+            trigger_starts=[c.trig.token.idx for c in cands],
         )
         out: list[Mention] = []
         for cand in cands:
             c = run_passes(cand, ctx, self.passes)
             if c is None:
                 continue
-            figures = toll_of_one_place(ctx.figures, c.places, info.sent.text, offset)
-            figures = own_clause_figures(
-                figures,
-                c.trig.token.idx,
-                [o.trig.token.idx for o in cands if o.trig.token.idx != c.trig.token.idx],
-                [p.start for p in info.places],
-                info.sent.text,
-                offset,
-            )
+            figures = ctx.figures if c.figures is None else c.figures
             for ph in c.places:
                 ctx.seen.append((where_key(ph, c.day), c.kind))
                 made = self._mention(
@@ -611,24 +602,6 @@ class ArticleCoder:
                     m.attribution,
                 )
         return out
-
-
-BETWEEN = re.compile(r"\bbetween\b[^.;,]{0,40}$", re.I)
-
-
-def toll_of_one_place(
-    figures: list[Figure], places: list[PlaceHit], sentence: str = "", offset: int = 0
-) -> list[Figure]:
-    """ "28 people died in strikes on A, B and C": one action coded at several places is one
-    event per place, and a toll told once for all of them belongs to none (it cannot be split
-    by place), so the per-place events carry no toll; their other figures stay. Places named
-    as the ends of one spot ("in an area between A and B") are not several places."""
-    if len(places) < 2:
-        return figures
-    first = min(p.start for p in places) - offset
-    if BETWEEN.search(sentence[max(0, first - 60) : max(0, first)]):
-        return figures
-    return [f for f in figures if f.field != "fatalities"]
 
 
 BYLINE = re.compile(r"\|| \d{1,2}:\d\d\b|\b\d{1,2}(:\d\d)?\s?(am|pm|a\.m\.|p\.m\.|gmt|utc)\b", re.I)

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from warwire.read.plain_re import Twin
 from warwire.records import Quantity
+
+if TYPE_CHECKING:
+    from warwire.code.context import PlaceHit
 
 PEOPLE = {
     "people", "persons", "civilians", "children", "women", "men", "soldiers", "troops",
@@ -328,3 +332,21 @@ def own_clause_figures(
     }
     eventful.discard(mine)
     return [f for f in figures if _clause_of(f.quantity.start - offset, breaks) not in eventful]
+
+
+BETWEEN = re.compile(r"\bbetween\b[^.;,]{0,40}$", re.I)
+
+
+def toll_of_one_place(
+    figures: list[Figure], places: list[PlaceHit], sentence: str = "", offset: int = 0
+) -> list[Figure]:
+    """ "28 people died in strikes on A, B and C": one action coded at several places is one
+    event per place, and a toll told once for all of them belongs to none (it cannot be split
+    by place), so the per-place events carry no toll; their other figures stay. Places named
+    as the ends of one spot ("in an area between A and B") are not several places."""
+    if len(places) < 2:
+        return figures
+    first = min(p.start for p in places) - offset
+    if BETWEEN.search(sentence[max(0, first - 60) : max(0, first)]):
+        return figures
+    return [f for f in figures if f.field != "fatalities"]

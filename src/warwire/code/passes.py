@@ -22,6 +22,7 @@ from warwire.code.background import up_from
 from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
 from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
 from warwire.code.discourse import pick_day
+from warwire.code.figures import own_clause_figures, toll_of_one_place
 from warwire.code.kinds import ARMED_SIDES, kind_for, quiet_takeover
 from warwire.code.recall import acted_on_place, place_told_next, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
@@ -278,6 +279,28 @@ def one_action_per_place_and_day(c: Candidate, ctx: SentenceContext) -> Candidat
     return replace(c, places=places) if places else None
 
 
+def toll_told_once_for_several_places(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "28 people died in strikes on A, B and C": a toll told once for an action coded at
+    several places belongs to none of them (`figures.toll_of_one_place`)."""
+    figures = ctx.figures if c.figures is None else c.figures
+    return replace(c, figures=toll_of_one_place(figures, c.places, ctx.text, ctx.offset))
+
+
+def toll_of_its_own_clause(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "35 were killed in strikes on A, while six died in shelling of B": each action takes
+    the toll of its own clause (`figures.own_clause_figures`)."""
+    mine = c.trig.token.idx
+    figures = own_clause_figures(
+        ctx.figures if c.figures is None else c.figures,
+        mine,
+        [t for t in ctx.trigger_starts if t != mine],
+        [p.start for p in ctx.info.places],
+        ctx.text,
+        ctx.offset,
+    )
+    return replace(c, figures=figures)
+
+
 PASSES: tuple[Pass, ...] = (
     summary_is_no_event,
     operation_after_its_action,
@@ -305,6 +328,8 @@ PASSES: tuple[Pass, ...] = (
     undated_posts_and_deals_are_background,
     roll_up_of_provinces,
     one_action_per_place_and_day,
+    toll_told_once_for_several_places,
+    toll_of_its_own_clause,
 )
 
 
