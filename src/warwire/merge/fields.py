@@ -172,8 +172,7 @@ def build_event(
             m.id,
         ),
     )
-    # one action at two scales: the named town, not the region or province it lies in
-    spots = [m for m in ms if m.place and not is_area(m.place)] or ms
+    spots = _spots(ms)
     best_geo = min((m.geo_precision for m in spots if m.place), default=3)
     geo_ms = [m for m in spots if m.place and m.geo_precision == best_geo]
     # one name, two gazetteer entries: the entry a report's own words place ("in Hasakah
@@ -278,6 +277,13 @@ def build_event(
     )
     event.notes = event_note(event)
     return event
+
+
+def _spots(ms: list[Mention]) -> list[Mention]:
+    """One action at two scales: the reports naming the town, not the region or province it
+    lies in (a region's line lent to its towns' events, see `warwire.merge.spread`)."""
+    placed = [m for m in ms if m.place and not is_area(m.place)]
+    return [m for m in placed if m.place and m.place.feature != "region"] or placed or ms
 
 
 def _placed_by_context(m: Mention) -> bool:

@@ -455,12 +455,14 @@ class MergeState:
 
     def events(self, articles: dict[str, Article]) -> list[Event]:
         from warwire.merge.fields import build_event, wire_groups
+        from warwire.merge.spread import spread_regions
 
         group = wire_groups(articles)
         with _gc_paused():  # the sort too: its keys are as many new objects as the events
+            reports = spread_regions({cid: c.mentions for cid, c in self.clusters.items()})
             out = [
-                build_event(cid, sorted(c.mentions, key=canonical_order), articles, group)
-                for cid, c in self.clusters.items()
+                build_event(cid, sorted(ms, key=canonical_order), articles, group)
+                for cid, ms in reports.items()
             ]
             out.sort(key=lambda e: (e.date or dt.date.min, e.admin1, e.location, e.id))
         return out
