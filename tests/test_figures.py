@@ -162,3 +162,51 @@ def _hit(sentence: str, name: str):  # noqa: ANN202
 
     at = sentence.index(name)
     return PlaceHit(at, at + len(name), name, Place(name=name), False, False)
+
+
+PLACE_STATE_CASES = [
+    # the relative clause describes the place over weeks; the toll is the event's
+    ("Activists said four people were shot dead by police in the harbour town, which has been "
+     "witnessing large rallies in the past weeks.", [("fatalities", 4)]),
+    ("Shelling killed 6 farmers in the valley, which has seen heavy fighting in the last months.",
+     [("fatalities", 6)]),
+    # a number inside such a clause is no toll, and a true background toll stays background
+    ("Mortars hit the district, which has seen 300 people killed over the past years.", []),
+    ("More than 700 people have been killed in the province in the past months.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PLACE_STATE_CASES)
+def test_a_place_description_clause_is_not_the_tolls_background(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    got = [
+        (f.field, f.quantity.value) for f in sentence_figures(sentence, 0, find_numbers(sentence))
+    ]
+    assert got == expected
+
+
+LONE_CASES = [
+    ("Monitors said a displaced young woman was shot dead by gunmen in the camp.", 1),
+    ("A soldier was killed when a roadside bomb exploded near the checkpoint.", 1),
+    ("A local journalist has been killed by a sniper, his colleagues said.", 1),
+    # a numeral toll is the toll; nobody killed, nothing told
+    ("A soldier was killed and 7 others died later in hospital.", None),
+    ("A convoy was hit by an air strike near the bridge.", None),
+    ("A man who was arrested last week was released.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "ones"), LONE_CASES)
+def test_one_victim_told_with_an_article_is_a_toll_of_one(sentence: str, ones: int | None) -> None:
+    figs = sentence_figures(sentence, 0, find_numbers(sentence))
+    lone = [
+        f for f in figs if f.field == "fatalities" and f.quantity.text[:2].lower() in {"a ", "an"}
+    ]
+    assert (lone[0].quantity.value if lone else None) == ones
+
+
+def test_a_group_of_one_joins_the_next_group() -> None:
+    s = "Jets struck a truck convoy, killing at least one aid worker and around 12 civilians."
+    got = joined_groups(s, 0, sentence_figures(s, 0, find_numbers(s)))
+    assert [(f.field, f.quantity.value) for f in got] == [("fatalities", 13)]

@@ -191,6 +191,17 @@ def test_latest_toll_from_a_named_source_wins() -> None:
     assert latest_toll(same_day, {}) == 30  # more independent sources give it
 
 
+def test_a_monitors_toll_beats_a_partys_later_figure() -> None:
+    """A monitor counts 12 on the day; a side's media claim 300 three days later: the
+    monitor's count is the event's, the claim stays a rival figure."""
+    monitor = Claim("fatalities", 12, "a", attributed_to="SOHR", day="2020-05-01")
+    watch = Claim("fatalities", 11, "b", attributed_to="the war monitor", day="2020-05-01")
+    party = Claim("fatalities", 300, "c", attributed_to="state media", day="2020-05-04")
+    assert latest_toll([monitor, watch, party], {}) == 12
+    assert latest_toll([watch, party], {}) == 11
+    assert latest_toll([party, Claim("fatalities", 9, "d", day="2020-05-05")], {}) == 300
+
+
 def test_a_number_beats_a_vague_count() -> None:
     """ "Almost a dozen" (a monitor) and "at least 11": the number is the toll."""
     words = Claim(

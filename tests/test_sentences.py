@@ -35,3 +35,19 @@ def test_quotes_and_lines():
 
 def test_lower_case_after_stop_does_not_split():
     assert len(split_sentences("He said 3 p.m. was the hour. then nothing.")) == 1
+
+
+def test_paragraphs_glued_without_a_space_split():
+    t = "A bomb hit a parking lot.State media said a car bomb killed 9 people.Four were hurt."
+    assert texts(t) == [
+        "A bomb hit a parking lot.",
+        "State media said a car bomb killed 9 people.",
+        "Four were hurt.",
+    ]
+    for s in split_sentences(t):
+        assert t[s.start : s.end] == s.text
+
+
+def test_glued_split_spares_abbreviations_and_initials():
+    assert len(texts("Troops of the U.S.Army and e.g.Turkey moved in.")) == 1
+    assert len(texts("He met officials in Washington D.C.Then he left.")) == 1

@@ -169,15 +169,64 @@ def _included(sentence: str, offset: int, q: Quantity) -> bool:
     )
 
 
+# "...were killed in the port city, which has been witnessing protests in the past weeks": a
+# relative clause that describes a place's ongoing state, not the event's toll
+PLACE_STATE = re.compile(
+    r",?\s*\b(which|where)\s+(has|have|had)\s+(long\s+|also\s+)?(been\s+)?"
+    r"(witness(ed|ing)|see(n|ing)|experienc(ed|ing)|host(ed|ing)|home to)\b[^,;]*",
+    re.I,
+)
+
+
+def without_place_state(sentence: str) -> tuple[str, list[tuple[int, int]]]:
+    """ "Five people were shot dead in the city, which has seen protests in the past weeks":
+    a toll told of an event, then a relative clause describing the place's state over weeks
+    or years. The clause's time span is the place's, not the toll's, so the sentence is
+    background only if it is background without the clause. Returns the sentence with such
+    clauses blanked (offsets kept) and their spans (sentence offsets); numbers inside them
+    count nothing."""
+    spans = [(m.start(), m.end()) for m in PLACE_STATE.finditer(sentence)]
+    blanked = sentence
+    for a, b in spans:
+        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+    return blanked, spans
+
+
+ONE_PERSON = (
+    r"woman|man|child|boy|girl|civilian|soldier|fighter|officer|journalist|activist|doctor|"
+    r"policeman|teenager|person|resident|worker|medic|paramedic|farmer|shepherd|militant|rebel|"
+    r"commander|nurse|teacher|student|volunteer"
+)
+LONE_VICTIM = re.compile(
+    r"\b(a|an)\s+((?!(and|or|who|which|was|were)\b)[\w'-]+\s+){0,3}(" + ONE_PERSON + r")\s+"
+    r"(was|has been|had been)\s+(shot dead|shot and killed|gunned down|killed|executed|"
+    r"stabbed to death|beaten to death|tortured to death)\b",
+    re.I,
+)
+
+
+def lone_victim(sentence: str, offset: int) -> Figure | None:
+    """ "A displaced woman was shot dead by gunmen in the camp": one victim told with the
+    article, not a numeral, is a toll of one. Counts only where the sentence gives no
+    other death toll (the caller checks)."""
+    m = LONE_VICTIM.search(sentence)
+    if m is None:
+        return None
+    return Figure("fatalities", Quantity(1, "", m.group(0), offset + m.start(), offset + m.end()))
+
+
 def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> list[Figure]:
     """Figures of an event in one sentence (offsets of numbers are article offsets)."""
     from warwire.read.numbers import counted_noun
 
     out: list[Figure] = []
-    if BACKGROUND.search(sentence) or CAMPAIGN.search(sentence):
+    told, aside = without_place_state(sentence)
+    if BACKGROUND.search(told) or CAMPAIGN.search(told):
         return out
     for q in numbers:
         if q.value <= 0 or q.value >= WAR_SCALE:
+            continue
+        if any(a <= q.start - offset < b for a, b in aside):
             continue
         if out and out[-1].field == "fatalities" and part_at_a_place(sentence, offset, q):
             out[-1] = Figure("fatalities", q)
@@ -250,6 +299,8 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
             out.append(Figure("fatalities", q))
         elif noun in {"wounded", "injured"}:
             out.append(Figure("wounded", q))
+    if not any(f.field == "fatalities" for f in out) and (one := lone_victim(told, offset)):
+        out.append(one)
     return out
 
 
@@ -265,9 +316,12 @@ NOT_A_GROUP = re.compile(
 def _ends_in_people(between: str) -> bool:
     """True if the words before the joining "and" end in the first group's people noun
     ("civilians and", "army fighters and"), not in a place or an action ("the village and")."""
+    from warwire.read.numbers import NOUNS
+
     words = [w.lower().strip(",") for w in between.split()]
     at = len(words) - 1 - words[::-1].index("and") if "and" in words else 0
-    return at >= 1 and words[at - 1] in PEOPLE
+    # a group of one is told in the singular: "one aid worker and 20 civilians"
+    return at >= 1 and NOUNS.get(words[at - 1], words[at - 1]) in PEOPLE
 
 
 def joined_groups(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:

@@ -2,9 +2,10 @@
 
 Place and day come from the most precise reports; type and actors from the majority of
 independent sources; every figure stays a claim with who said it and the day it was
-reported, and figures that differ between reports become conflicts. A toll is the latest one
-reported by a named source: tolls rise as bodies are counted, and the early figure is kept
-as a claim and a conflict, not as the event's.
+reported, and figures that differ between reports become conflicts. A toll is a casualty
+monitor's when one counted it, else the latest one reported by a named source: tolls rise as
+bodies are counted, and the early figure is kept as a claim and a conflict, not as the
+event's.
 """
 
 from __future__ import annotations
@@ -138,16 +139,25 @@ def vague_count(c: Claim) -> bool:
     return not any(ch.isdigit() for ch in c.text) and VAGUE.search(c.text) is not None
 
 
+def monitor_claims(claims: list[Claim]) -> list[Claim]:
+    """ "The Observatory said at least 17 were killed" beside "state TV said more than 400 were
+    massacred": when a casualty monitor counts the toll of an event, its count is the one an
+    event record keeps; a party's media, an activist or residents give the rival figures,
+    kept as claims and conflicts. Empty when no monitor gave a figure."""
+    return [c for c in claims if any(k in f" {c.attributed_to.lower()} " for k in MONITORS)]
+
+
 def latest_toll(claims: list[Claim], group: dict[str, str]) -> int | None:
-    """The event's toll: numbers before vague counts ("scores"); among these the figures from a
-    named source (any figure when none is named), those of the latest reporting day; of these
-    the one most independent sources give, and the higher on a tie (a toll that rose between
-    reports: 29, then 33)."""
+    """The event's toll: numbers before vague counts ("scores"); among these a casualty
+    monitor's figures (`monitor_claims`), else the figures from a named source (any figure
+    when none is named); of these those of the latest reporting day, and of these the one
+    most independent sources give, and the higher on a tie (a toll that rose between reports:
+    29, then 33)."""
     fatal = [c for c in claims if c.field == "fatalities"]
     if not fatal:
         return None
     fatal = [c for c in fatal if not vague_count(c)] or fatal
-    named = [c for c in fatal if c.attributed_to] or fatal
+    named = monitor_claims(fatal) or [c for c in fatal if c.attributed_to] or fatal
     last = max(c.day for c in named)
     latest = [c for c in named if c.day == last]
     support: dict[int, set[str]] = {}

@@ -301,14 +301,18 @@ def _number_at(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int
 
 
 def _known_noun_after(text: str, end: int) -> bool:
-    """True if a counted noun follows within a few words ("one soldier", "one Russian jet")."""
-    for _s, _e, w in _tokens(text, end, min(len(text), end + 60))[:4]:
+    """True if a counted noun follows within a few words ("one soldier", "one Russian jet",
+    "one aid worker": one modifier word the reader does not know may stand before it)."""
+    toks = _tokens(text, end, min(len(text), end + 60))[:4]
+    for i, (_s, _e, w) in enumerate(toks):
         low = w.lower()
         if low in NOUNS and low not in {"other", "others", "killed", "dead", "wounded"}:
             return True
         if low in SKIP or (w[:1].isupper() and w.isalpha()) or w == "-":
             continue
-        return False
+        nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+        # an unknown modifier right before a person noun: "one aid worker"
+        return w.isalpha() and low not in FUNCTION and nxt in NOUNS and nxt not in ADJ_LIKE
     return False
 
 

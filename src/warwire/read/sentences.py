@@ -4,6 +4,8 @@ Only sentences that can hold an event are parsed, so splitting must be cheap and
 depend on the parser. News prose is regular enough for rules: a sentence ends at . ! ? (and
 a closing quote) followed by a space and a capital or an opening quote, except after common
 abbreviations; a line break always ends a sentence (scraped titles and captions are lines).
+Scraped pages often glue paragraphs with no space ("...the officer.The district houses..."): a
+stop between a lower-case word and a capitalised word ends a sentence too (see `_GLUED`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ _ABBREV = {
     "a.m", "p.m", "approx", "est", "fig", "al", "etc",
 }  # fmt: skip
 
-_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# Paragraphs glued by a scraper: "reported.The bombs", "the killings.Four officers". Two
+# lower-case letters before the stop and a capital then a lower-case letter after it, so
+# "U.S.Army", "e.g.The" (an abbreviation) and "3.5" are no sentence ends.
+_GLUED = r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
+_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|" + _GLUED)
 _LINE = re.compile(r"\n+")
 
 
