@@ -69,15 +69,58 @@ def _direction_agrees(coarse: Mention, fine: Mention) -> bool:
     return True
 
 
+# weapons fired or dropped from afar; a chemical attack keeps its own kind (the gas, not the
+# rockets that carried it, is what the report is about)
+REMOTE_WEAPONS = frozenset({
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+})  # fmt: skip
+AREA_LEVEL = 3  # a province, a named region or a district: coarser than any town
+
+
+def remote_weapons_of_one_strike(coarse: Mention, fine: Mention) -> bool:
+    """ "Bombs hit a market in the province, killing 11 ... jets struck the town's market":
+    a strike told at a province or region and again at a town inside it on the same day may
+    name the weapon differently (bombs, shells, an air raid); remote violence told at the
+    coarser scale is the precise one's action whatever weapon noun it used. Only for an area
+    (a province or region), never between two towns, and only among weapons fired or dropped
+    from afar (a clash, or a suicide bomber's attack, and a strike are two actions)."""
+    if coarse.place is None or level(coarse.place) > AREA_LEVEL or not _targets_agree(coarse, fine):
+        return False
+    return coarse.sub_event_type in REMOTE_WEAPONS and fine.sub_event_type in REMOTE_WEAPONS
+
+
+def _targets_agree(a: Mention, b: Mention) -> bool:
+    """Both name the same target, or one leaves it open: "strikes on civilian targets in the
+    province" and "shelling of a foreign convoy near a village" hit two targets."""
+    return a.actor2 is None or b.actor2 is None or a.actor2.name == b.actor2.name
+
+
+def _kinds_agree(coarse: Mention, fine: Mention) -> bool:
+    return coarse.sub_event_type == fine.sub_event_type or remote_weapons_of_one_strike(
+        coarse, fine
+    )
+
+
+def near_village_under_area(coarse: Place | None, fine: Place | None) -> bool:
+    """ "Clashes near the village of X ... heavy fighting raged in the province": "near" a
+    town or village is less precise than the village, but still finer than the province or
+    region around it, so it may stand for the area's report. Not "near" a city or a site in
+    one: a city spans as much as the area's report may mean."""
+    if coarse is None or fine is None or level(coarse) > AREA_LEVEL:
+        return False
+    return fine.feature == "populated place" and not is_city(fine)
+
+
 def finer_of(coarse: Mention, fine: Mention) -> bool:
     """True when FINE is COARSE's action told at a more precise place: the same kind of event on
     the same day, FINE's place inside COARSE's place, or around it when the coarse mention was
     "near" a city ("near the capital")."""
     if coarse is fine or coarse.place is None or fine.place is None:
         return False
-    if coarse.sub_event_type != fine.sub_event_type or not _days_agree(coarse, fine):
+    if not _kinds_agree(coarse, fine) or not _days_agree(coarse, fine):
         return False
-    if fine.geo_precision == NEAR:
+    near_ok = near_village_under_area(coarse.place, fine.place) and _targets_agree(coarse, fine)
+    if fine.geo_precision == NEAR and not near_ok:
         return False  # "near X" is no more precise than X
     if not _direction_agrees(coarse, fine):
         return False
