@@ -94,6 +94,7 @@ CIVILIAN_SITES = re.compile(
     r"(displacement|refugee|displaced)[- ]camps?|camps? for (the )?displaced|shelters?)\b",
     re.I,
 )
+TERRITORY_SUBS_OF_SITES = {"Non-state actor overtakes territory"}
 STRIKE_SUBS = {
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
     "Suicide bomb", "Chemical weapon", "Grenade",
@@ -109,6 +110,37 @@ def civilian_sites(r: Roles) -> None:
         return
     if r.actor2 is None or not r.actor2.surface:
         r.actor2 = _default("civilians")
+
+
+STATE_SITES = re.compile(
+    r"\b(?:(?P<police>police (?:stations?|posts?|headquarters|buildings?|centres?|centers?))|"
+    r"checkpoints?|security (?:branch(?:es)?|headquarters|buildings?|posts?|compound)|"
+    r"(?:military|air force|political|state) (?:intelligence|security) "
+    r"(?:branch(?:es)?|headquarters|buildings?)|"
+    r"government (?:buildings?|offices|headquarters|compound)|"
+    r"border guards?(?: buildings?| posts?)?)\b",
+    re.I,
+)
+SITE_SUBS = STRIKE_SUBS | TERRITORY_SUBS_OF_SITES | {"Attack", "Armed clash"}
+
+
+def state_sites_are_the_state(r: Roles) -> None:
+    """ "local fighters took control over a checkpoint", "a car bomb went off at a police
+    station", "strikes hit a security branch and a border guard post": a checkpoint, police
+    station, security branch or government building named with no owner is the state's
+    (ACLED: Police Forces of Syria for a police station, else Military Forces of Syria), so
+    the state is the target, when the sentence names no other target and the doer is not
+    the state itself."""
+    if r.sub not in SITE_SUBS or (r.actor2 is not None and r.actor2.surface):
+        return
+    if r.actor1 is not None and r.actor1.side == "syrian_government":
+        return
+    m = STATE_SITES.search(r.text)
+    if m is None:
+        return
+    ref = _by_key("syrian_police" if m.group("police") else "syrian_army")
+    if ref is not None:
+        r.actor2 = ActorRef(ref.name, ref.side, m.group(0), ref.key)
 
 
 UNARMED_TARGET_SUBS = {"Arrests", "Looting/property destruction", "Abduction/forced disappearance"}
@@ -281,6 +313,28 @@ def a_fight_with_names_its_other_camp(r: Roles) -> None:
         return
 
 
+HARMED_AFTER = re.compile(
+    r"^[^,.;:]{0,50}?\b(?:killed|wounded|injured|dead|died|captured|taken prisoner)\b",
+    re.I,
+)
+
+
+def the_one_side_named_in_a_fight(r: Roles) -> None:
+    """ "The battle was started at dawn by an IS attack on the city", "fierce fighting erupted
+    as rebels stormed the hills": a clash whose parse gave no camp, in a sentence that names
+    one armed side only (not as its dead), was fought by that side; the coder then sets
+    against it the side the article sets against it."""
+    if r.sub != "Armed clash" or r.actor1 is not None or r.actor2 is not None:
+        return
+    armed = [
+        h for h in r.hits
+        if not h.holder and h.actor.side not in NOT_ARMED | {"unknown"}
+        and not HARMED_AFTER.match(r.text[h.end - r.offset :])
+    ]  # fmt: skip
+    if armed and len({h.actor.side for h in armed}) == 1:
+        r.actor1 = _ref(armed[0])
+
+
 def _ref(h: ActorHit) -> ActorRef:
     return ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
 
@@ -315,6 +369,8 @@ PASSES: tuple[Callable[[Roles], None], ...] = (
     a_raised_flag_names_the_taker,
     the_taker_of_a_handover_acts,
     a_fight_with_names_its_other_camp,
+    the_one_side_named_in_a_fight,
+    state_sites_are_the_state,
     civilian_sites,
     the_taken_are_civilians,
 )
@@ -331,8 +387,10 @@ def settle_actors(r: Roles) -> Roles:
 
 REMOTE_KINDS = {tx.AIR, tx.SHELLING, tx.CHEMICAL}
 FAMILY = {
-    tx.AIR: (tx.AIR,),
-    tx.SHELLING: (tx.SHELLING,),
+    # "a nerve gas attack by X ... rockets with chemical agents hit A and B": the rockets and
+    # bombs of a chemical attack are its striker's (the attack is named first, then its weapon)
+    tx.AIR: (tx.AIR, tx.CHEMICAL),
+    tx.SHELLING: (tx.SHELLING, tx.CHEMICAL),
     tx.CHEMICAL: (tx.CHEMICAL, tx.AIR, tx.SHELLING),  # chemical rockets and bombs
 }
 STRIKER_REACH = 10  # sentences: beyond that the article has moved on to another front
@@ -446,3 +504,33 @@ def definite_descriptions(infos: list) -> None:
                 continue
             if _specific(hit) and not described and not hit.holder:
                 last = hit
+
+
+DESCRIPTION_REACH = 2  # sentences either side of the description
+
+
+def descriptions_of_the_only_group(infos: list) -> None:
+    """ "Landmines planted by jihadists killed ten civilians ... a mine left by IS blew up",
+    "terrorists attacked the village, state media said ... ISIS fighters", an article that
+    names one armed group only (IS, say) means it by the bare descriptions near the name
+    (jihadists, militants, terrorists, extremists) even before naming it, rather than the
+    generic actor the description stands for alone."""
+    named: dict[str, tuple[ActorHit, list[int]]] = {}
+    for n, info in enumerate(infos):
+        for hit in info.actors:
+            if _specific(hit) and DESCRIBED.match(hit.surface.strip()) is None:
+                named.setdefault(hit.actor.key, (hit, []))[1].append(n)
+    if len(named) != 1:
+        return
+    group, where = next(iter(named.values()))
+    for n, info in enumerate(infos):
+        if not any(abs(n - k) <= DESCRIPTION_REACH for k in where):
+            continue
+        for hit in info.actors:
+            if (
+                DESCRIBED.match(hit.surface.strip())
+                and hit.actor.side in NAMED_SIDES
+                and hit.actor.key != group.actor.key
+            ):
+                a = group.actor
+                hit.actor = ActorRef(a.name, a.side, hit.surface, a.key)

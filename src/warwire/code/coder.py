@@ -427,9 +427,10 @@ class ArticleCoder:
             )  # fmt: skip
         )
         actor1, actor2 = settled.actor1, settled.actor2
-        if not named and actor1 is not None and actor2 is None and kind in TAKEN:
-            # the taker was read from the article ("the Syrian flag was raised over X"): the
-            # place was taken from the side the article sets against it, as for a named taker
+        if not named and actor1 is not None and actor2 is None and kind in TAKEN | {tx.CLASH}:
+            # the taker was read from the article ("the Syrian flag was raised over X"), or a
+            # fight's one named camp from its sentence: the place was taken from (the fight
+            # was against) the side the article sets against it, as for a parsed doer
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         counts: dict[str, int] = {}
         claims: list[Claim] = []

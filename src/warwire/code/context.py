@@ -129,9 +129,10 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     _unlisted_places(infos)
     _own_army(infos, actors)
     _definite_back_references(infos)
-    from warwire.code.actor_passes import definite_descriptions
+    from warwire.code.actor_passes import definite_descriptions, descriptions_of_the_only_group
 
     definite_descriptions(infos)
+    descriptions_of_the_only_group(infos)
     from warwire.code.recall import follow_on_cue
 
     one_province = article_province(infos) is not None  # a lead naming two sides was there

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.background import up_from
@@ -422,8 +422,29 @@ def _unnamed_target(trig: Trigger) -> bool:
         return False
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
     own = [w for c in noun.children if c.dep_ not in {"relcl", "acl", "prep"} for w in c.subtree]
-    named = any(w.pos_ == "PROPN" for w in own)  # "the town of X" names it; "in Syria" does not
+    held = holder_words(own)
+    # "the town of X" names it; "in Syria" and "a key Islamic State stronghold" do not
+    named = any(w.pos_ == "PROPN" and w.i not in held for w in own)
     return indefinite and not named
+
+
+def holder_words(words: list[Token]) -> set[int]:
+    """ "a key Islamic State stronghold", "a Nusra Front bastion": the proper nouns before a
+    place noun that name an armed side say who held the place, not which place it is."""
+    from warwire.read.actors import load_actors
+
+    if not words:
+        return set()
+    doc = words[0].doc
+    lo, hi = min(w.i for w in words), max(w.i for w in words)
+    span = doc[lo : hi + 1]
+    out: set[int] = set()
+    for h in load_actors().find(span.text):
+        if h.actor.side in {"civilians", "protesters", "other"}:
+            continue
+        part = doc.char_span(span.start_char + h.start, span.start_char + h.end, "expand")
+        out |= {w.i for w in part} if part is not None else set()
+    return out
 
 
 def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:

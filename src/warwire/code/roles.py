@@ -8,6 +8,7 @@ a trigger; word proximity is only the fallback when the parse attaches nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
@@ -81,9 +82,15 @@ def _assoc_ids(t: Token, sent: Span) -> set[int]:
                     out |= {x.i for x in c.subtree}
         if lem in ASSOC_HEADS and w.i != t.i:
             for c in w.children:
-                if c.dep_ in {"agent", "prep", "pobj", "dobj"}:
+                if c.dep_ in {"agent", "prep", "pobj", "dobj"} and not backing_is_the_action(c, t):
                     out |= {x.i for x in c.subtree}
     return out
+
+
+def backing_is_the_action(c: Token, t: Token) -> bool:
+    """ "the militants were backed by Turkish artillery fire": when the trigger is the backing
+    itself (the fire, the air strikes in support), the backer is its doer, not an associate."""
+    return any(x.i == t.i for x in c.subtree)
 
 
 def assign_actors(
@@ -115,6 +122,7 @@ def assign_actors(
     elif trig.nominal:
         # "regime shelling", "Russian raids", and "Government artillery" (the actor is the noun)
         subj_ids = _child_ids(t, {"amod", "compound", "poss", "nmod"}, {"by"}) | {t.i}
+        subj_ids |= compound_head_doer(t)
         if t.dep_ in SUBJ and t.head.pos_ in {"VERB", "AUX"}:
             obj_ids = _child_ids(t.head, OBJ, {"on", "against"}) | _child_ids(
                 t, set(), {"on", "against"}
@@ -182,6 +190,8 @@ def assign_actors(
                 break
     if a1 is None and trig.nominal:
         a1 = instrument_user(t, located, assoc_ids, a2)
+    if a1 is None and trig.nominal:
+        a1 = weapon_used_by(t, located, assoc_ids, a2)
     if a1 is None:
         a1 = pronoun_owner(t, located, a2)
     repelled = repelled_attack(t, located)
@@ -196,6 +206,23 @@ def assign_actors(
     if a1 is not None and a2 is not None and a1.actor.side == a2.actor.side:
         a2 = None
     return a1, a2, assoc
+
+
+ACTION_HEADS = {"attack", "strike", "assault", "bombardment", "raid", "shelling", "bombing"}
+
+
+def compound_head_doer(t: Token) -> set[int]:
+    """ "a nerve gas attack by the regime's forces", "a chlorine attack by government
+    helicopters": a weapon noun that only qualifies an action noun ("attack", "strike") has
+    the doer of that noun, named after its "by" or before it ("a regime chemical attack")."""
+    if t.dep_ != "compound":
+        return set()
+    head = t.head
+    while head.dep_ == "compound" and head.head is not head:  # "nerve gas attack"
+        head = head.head
+    if head.lemma_.lower() not in ACTION_HEADS:
+        return set()
+    return _child_ids(head, {"amod", "poss", "nmod"}, {"by"})
 
 
 def instrument_user(
@@ -221,6 +248,37 @@ def instrument_user(
             if a.actor.side not in UNARMED_SIDES:
                 return a
     return None
+
+
+USE_VERBS = {"use", "employ", "deploy"}
+
+
+def weapon_used_by(
+    t: Token, located: list[tuple[ActorHit, Token]], assoc_ids: set[int], a2: ActorHit | None
+) -> ActorHit | None:
+    """ "the IS targeted a group of soldiers using a car bomb", "rebels hit the post using
+    guided missiles": a weapon that is the object of "using" was used by the armed side that
+    the clause names before it, other than the target; the parse often hangs "using" on the
+    target noun (and reads "the IS" as the verb "is"), so the words before it are read."""
+    if t.dep_ == "compound":
+        t = t.head
+    if t.dep_ != "dobj" or t.head.lemma_.lower() not in USE_VERBS or t.head.i > t.i:
+        return None
+    using = t.head
+    if using.tag_ != "VBG":  # "rebels used a car bomb": the verb's own subject (parse)
+        return None
+    before = [
+        a for a, tok in located
+        if tok.i < using.i and a is not a2 and tok.i not in assoc_ids
+        and a.actor.side not in UNARMED_SIDES and not is_victim_token(tok)
+        and (a2 is None or a.actor.side != a2.actor.side) and not _passive_subject(tok)
+    ]  # fmt: skip
+    return before[0] if before else None
+
+
+def _passive_subject(tok: Token) -> bool:
+    """ "a group of fighters was hit": the subject of a passive (or a word inside it) is hit."""
+    return any(w.dep_ == "nsubjpass" for w in (tok, *tok.ancestors))
 
 
 PRONOUNS = {"its", "their", "it", "they"}
@@ -439,11 +497,40 @@ def unnamed_victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit
         )
         if not harmed:
             continue
+        armed = armed_among_the_dead(tok, sent, offset, actors)
+        if armed is not None:
+            return armed or None
         ref = load_actors().by_side("civilians")
         if ref is None:
             return None
         start = offset + tok.idx
         return ActorHit(start, start + len(tok.text), tok.text, ref)
+    return None
+
+
+RANKS = {"commander", "general", "colonel", "brigadier", "major", "captain", "lieutenant"}
+
+
+def armed_among_the_dead(
+    people: Token, sent: Span, offset: int, actors: list[ActorHit]
+) -> ActorHit | Literal[False] | None:
+    """ "Seven people were killed, including a senior commander of the Revolutionary Guards",
+    "five people died, among them two soldiers": when the dead are said to include armed
+    men, they are not all civilians. The armed side named in that phrase (the target), False
+    when the phrase names armed men of no side, None when it names none."""
+    verb = people.head
+    phrases = [
+        c for h in (people, verb) for c in h.children
+        if c.dep_ == "prep" and c.lower_ in {"including", "among"}
+    ]  # fmt: skip
+    for ph in phrases:
+        ids = {w.i for w in ph.subtree}
+        for a in actors:
+            tok = token_of(sent, a.start - offset, a.end - offset)
+            if tok is not None and tok.i in ids and a.actor.side not in UNARMED_SIDES:
+                return a
+        if any(w.lemma_.lower() in ARMED_WORDS | RANKS for w in ph.subtree):
+            return False
     return None
 
 

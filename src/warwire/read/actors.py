@@ -50,6 +50,10 @@ _STATE_NAME = re.compile(
 )
 OFFSHOOT = re.compile(r"[\s\u2010\u2011-]{1,3}(?:offshoot|splinter|spin-?off|breakaway)s?\b", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
+INTENSITY = frozenset({
+    "heavy", "intensive", "intense", "fierce", "violent", "renewed", "sporadic", "indiscriminate",
+    "continuous", "massive", "deadly", "fresh", "constant", "sustained", "relentless", "ferocious",
+})  # fmt: skip
 _UNARMED = {"civilians", "protesters", "other"}
 
 
@@ -394,12 +398,26 @@ class ActorDict:
             return end + 1 if end + 1 < len(toks) else None
         return None
 
+    def _past_intensity(self, text: str, toks: list[_Tok], j: int) -> int:
+        """ "Turkish intensive artillery fire", "Russian heavy bombardment": words that only say
+        how hard the blow was may stand between the side's adjective and the strike noun; the
+        index of the first token after them (J when there are none)."""
+        k = j
+        while (
+            k < len(toks) - 1
+            and k - j < 2
+            and toks[k].keys[0][1] in INTENSITY
+            and self._joined(text, toks, k)
+        ):
+            k += 1
+        return k
+
     def _leads_on(self, text: str, toks: list[_Tok], end: int, depth: int = 0) -> bool:
         """True when a dangling adjective at token end-1 qualifies what follows."""
         if (
             end < len(toks)
             and self._joined(text, toks, end - 1)
-            and self._strike_at(text, toks, end)
+            and self._strike_at(text, toks, self._past_intensity(text, toks, end))
         ):
             return True
         nxt = self._next_chain_start(text, toks, end)
