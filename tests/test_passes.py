@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from coding import arriving, at, code, kinds, without
+from coding import arriving, at, code, kinds, passes, without
 from warwire.code import passes as ps
 from warwire.code import taxonomy as tx
 from warwire.code.candidates import Candidate, candidates, where_key
@@ -289,3 +289,33 @@ def test_a_toll_told_once_for_several_places_goes_to_none() -> None:
     text = "On Tuesday air strikes on Kafr Nabl, Saraqib and Maarat al-Numan killed 28 people."
     assert {m.fatalities for m in code(text)} == {None}
     assert 28 in {m.fatalities for m in without(ps.toll_told_once_for_several_places, text)}
+
+
+def _verdicts(p: ps.Pass, text: str) -> list[tuple[str, bool]]:
+    """Each candidate reaching P, with whether P kept it (as the coder ran it)."""
+    out: list[tuple[str, bool]] = []
+
+    def spy(c: Candidate, ctx: ps.SentenceContext) -> Candidate | None:
+        kept = p(c, ctx)
+        out.append((c.trig.token.lower_, kept is not None))
+        return kept
+
+    with passes(tuple(spy if q is p else q for q in ps.PASSES)):
+        code(text)
+    return out
+
+
+def test_the_attack_after_a_coded_strike_is_the_same_strike() -> None:
+    text = (
+        "Russian jets struck a training camp near the town of Kafr Nabl on Monday, and 40 "
+        "fighters were wounded in the attack."
+    )
+    assert ("attack", False) in _verdicts(ps.the_attack_is_the_action_told, text)
+    # "an attack" points at nothing before it; nor does a noun that opens the sentence
+    other = (
+        "Russian jets struck a training camp near the town of Kafr Nabl on Monday, and rebels "
+        "launched an attack on Saraqib."
+    )
+    assert ("attack", True) in _verdicts(ps.the_attack_is_the_action_told, other)
+    lead = "The attack on Kafr Nabl on Monday killed five soldiers, rebels said."
+    assert ("attack", True) in _verdicts(ps.the_attack_is_the_action_told, lead)

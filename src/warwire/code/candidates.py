@@ -82,6 +82,7 @@ class SentenceContext:
     article: ArticleView
     air_story: bool = False  # the article names air strikes somewhere
     coded: int = 0  # mentions already made from this sentence
+    coded_at: list[int] = field(default_factory=list)  # the token index of each coded trigger
     seen: list[tuple[str, str]] = field(default_factory=list)  # ("place@day", kind) coded
     trigger_starts: list[int] = field(default_factory=list)  # every candidate's trigger
 

@@ -271,6 +271,7 @@ class ArticleCoder:
                 made.also_at = c.also
                 out.append(made)
                 ctx.coded += 1
+                ctx.coded_at.append(c.trig.token.i)
         return out
 
     def places_of(self, cand: Candidate, ctx: SentenceContext) -> tuple[list[PlaceHit], int]:

@@ -325,30 +325,26 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         )
 
 
-UNLISTED = re.compile(
-    r"\b(?:town|village|city|hamlet|district|neighbou?rhood|suburb)s? of "
-    r"((?:(?:al|el|as|ash|ar|ad|at|az)-)?[A-Z][\w'’-]+"
-    r"(?: (?:(?:al|el|as|ash|ar|ad|at|az)-)?[A-Z][\w'’-]+){0,2})"
-)
 STRAY_KM = 100.0  # a small place this far from every other place of the story is a misreading
 
 
 def _unlisted_places(infos: list[SentenceInfo]) -> None:
-    """ "a checkpoint in the town of Kiheel, east Daraa": a place called a town or a village
-    that no source lists is kept by the name the report gives it, in the province the
-    sentence (or else the article) names."""
+    """ "a checkpoint in the town of Kiheel, east Daraa", "the villages of A, B and C", "in A
+    village": a place called a town, a village or an area that no source lists is kept by the
+    name the report gives it, in the province the sentence (or else the article) names
+    (`warwire.code.unlisted`)."""
+    from warwire.code.unlisted import class_named_spans
     from warwire.places import load_gazetteer, unknown_place
 
     gaz = load_gazetteer()
     admins = Counter(p.place.admin1 for i in infos for p in i.places if p.place.admin1)
     main = admins.most_common(1)[0][0] if admins else ""
     for info in infos:
-        added = []
-        for m in UNLISTED.finditer(info.sent.text):
-            s, e = info.sent.start + m.start(1), info.sent.start + m.end(1)
-            if any(p.start < e and s < p.end for p in info.places + info.abroad):
+        added: list[PlaceHit] = []
+        for a, b, name in class_named_spans(info.sent.text):
+            s, e = info.sent.start + a, info.sent.start + b
+            if any(p.start < e and s < p.end for p in info.places + info.abroad + added):
                 continue
-            name = m.group(1)
             if _not_a_town_name(name, gaz):
                 continue
             here = [p.place.admin1 for p in info.places if p.place.admin1]
@@ -365,9 +361,9 @@ def _not_a_town_name(name: str, gaz) -> bool:
     """A country ("the towns of Syria"), a province, a word of English or a group's name
     after "the town of" names no unlisted town."""
     keys = [w.lower().split("-")[-1] for w in name.split()]
-    first = keys[0]
-    if first in stoplist.always_stopped() or first in stoplist.english_words():
-        return True
+    stopped = stoplist.always_stopped() | stoplist.english_words()
+    if keys[0] in stopped and (len(keys) == 1 or any(k in stopped for k in keys[1:])):
+        return True  # "Ain Qufrez", "Tell Dibs": a generic first word before a proper name
     if any(k in COUNTRY_WORDS for k in keys):
         return True
     return bool(gaz.province(name)) or any(c.country != "Syria" for c in gaz.candidates(name))

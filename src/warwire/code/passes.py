@@ -55,6 +55,19 @@ def operation_after_its_action(c: Candidate, ctx: SentenceContext) -> Candidate 
     return None if weak(c.trig) and ctx.coded else c
 
 
+BACK_POINTING = frozenset({"the", "this", "that"})
+
+
+def the_attack_is_the_action_told(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Jets struck a camp near A; 40 were wounded in the attack": a noun of action with
+    "the"/"this" after an action the sentence has coded points back to it, and is no second
+    event (at whichever other place is nearest to the noun)."""
+    t = c.trig.token
+    if not (c.trig.nominal and any(i < t.i for i in ctx.coded_at)):
+        return c
+    return None if any(d.dep_ == "det" and d.lower_ in BACK_POINTING for d in t.children) else c
+
+
 def key_town_named_elsewhere(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     """ "Troops retook a key town on Monday. X, a ... lies on the highway": a capture of "a
     key town" or "a rebel bastion" is placed where the next sentences name it, and dropped
@@ -304,6 +317,7 @@ def toll_of_its_own_clause(c: Candidate, ctx: SentenceContext) -> Candidate | No
 PASSES: tuple[Pass, ...] = (
     summary_is_no_event,
     operation_after_its_action,
+    the_attack_is_the_action_told,
     key_town_named_elsewhere,
     who_did_what,
     kind_of_action,

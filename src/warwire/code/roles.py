@@ -7,6 +7,7 @@ a trigger; word proximity is only the fallback when the parse attaches nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -587,11 +588,55 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
             ):
                 group.append(p)
                 ids.add(tok.i)
-        return group
+        return group + listed_after(group, inside, sent, offset)
     near = [p for p, _ in inside if p.near]
     if near:
         return near[:1]
     return [p for p, _ in inside]
+
+
+LIST_SEPARATORS = {",", "and", ";"}
+# what lies between two names when the second only locates the first or bounds an area
+LOCATOR_GAP = re.compile(
+    r"\bbetween\b|,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"(?:town|city|village|suburb|district|neighbou?rhood|area|region|zone)s?\s+(?:in|of|near)\b",
+    re.I,
+)
+TARGET_ITSELF = re.compile(
+    r"\b(?:outskirts of|outside)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$"
+)
+
+
+def listed_after(
+    group: list[PlaceHit], inside: list[tuple[PlaceHit, Token]], sent: Span, offset: int
+) -> list[PlaceHit]:
+    """ "Jets hit a depot in A, a market on the outskirts of B and a base outside C": a list
+    of targets each with its own place, which the parse often hangs on one another rather
+    than coordinating them, gives one place each. A place joins the list when only commas,
+    "and" and nouns (no verb, no other clause) separate it from the last one listed. A place
+    "near"/"east of" the last one, or after "A, a town in", only locates it ("the outskirts
+    of B" is B's own); "between A and B" bounds an area."""
+    out: list[PlaceHit] = []
+    last = max(p.end for p in group)
+    for p, _tok in sorted(inside, key=lambda h: h[0].start):
+        if p.start < last or p in group or p.province:
+            continue
+        gap = sent.doc.char_span(last - offset, p.start - offset, alignment_mode="expand")
+        if gap is None:
+            break
+        words = [w for w in gap if not w.is_space]
+        if any(w.pos_ in {"VERB", "AUX", "SCONJ"} or w.dep_ == "relcl" for w in words):
+            break
+        if not any(w.lower_ in LIST_SEPARATORS for w in words):
+            break
+        if LOCATOR_GAP.search(gap.text):
+            break  # "A, a town in the south of B", "between the cities of A and B"
+        before = sent.doc.text[max(0, p.start - offset - 40) : p.start - offset]
+        if p.near and not TARGET_ITSELF.search(before):
+            continue
+        out.append(p)
+        last = p.end
+    return out
 
 
 def _named_of(tok: Token) -> Token | None:
