@@ -6,6 +6,8 @@ Every sentence here is written for the test; none comes from a corpus article.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from coding import WED, code
@@ -15,7 +17,7 @@ from warwire.code.place_cues import (
     names_a_building,
     surname_after_given_name,
 )
-from warwire.code.scales import finer_of, one_scale
+from warwire.code.scales import day_within, finer_of, one_scale
 from warwire.places import load_gazetteer
 from warwire.places.hierarchy import city_of, contains, level, parent
 from warwire.records import Claim, DayRef, Evidence, Mention, Place
@@ -194,6 +196,34 @@ def test_near_the_capital_and_a_town_outside_it_are_one_mention() -> None:
     near = _mention(town("Damascus", "Damascus"), geo=2)
     fine = _mention(town("Douma", "Rural Damascus"))
     assert one_scale([near, fine]) == [fine]
+
+
+def test_a_province_line_and_a_strike_near_a_town_in_it_are_one_mention() -> None:
+    """ "The convoy was hit around Saraqib" (the article's week only) and "jets hit the convoy
+    in Idlib this morning": near a town is finer than its province, and the province line
+    dates the action."""
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3)
+    fine = _mention(town("Saraqib", "Idlib"), geo=2)
+    fine.day = DayRef(WED, WED - dt.timedelta(days=6), WED, precision=2)
+    assert finer_of(coarse, fine)
+    [kept] = one_scale([coarse, fine])
+    assert kept is fine and kept.day.precision == 1 and kept.day.start == WED
+
+
+def test_near_a_town_is_no_finer_than_the_town() -> None:
+    saraqib = town("Saraqib", "Idlib")
+    assert not finer_of(_mention(saraqib), _mention(saraqib, geo=2))
+
+
+def test_a_province_line_of_another_day_does_not_date_the_town() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3)
+    early = WED - dt.timedelta(days=9)
+    coarse.day = DayRef(early, early, early)
+    fine = _mention(town("Saraqib", "Idlib"))
+    fine.day = DayRef(WED, WED - dt.timedelta(days=6), WED, precision=2)
+    assert not day_within(coarse, fine)
 
 
 def test_two_towns_of_one_province_stay_two() -> None:

@@ -138,11 +138,23 @@ def _absorb(fine: Mention, coarse: Mention) -> None:
         fine.claims.extend(c for c in coarse.claims if c.field == "fatalities")
     # other figures ("after 140 air strikes") are the article's own claims about the action
     fine.claims.extend(c for c in coarse.claims if c.field != "fatalities" and c not in fine.claims)
+    if day_within(coarse, fine):
+        fine.day = coarse.day
     if fine.actor1 is None and coarse.actor1 is not None:
         fine.actor1 = coarse.actor1
     if fine.actor2 is None and coarse.actor2 is not None and coarse.actor2 != fine.actor1:
         fine.actor2 = coarse.actor2
     fine.evidence.extend(e for e in coarse.evidence if e not in fine.evidence)
+
+
+def day_within(coarse: Mention, fine: Mention) -> bool:
+    """ "The convoy was hit around X" with only the article's week, "strikes hit the convoy in
+    the province this morning": the coarse line dates the action the precise one left undated,
+    a day inside the precise one's range."""
+    a, b = coarse.day, fine.day
+    if a is None or b is None or a.precision >= b.precision:
+        return False
+    return b.start <= a.start and a.end <= b.end
 
 
 def _place_key(p: Place | None) -> tuple | None:
