@@ -746,19 +746,21 @@ def type_features(
 
 
 def _parse(infos_by_article: list[list[SentenceInfo]]) -> list[dict[int, Doc]]:
+    """Parse the candidate sentences of a batch of articles. A sentence repeated word for
+    word (wire copies of one report, an outlet's boilerplate) is parsed once and its Doc
+    shared: a sentence's parse depends on its text alone, and the coder only reads Docs."""
     from warwire.read.nlp import load_nlp
 
     nlp = load_nlp()
-    keys: list[tuple[int, int]] = []
-    texts: list[str] = []
+    keys: dict[str, list[tuple[int, int]]] = {}  # distinct text -> (article, sentence)s
     for ai, infos in enumerate(infos_by_article):
         for info in infos:
             if info.candidate:
-                keys.append((ai, info.index))
-                texts.append(info.sent.text)
+                keys.setdefault(info.sent.text, []).append((ai, info.index))
     out: list[dict[int, Doc]] = [{} for _ in infos_by_article]
-    for (ai, si), doc in zip(keys, nlp.pipe(texts, batch_size=256), strict=True):
-        out[ai][si] = doc
+    for places, doc in zip(keys.values(), nlp.pipe(keys, batch_size=256), strict=True):
+        for ai, si in places:
+            out[ai][si] = doc
     return out
 
 
