@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.background import up_from
+from warwire.code.summaries import DAY_WORDS
 from warwire.code.triggers import Trigger
 from warwire.read.plain_re import Twin
 
@@ -83,16 +84,28 @@ def _shown_by_media(verb: Token) -> bool:
     return False
 
 
+def pictures_taken_of(verb: Token, came_from: Token) -> bool:
+    """ "He took pictures of the ruins, of the dead and of the battle", "filmed footage of the
+    strike": VERB has a picture as its object and the action sits in an "of" phrase hung on
+    the verb (where the parser often puts a listed "of"), so the action is what was pictured."""
+    if came_from.dep_ not in {"prep", "conj"} or came_from.lower_ != "of":
+        return False
+    return any(c.dep_ == "dobj" and _lemma(c) in MEDIA_NOUNS for c in verb.children)
+
+
 def media_depiction(trig: Trigger) -> bool:
     """ "Video footage showed tanks being attacked", "images claim to show children killed in
     the assault", "a blast is seen in the video", "pictures of the battle": what a picture
     shows is no report of when and where it happened. The walk stops at the first verb of
     the story's own ("released a video depicting ..." reports the release)."""
+    prev = trig.token
     for node in list(up_from(trig.token, 8))[1:]:
+        if node.pos_ not in {"VERB", "AUX"}:
+            prev = node
         if _lemma(node) in MEDIA_NOUNS and not node.text.isupper():
             return True  # "VIDEO: Army breaks the siege" is a headline's label
         if node.pos_ in {"VERB", "AUX"}:
-            if _shown_by_media(node):
+            if _shown_by_media(node) or pictures_taken_of(node, prev):
                 return True
             if node.tag_ in {"VBN", "VBG"} and node.dep_ in {"acl", "amod"}:
                 continue  # "children killed in the assault": a participle, walk on
@@ -198,6 +211,22 @@ def speech_line(trig: Trigger) -> bool:
     if quoted and subj is not None and subj.lower_ in SPEAKERS and t.tag_ in {"VB", "VBP"}:
         return True
     return _imperative(t.head if t.dep_ == "conj" else t)
+
+
+def _bare_verb(v: Token) -> bool:
+    """A bare verb with no subject, auxiliary or subordinator: an order, whatever the parser
+    hung it on."""
+    if v.pos_ != "VERB" or v.tag_ != "VB":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in v.children)
+
+
+def joined_to_an_order(trig: Trigger) -> bool:
+    """' "Go ahead and protest," he told the crowd', ' "Come out and fight" ': an action
+    joined to a bare order inside a quotation is part of the order, a speech act like it."""
+    t = trig.token
+    quoted = any(w.text in QUOTES for w in t.doc[t.sent.start : t.i])
+    return quoted and t.dep_ == "conj" and _bare_verb(t.head)
 
 
 # -- the repertoire of a group, not an event ------------------------------------------------
@@ -369,6 +398,80 @@ def person_described(trig: Trigger) -> bool:
     return trig.kind == tx.CHANGE and t.dep_ in {"relcl", "acl", "amod"}
 
 
+# -- a capture aimed at, a former state, a protest that explains an arrest -------------------
+
+DONE_HEADS = {"manage", "succeed", "able", "continue", "keep"}
+
+
+def capture_as_aim(trig: Trigger) -> bool:
+    """ "Artillery was used by the forces to recapture the town", "troops began to storm the
+    hill": a capture named, with no day, as the aim of another action or as begun is not
+    reported done; a capture is coded when the report says it happened ("managed to take the
+    town", "used to retake it on Tuesday")."""
+    t = trig.token
+    if trig.kind != tx.TERRITORY or trig.nominal or t.dep_ not in {"xcomp", "advcl"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    if any(w.lower_.strip(".") in DAY_WORDS for w in t.subtree):
+        return False  # "used to recapture the town on Tuesday": a dated capture is told done
+    return _lemma(t.head) not in DONE_HEADS
+
+
+FORMER_ADVERBS = {"once", "formerly"}
+
+
+def _former(verb: Token) -> bool:
+    """VERB carries "formerly", or "once" on a participle ("once considered"), as a time
+    adverb; not "once again", and not "once" opening a clause ("once troops withdrew")."""
+    for c in verb.children:
+        if c.dep_ != "advmod" or c.lower_ not in FORMER_ADVERBS:
+            continue
+        if c.lower_ == "once" and (verb.tag_ not in {"VBN", "VBG"} or c.i > verb.i):
+            continue
+        nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+        if nxt is None or nxt.lower_ not in {"again", "more"}:
+            return True
+    return False
+
+
+def formerly(trig: Trigger) -> bool:
+    """ "The old city, once considered the heart of the protests", "a town formerly shelled
+    daily": an action inside a clause marked as a former state describes a place or group by
+    its past, not a new event."""
+    for node in up_from(trig.token, 8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return _former(node)
+    return False
+
+
+ARREST_LEMMAS = {"arrest", "detain", "jail", "imprison", "apprehend"}
+
+
+def _arrest_word(t: Token) -> bool:
+    """ "arrested", "the detained men" (often tagged an adjective, lemma and all)."""
+    low = t.lower_
+    return _lemma(t) in ARREST_LEMMAS or any(low.startswith(w) for w in ARREST_LEMMAS)
+
+
+def reason_for_arrest(trig: Trigger) -> bool:
+    """ "The detained men had taken part in protests", "arrested for joining demonstrations",
+    "those arrested were involved in protests": a protest named as what the arrested did is
+    the reason for the arrest, undated background to it, not a protest reported that day."""
+    if trig.kind != tx.PROTEST:
+        return False
+    for node in list(up_from(trig.token, 8))[1:]:
+        if node.dep_ == "prep" and node.lower_ == "for" and _arrest_word(node.head):
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return any(_arrest_word(w) for s in subj for w in s.children if w.dep_ in QUALIFY)
+    return False
+
+
+QUALIFY = {"amod", "acl", "relcl"}
+
+
 # -- the filter -----------------------------------------------------------------------------
 
 
@@ -381,6 +484,10 @@ def not_event(trig: Trigger) -> bool:
         or feared_or_planned(trig)
         or drive_to(trig)
         or speech_line(trig)
+        or joined_to_an_order(trig)
+        or capture_as_aim(trig)
+        or formerly(trig)
+        or reason_for_arrest(trig)
         or repertoire(trig)
         or presupposed(trig)
         or abroad(trig)

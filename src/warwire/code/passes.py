@@ -23,11 +23,11 @@ from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
 from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
 from warwire.code.discourse import pick_day
 from warwire.code.figures import own_clause_figures, toll_of_one_place
-from warwire.code.kinds import ARMED_SIDES, kind_for, quiet_takeover
+from warwire.code.kinds import ARMED_SIDES, STATE_SIDES, kind_for, quiet_takeover
 from warwire.code.recall import acted_on_place, place_told_next, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
 from warwire.code.summaries import summary_or_description
-from warwire.code.triggers import Trigger
+from warwire.code.triggers import Trigger, find_triggers
 from warwire.places import entry_key
 
 Pass = Callable[[Candidate, SentenceContext], "Candidate | None"]
@@ -106,6 +106,22 @@ def killing_needs_a_killer(c: Candidate, ctx: SentenceContext) -> Candidate | No
         return None
     civilians = ctx.victim is not None and ctx.victim.actor.side == "civilians"
     return replace(c, a2=a2, kind=tx.ATTACK if civilians else tx.CLASH)
+
+
+FIGHT_KINDS = {tx.TERRITORY, tx.CLASH, tx.ATTACK, tx.KILL}
+
+
+def captives_of_a_fight(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Fighters overran the checkpoint and arrested its members", "gunmen managed to kill
+    and arrest several soldiers": men seized by an armed group in the very fight the sentence
+    tells are that fight's captives; an arrest is an authority's act (ACLED), so only a state
+    force's arrests beside a raid ("police raided the house and arrested two") stay arrests."""
+    if c.kind != tx.ARREST or (c.a1 is not None and c.a1.actor.side in STATE_SIDES):
+        return c
+    t = c.trig.token
+    partners = ([t.head] if t.dep_ == "conj" else []) + [w for w in t.children if w.dep_ == "conj"]
+    kinds = {x.token.i: x.kind for x in find_triggers(ctx.sent)}
+    return None if any(kinds.get(w.i) in FIGHT_KINDS for w in partners) else c
 
 
 def abroad_is_no_event(c: Candidate, ctx: SentenceContext) -> Candidate | None:
@@ -322,6 +338,7 @@ PASSES: tuple[Pass, ...] = (
     who_did_what,
     kind_of_action,
     killing_needs_a_killer,
+    captives_of_a_fight,
     abroad_is_no_event,
     own_places,
     takeover_after_withdrawal,

@@ -1,0 +1,68 @@
+"""Not events read from the sentence's structure: a capture named as an aim, a noun joined to
+an order, what a picture-taker pictured, a former state, a protest that explains an arrest,
+and men seized in a fight (invented sentences).
+
+Each test pairs the not-event with the same action reported as news, so that a filter that
+dropped everything would fail too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coding import code, kinds, without
+from warwire.code import passes as ps
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_capture_named_as_the_aim_is_not_a_capture() -> None:
+    aim = "Tanks and heavy artillery were used by the troops to recapture the town of Sarmin."
+    assert "Government regains territory" not in kinds(code(aim))
+    done = "The troops managed to recapture the town of Sarmin on Tuesday."
+    assert kinds(code(done)) == ["Government regains territory"]
+
+
+def test_a_noun_joined_to_an_order_is_speech() -> None:
+    order = 'The governor told the crowd in Sarmin on Tuesday: "Go ahead and protest."'
+    assert "Peaceful protest" not in kinds(code(order))
+    news = "Hundreds of people staged a protest in Sarmin on Tuesday."
+    assert kinds(code(news)) == ["Peaceful protest"]
+
+
+def test_what_a_photographer_pictured_is_not_an_event() -> None:
+    text = (
+        "Rebels captured Sarmin on Tuesday. A local man took photos of the ruined shops, of "
+        "the wounded, and of the fighting as it raged."
+    )
+    assert kinds(code(text)) == ["Non-state actor overtakes territory"]
+    told = "Rebels clashed with troops in Ariha on Tuesday, a local man said."
+    assert kinds(code(told)) == ["Armed clash"]
+
+
+def test_an_action_in_a_clause_of_former_state_describes_the_place() -> None:
+    text = (
+        "Troops entered the old quarter of Sarmin on Tuesday after a deal, the quarter once "
+        "seen as the cradle of the demonstrations against the government."
+    )
+    assert "Peaceful protest" not in kinds(code(text))
+    news = "Hundreds of people held demonstrations against the government in Sarmin on Tuesday."
+    assert "Peaceful protest" in kinds(code(news))
+
+
+def test_a_protest_that_explains_an_arrest_is_background() -> None:
+    text = (
+        "Police arrested 12 men in Sarmin on Tuesday. The detained men were involved in "
+        "protests against the governor in Ariha."
+    )
+    assert kinds(code(text)) == ["Arrests"]
+    news = "Police arrested 12 men in Sarmin on Tuesday. Hundreds held protests in Ariha."
+    assert "Peaceful protest" in kinds(code(news))
+
+
+def test_men_seized_in_a_fight_are_its_captives() -> None:
+    text = "Local gunmen stormed an army checkpoint in Sarmin on Tuesday and arrested its members."
+    assert "Arrests" not in kinds(code(text))
+    assert "Arrests" in kinds(without(ps.captives_of_a_fight, text))
+    raid = "Police raided a house in Sarmin on Tuesday and arrested two brothers."
+    assert "Arrests" in kinds(code(raid))
