@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from warwire.merge.blocks import touched
@@ -167,6 +168,31 @@ def _is_precise(m: Mention) -> bool:
     return m.place is not None and m.geo_precision < 3 and not is_area(m.place)
 
 
+def _listed_spot(m: Mention) -> bool:
+    """M names one listed village or town exactly (not "near" it, not a quarter, not an
+    area): beside another such report it is one place only by entry, twin name or namesake."""
+    p = m.place
+    return (
+        p is not None
+        and m.geo_precision == 1
+        and bool(p.id)
+        and p.feature != "neighbourhood"
+        and not is_area(p)
+    )
+
+
+def _spot_names(m: Mention) -> frozenset[str]:
+    """The names that can make two listed spots one place (see `same_name_elsewhere`,
+    `nearby_namesakes`): the entry's own name and its other names."""
+    assert m.place is not None
+    return _names_of((m.place.name, *m.place.alt_names))
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(entry_name, names))  # the own name's even when empty
+
+
 @dataclass
 class Cluster:
     id: str
@@ -199,6 +225,25 @@ class Cluster:
             self._core = event_days([m.day for m in self.mentions if m.day is not None])
             self._core_stale = False
         return self._core
+
+    def other_village(self, m: Mention) -> bool:
+        """M, a report at one listed village, is at none of this event's places: every report
+        of the event is at another listed village, none named with M's, none of a name of
+        M's. `_place_fit` gives 0 for each pair, so `_score` would reject the event; this
+        tells it with no other comparison (the neighbouring villages of a dense front are
+        most of a precise report's candidates)."""
+        key = place_key(m)
+        names = None
+        for o in self.mentions:
+            if not _listed_spot(o):
+                return False
+            ko = place_key(o)
+            if ko == key or key in o.also_at or ko in m.also_at:
+                return False
+            names = names or _spot_names(m)
+            if not names.isdisjoint(_spot_names(o)):
+                return False
+        return True
 
     def days_fit(self, m: Mention) -> bool:
         """M's day fits this event's core days (see `identity.fits_event_days`)."""
@@ -367,8 +412,12 @@ class MergeState:
     def _scored(self, m: Mention, words: Counter[str], ids: Iterable[str]) -> dict[str, tuple]:
         """Candidate id -> score, for the candidates among IDS that M may report."""
         out = {}
+        spot = _listed_spot(m)
         for cid in sorted(ids):
-            s = _score(m, words, self.clusters[cid])
+            c = self.clusters[cid]
+            if spot and c.other_village(m):
+                continue
+            s = _score(m, words, c)
             if s is not None:
                 out[cid] = s
         return out
