@@ -210,3 +210,31 @@ def test_a_group_of_one_joins_the_next_group() -> None:
     s = "Jets struck a truck convoy, killing at least one aid worker and around 12 civilians."
     got = joined_groups(s, 0, sentence_figures(s, 0, find_numbers(s)))
     assert [(f.field, f.quantity.value) for f in got] == [("fatalities", 13)]
+
+
+BREAKDOWN_CASES = [
+    ("New clashes on Friday took the toll to 44 \u2014 30 soldiers and 14 rebels, a monitor said.",
+     [("fatalities", 44)]),
+    ("The raid killed 18 people: 11 villagers and 7 guards.", [("fatalities", 18)]),
+    ("The toll rose to 26 (20 civilians and 6 policemen).", [("fatalities", 26)]),
+    # more deaths after a dash are more deaths, not parts
+    ("Mortars killed 3 people - 2 more died later in hospital.",
+     [("fatalities", 3), ("fatalities", 2)]),
+    ("Mortars killed 3 people \u2014 and on Sunday 6 residents were killed in the next village.",
+     [("fatalities", 3), ("fatalities", 6)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BREAKDOWN_CASES)
+def test_groups_after_a_dash_colon_or_bracket_are_parts_of_the_toll(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    got = joined_groups(sentence, 0, sentence_figures(sentence, 0, find_numbers(sentence)))
+    assert [(f.field, f.quantity.value) for f in got] == expected
+
+
+def test_one_more_victim_told_by_an_ordinal_is_a_toll_of_one() -> None:
+    s = "A fourth was killed in shelling on the next village, the group added."
+    assert [(f.field, f.quantity.value) for f in sentence_figures(s, 0, [])] == [("fatalities", 1)]
+    s = "A second round of talks was held in the capital."
+    assert sentence_figures(s, 0, []) == []

@@ -99,6 +99,15 @@ CAPTURE_TOLL = re.compile(
     re.I,
 )
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
+# "During the attack, two civilians died": a toll told of "the attack" a few sentences after
+# the one attack the article coded, with sentences of comment or quotes in between
+THE_ATTACK = re.compile(
+    r"\b(during|in|by|from|after|of) the (\w+ )?(air ?strikes?|air raids?|strikes?|raids?|"
+    r"attacks?|bombings?|bombardment|shelling|blasts?|explosions?|assault|ambush|aggression)\b",
+    re.I,
+)
+ATTACK_TOLL_REACH = 3  # sentences after the attack
+ATTACK_TYPES = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 AIR_STORY = re.compile(
     r"\b(air ?strikes?|air-strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?)\b",
     re.I,
@@ -156,6 +165,7 @@ class ArticleCoder:
         self._type_feats: dict[int, list[str]] = {}  # the type model's features by sentence
         self.strikers = StrikerMemory(article_air_force(self._headline_and_sentences()))
         self.nouns = NounMemory()  # the place the article last called "the town", "the city"
+        self._last_made: tuple[int, list[Mention]] | None = None  # (sentence, its mentions)
         self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
 
     def _headline_and_sentences(self) -> list[tuple[str, int, list[ActorHit]]]:
@@ -229,6 +239,8 @@ class ArticleCoder:
             disc.last_source = src
         if not followed:  # a run of toll sentences keeps completing the same event
             disc.previous = made
+        if made:
+            self._last_made = (info.index, made)
         captures = [m for m in made if m.sub_event_type in CAPTURE_TYPES]
         if captures:
             disc.last_capture = (info.index, captures[-1])
@@ -315,6 +327,19 @@ class ArticleCoder:
             admin = load_gazetteer().admin_place(prov.admin1) if prov.admin1 else prov
             return [PlaceHit(0, 0, admin.name, admin, province=True, near=False)], 3
         return [], 0
+
+    def _attack_toll(self, info: SentenceInfo) -> Mention | None:
+        """ "Jets struck a house in the village. The army said it hit a base. During the
+        attack, two civilians died.": a toll told of "the attack" (`THE_ATTACK`) within a few
+        sentences of the one attack the article last coded belongs to it, though sentences
+        that code nothing stand between them."""
+        last = self._last_made
+        if last is None or info.index - last[0] > ATTACK_TOLL_REACH or len(last[1]) != 1:
+            return None
+        m = last[1][0]
+        if m.event_type not in ATTACK_TYPES or not self.mentions or self.mentions[-1] is not m:
+            return None
+        return m if THE_ATTACK.search(info.sent.text) else None
 
     def _capture_toll(self, info: SentenceInfo) -> Mention | None:
         last = self.disc.last_capture
@@ -532,7 +557,7 @@ class ArticleCoder:
         prev = self.disc.previous
         if any(not p.province for p in info.places if p):
             return False
-        if not prev and (late := self._capture_toll(info)) is not None:
+        if not prev and (late := self._capture_toll(info) or self._attack_toll(info)):
             prev = [late]
         if len(prev) != 1:
             return False

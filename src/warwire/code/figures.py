@@ -200,7 +200,10 @@ ONE_PERSON = (
 LONE_VICTIM = re.compile(
     r"\b(a|an)\s+((?!(and|or|who|which|was|were)\b)[\w'-]+\s+){0,3}(" + ONE_PERSON + r")\s+"
     r"(was|has been|had been)\s+(shot dead|shot and killed|gunned down|killed|executed|"
-    r"stabbed to death|beaten to death|tortured to death)\b",
+    r"stabbed to death|beaten to death|tortured to death)\b|"
+    # one more victim told by an ordinal: "A third was killed in strikes on the next town"
+    r"\ba (second|third|fourth|fifth|sixth)( (person|civilian|man|woman|child))?\s+"
+    r"(was killed|was shot dead|died)\b",
     re.I,
 )
 
@@ -213,6 +216,34 @@ def lone_victim(sentence: str, offset: int) -> Figure | None:
     if m is None:
         return None
     return Figure("fatalities", Quantity(1, "", m.group(0), offset + m.start(), offset + m.end()))
+
+
+BREAKDOWN = re.compile(r"\s[\u2014\u2013-]\s|:\s|\(|\s\u2014|\u2014\s", re.I)
+
+
+def broken_down(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """ "Fighting took the toll to 52 \u2014 29 troops and 23 militants", "killed 20 people: 12
+    soldiers and 8 rebels", "the toll rose to 40 (25 civilians and 15 fighters)": a toll, then
+    after a dash, a colon or a bracket the groups it is made of. The groups are parts of the
+    toll told before them, not more deaths, so they are dropped."""
+    out: list[Figure] = []
+    for f in figures:
+        head = next((p for p in reversed(out) if p.field == f.field), None)
+        if head is not None and f.field in {"fatalities", "wounded"}:
+            between = sentence[head.quantity.end - offset : f.quantity.start - offset]
+            after = sentence[f.quantity.end - offset : f.quantity.end - offset + 12]
+            cut = BREAKDOWN.search(between)
+            rest = between[cut.end() :] if cut else ""
+            if (
+                cut
+                and not re.search(r"[;.]", between)
+                and not re.match(r"^\s*(and|but|while|then|as)\b", rest)
+                and not KILL.search(rest)
+                and not re.match(r"^\s*(more|others?|additional)\b", after)
+            ):
+                continue
+        out.append(f)
+    return out
 
 
 def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> list[Figure]:
@@ -301,7 +332,7 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
             out.append(Figure("wounded", q))
     if not any(f.field == "fatalities" for f in out) and (one := lone_victim(told, offset)):
         out.append(one)
-    return out
+    return broken_down(sentence, offset, out)
 
 
 PART_JOIN = re.compile(r"^[A-Za-z' -]{0,40}\band\s+(at least\s+|some\s+|another\s+)?$", re.I)

@@ -1,0 +1,28 @@
+"""A toll told of "the attack" a few sentences after the one attack coded, past sentences of
+comment or quotes that code nothing, completes that attack (invented text)."""
+
+from __future__ import annotations
+
+from coding import code
+
+STRIKE = "Warplanes struck a residential building in the village of Kafr Dal on Monday."
+ASIDE = "The jets came from the north. The ministry said the raid was a response to threats."
+
+
+def test_a_later_toll_of_the_attack_completes_it() -> None:
+    ms = code(f"{STRIKE} {ASIDE}\n\nDuring the attack, three civilians died.")
+    [m] = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert m.fatalities == 3
+
+
+def test_a_toll_that_does_not_name_the_attack_stays_apart() -> None:
+    ms = code(f"{STRIKE} {ASIDE}\n\nThree civilians died in the winter cold.")
+    [m] = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert m.fatalities is None
+
+
+def test_a_toll_far_from_the_attack_stays_apart() -> None:
+    far = " ".join(f"Talks in the capital went on for day {n}." for n in range(5))
+    ms = code(f"{STRIKE} {far}\n\nDuring the attack, three civilians died.")
+    [m] = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert m.fatalities is None
