@@ -41,3 +41,12 @@ def test_a_second_clause_with_its_own_verb_ends_the_list() -> None:
         "army posts in Kafr Nabl."
     )
     assert strike_places(text) == ["Saraqib"]
+
+
+def test_every_village_of_a_long_list_is_taken_however_the_parse_hangs_them() -> None:
+    text = (
+        "On Friday, the army recaptured the villages of Kafr Nabl, Zawr Al-Hass, Kafr Ruma, "
+        "Maarrat Hurma, and Al-Qurt in a push through Idlib."
+    )
+    caps = {m.place.name for m in code(text) if m.sub_event_type == "Government regains territory"}
+    assert {"Kafr Nabl", "Zawr Al-Hass", "Al-Qurt"} <= caps and len(caps) == 5

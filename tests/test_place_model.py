@@ -327,3 +327,9 @@ def test_a_district_spelled_as_its_own_entry_keeps_that_entry() -> None:
 def test_a_country_after_of_is_no_unlisted_town() -> None:
     found = places_in("IS fighters hold large parts of the towns of Syria and Iraq.")
     assert found == []
+
+
+def test_a_given_name_then_an_al_name_is_a_person_not_a_village() -> None:
+    found = places_in("Abu Ibrahim al-Hashimi was killed in a raid in Atmeh on Monday.")
+    assert "Al Hashimiyah" not in {p.name for p in found}
+    assert any(p.admin1 == "Idlib" for p in found)

@@ -124,3 +124,27 @@ def test_holding_a_place_told_as_an_achievement_is_its_capture() -> None:
     # a standing state of control is no capture
     state = "Rebel forces control the village of Kafr Zita, the monitor said on Sunday."
     assert kinds(code(state)) == []
+
+
+def test_a_killing_told_as_aimed_is_an_attack_even_with_no_killer() -> None:
+    """ "shot dead", "targeted": a killing aimed at its victims, by whoever, is an event."""
+    shot = code("A displaced man was shot dead in the town of Nawa on Monday.")
+    assert kinds(shot) == ["Attack"] and shot[0].actor1 is None
+    aimed = "Four former rebel commanders were killed on Monday after they were targeted near the town of Nawa."
+    assert kinds(code(aimed)) == ["Attack"]
+    # a bare toll with no killer is no event of its own
+    assert code("Four former rebel commanders were killed near the town of Nawa on Monday.") == []
+    # nor is a death in a sentence whose own action is coded
+    both = "Jets struck the town of Nawa on Monday and a man was shot dead in Nawa."
+    assert kinds(code(both)) == ["Air/drone strike"]
+
+
+def test_an_assassination_said_to_take_place_is_an_attack_at_the_place_of_its_clause() -> None:
+    text = (
+        "The latest assassination took place on Monday when unidentified gunmen targeted two "
+        "men in the town of Nawa."
+    )
+    ms = code(text)
+    assert kinds(ms) == ["Attack"] and ms[0].place.name == "Nawa"
+    # the same noun with no place of its own and nothing said to happen is no event
+    assert code("Officials condemned the assassination on Monday in a statement.") == []

@@ -64,6 +64,16 @@ FIGHTING = re.compile(
 # an article that names air strikes once calls them "the strikes" after
 
 
+DELIBERATE = frozenset({"assassinate", "assassination", "execute", "execution", "massacre"})
+
+
+def deliberate_killing(trig: Trigger) -> bool:
+    """ "An assassination took place on Sunday", "the massacre of villagers", "executed five
+    men": a noun or verb that names a killing as deliberate is an attack (ACLED: violence
+    against civilians) when no armed side is named as its target, even with no killer."""
+    return trig.token.lemma_.lower() in DELIBERATE
+
+
 def kind_for(
     trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence: str, air_story: bool = False
 ) -> str | None:
@@ -103,6 +113,8 @@ def kind_for(
             return tx.CLASH  # "militants attacked a checkpoint": the target fights back
         if a2 is None and unarmed_target(sentence):
             return tx.ATTACK  # "gunmen attacked worshippers": no armed side was hit
+        if a2 is None and deliberate_killing(trig):
+            return tx.ATTACK  # "the assassination took place when gunmen targeted two men"
         if a2 is None or a2.actor.side != "civilians":
             return tx.CLASH if trig.nominal is False and a1 is not None else None
     entered = kind == tx.CLASH and trig.token.lemma_.lower() == "enter"

@@ -12,6 +12,7 @@ its own tests and list it here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -103,7 +104,9 @@ def killing_needs_a_killer(c: Candidate, ctx: SentenceContext) -> Candidate | No
     if c.a1 is None and _armed_dead(ctx.victim, ctx.figures):
         a2 = a2 or ctx.victim
     elif c.a1 is None or c.a1.actor.side == "civilians":
-        return None
+        if not targeted_killing(c.trig, ctx):
+            return None
+        return replace(c, a1=None, a2=a2 or ctx.victim, kind=tx.ATTACK)
     civilians = ctx.victim is not None and ctx.victim.actor.side == "civilians"
     return replace(c, a2=a2, kind=tx.ATTACK if civilians else tx.CLASH)
 
@@ -122,6 +125,22 @@ def captives_of_a_fight(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     partners = ([t.head] if t.dep_ == "conj" else []) + [w for w in t.children if w.dep_ == "conj"]
     kinds = {x.token.i: x.kind for x in find_triggers(ctx.sent)}
     return None if any(kinds.get(w.i) in FIGHT_KINDS for w in partners) else c
+
+
+TARGETED = re.compile(
+    r"\b(?:assassinat\w*|targeted|gunmen|assailants|execution-style|shot (?:dead|and killed)|"
+    r"gunned down|killed by (?:unknown|unidentified))\b",
+    re.I,
+)
+
+
+def targeted_killing(trig: Trigger, ctx: SentenceContext) -> bool:
+    """ "A refugee was shot dead in the camp", "five ex-commanders were killed after they were
+    targeted on the road": a killing told as aimed at its victims (shot dead, gunned down,
+    targeted, assassinated, by gunmen) is an attack even when the killer is unknown; a bare
+    "were killed" is only a toll. Not when the sentence has coded an action of its own (the
+    deaths are then that action's)."""
+    return not ctx.coded and TARGETED.search(ctx.text) is not None
 
 
 def abroad_is_no_event(c: Candidate, ctx: SentenceContext) -> Candidate | None:

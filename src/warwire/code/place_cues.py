@@ -97,10 +97,12 @@ def surname_after_given_name(text: str, start: int, surface: str) -> bool:
     if " " in one or ("-" in one and ARTICLE_NAME.match(one) is None):
         return False
     before = text[max(0, start - 30) : start]
-    m = re.search(r"(?:^|[\s(])([A-Z][a-z]+) $", before)
+    m = re.search(r"(?:^|[\s(])([A-Z][a-z]+) (?:(?:al|el|as|ash|ad|ar|at|az)-)?$", before)
     if m is None:
         return False
     prev = m.group(1)
+    if prev.lower() in stoplist.person_names() and not before.endswith(" "):
+        return True  # "Abu Ibrahim al-Hashimi": a given name, then the family's "al-" name
     if country_possessive(prev):
         return False
     head = before[: m.start(1)].rstrip()

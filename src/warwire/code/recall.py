@@ -24,16 +24,27 @@ IMPACT_VERBS = {
 }  # fmt: skip
 
 
+def took_place(verb: Token) -> bool:
+    """ "The raid took place in X", "the assassination occurred on Sunday when gunmen ...":
+    the noun of action is said to have happened, and where (or the "when" clause that tells
+    it) is its own place."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"happen", "occur", "unfold"}:
+        return True
+    return lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+
+
 def acting_noun(trig: Trigger) -> Token | None:
     """ "An Israeli airstrike leveled a consulate building in Damascus", "a car bomb ripped
     through a market": the noun of the action is the subject of a verb of impact, so the
     sentence states the action as done, and the verb's place is the action's own place,
-    however far the object pushes it from the noun. Returns that verb."""
+    however far the object pushes it from the noun; so too a noun said to have "taken place"
+    (`took_place`). Returns that verb."""
     t = trig.token
     if not trig.nominal or t.dep_ != "nsubj":
         return None
     verb = t.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in IMPACT_VERBS:
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in IMPACT_VERBS or took_place(verb)):
         return None
     if verb.tag_ not in {"VBD", "VBZ", "VBN"}:  # "would hit" is under a modal, no report
         return None

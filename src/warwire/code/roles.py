@@ -617,9 +617,12 @@ def listed_after(
     "near"/"east of" the last one, or after "A, a town in", only locates it ("the outskirts
     of B" is B's own); "between A and B" bounds an area."""
     out: list[PlaceHit] = []
-    last = max(p.end for p in group)
+    last = min(p.end for p in group)
     for p, _tok in sorted(inside, key=lambda h: h[0].start):
-        if p.start < last or p in group or p.province:
+        if p in group:
+            last = max(last, p.end)  # "A, B, C and D" parsed with B hung apart: B still counts
+            continue
+        if p.start < last or p.province:
             continue
         gap = sent.doc.char_span(last - offset, p.start - offset, alignment_mode="expand")
         if gap is None:
