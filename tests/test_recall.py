@@ -130,7 +130,10 @@ def test_a_killing_told_as_aimed_is_an_attack_even_with_no_killer() -> None:
     """ "shot dead", "targeted": a killing aimed at its victims, by whoever, is an event."""
     shot = code("A displaced man was shot dead in the town of Nawa on Monday.")
     assert kinds(shot) == ["Attack"] and shot[0].actor1 is None
-    aimed = "Four former rebel commanders were killed on Monday after they were targeted near the town of Nawa."
+    aimed = (
+        "Four former rebel commanders were killed on Monday after they were targeted near "
+        "the town of Nawa."
+    )
     assert kinds(code(aimed)) == ["Attack"]
     # a bare toll with no killer is no event of its own
     assert code("Four former rebel commanders were killed near the town of Nawa on Monday.") == []
