@@ -66,3 +66,16 @@ def test_men_seized_in_a_fight_are_its_captives() -> None:
     assert "Arrests" in kinds(without(ps.captives_of_a_fight, text))
     raid = "Police raided a house in Sarmin on Tuesday and arrested two brothers."
     assert "Arrests" in kinds(code(raid))
+
+
+def test_bombing_summed_up_in_the_perfect_over_a_province_is_no_event() -> None:
+    for summary in (
+        "Government forces have waged a large ground offensive against Hama province.",
+        "Government jets have bombed Hama province, residents say.",
+    ):
+        assert code(summary) == []
+        assert kinds(without(ps.perfect_over_an_area_is_a_summary, summary)) != []
+    # a toll, a town or a day makes it news; so does a single act done
+    assert code("Air strikes have killed 12 civilians in Idlib province.") != []
+    assert code("Government forces have shelled the town of Sarmin in Idlib province.") != []
+    assert code("Government forces have broken the siege of Idlib.") != []

@@ -27,7 +27,7 @@ from warwire.code.figures import own_clause_figures, toll_of_one_place
 from warwire.code.kinds import ARMED_SIDES, STATE_SIDES, kind_for, quiet_takeover
 from warwire.code.recall import acted_on_place, place_told_next, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
-from warwire.code.summaries import summary_or_description
+from warwire.code.summaries import clause_verb, present_perfect, summary_or_description
 from warwire.code.triggers import Trigger, find_triggers
 from warwire.places import entry_key
 
@@ -277,6 +277,25 @@ def day_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     return replace(c, day=day, explicit=explicit)
 
 
+ONGOING_KINDS = {tx.AIR, tx.SHELLING, tx.CLASH}
+
+
+def perfect_over_an_area_is_a_summary(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Regime jets have heavily bombed the province, killing scores", "bombing has emptied
+    large parts of the south", "the regime has waged an aerial offensive against the
+    province": the present perfect with no day of its own, over a whole province or region,
+    sums up the weeks behind the news; the news itself names its day, its town or its toll
+    ("33 soldiers have been killed in an air strike in the province" is news). Only actions
+    that go on (bombing, shelling, fighting): "has broken the siege of the city", "has
+    captured the town" announce one act done."""
+    if c.kind not in ONGOING_KINDS or c.explicit or not c.places:
+        return c
+    if not all(p.province for p in c.places) or _has(ctx.figures, FIGURES_OF_AN_EVENT):
+        return c
+    verb = clause_verb(c.trig.token)
+    return None if verb is not None and present_perfect(verb) else c
+
+
 def follow_on_on_story_day(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     """A follow-on sentence that names no day of its own is on the story event's day."""
     if c.story_day is None or c.explicit:
@@ -373,6 +392,7 @@ PASSES: tuple[Pass, ...] = (
     fighting_before_capture_is_context,
     noun_needs_place_count_or_casualties,
     day_of_action,
+    perfect_over_an_area_is_a_summary,
     follow_on_on_story_day,
     old_news_is_history,
     undated_posts_and_deals_are_background,

@@ -46,6 +46,13 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def present_perfect(verb: Token) -> bool:
+    """ "has waged", "have bombed", "has been shelled": a present perfect (not "had")."""
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    )
+
+
 def clause_verb(t: Token) -> Token | None:
     """The finite verb whose clause T is in: up through gerunds, participles and prepositions
     ("devastated by fighting", "..., killing 400") to the verb that carries tense."""
