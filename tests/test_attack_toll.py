@@ -26,3 +26,19 @@ def test_a_toll_far_from_the_attack_stays_apart() -> None:
     ms = code(f"{STRIKE} {far}\n\nDuring the attack, three civilians died.")
     [m] = [m for m in ms if m.sub_event_type == "Air/drone strike"]
     assert m.fatalities is None
+
+
+def test_a_toll_told_for_each_place_goes_to_each_place() -> None:
+    ms = code(
+        "Jets bombed the towns of Kafr Nabl and Saraqib on Monday, and 23 died in Kafr Nabl "
+        "and 8 in Saraqib, the monitor said."
+    )
+    assert {(m.place.name, m.fatalities) for m in ms} == {("Kafr Nabl", 23), ("Saraqib", 8)}
+    ms = code("Warplanes hit Kafr Nabl and Saraqib on Monday, killing 9 people at Kafr Nabl "
+              "and 4 at Saraqib.")  # fmt: skip
+    assert {(m.place.name, m.fatalities) for m in ms} == {("Kafr Nabl", 9), ("Saraqib", 4)}
+
+
+def test_a_toll_told_once_for_several_places_stays_no_ones() -> None:
+    ms = code("Air strikes on Kafr Nabl and Saraqib killed 30 people on Monday.")
+    assert {(m.place.name, m.fatalities) for m in ms} == {("Kafr Nabl", None), ("Saraqib", None)}

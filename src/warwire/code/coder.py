@@ -44,6 +44,7 @@ from warwire.code.figures import (
     BACKGROUND,
     joined_groups,
     sentence_figures,
+    toll_told_at_each_place,
 )
 from warwire.code.kinds import (
     ARMED_SIDES,
@@ -276,9 +277,15 @@ class ArticleCoder:
             figures = ctx.figures if c.figures is None else c.figures
             for ph in c.places:
                 ctx.seen.append((where_key(ph, c.day), c.kind))
+                own = toll_told_at_each_place(
+                    ctx.figures, ph, c.places, info.places, info.sent.text, offset
+                )
+                here = figures if own is None else [
+                    *(f for f in figures if f.field != "fatalities"), own
+                ]  # fmt: skip
                 made = self._mention(
                     c.trig, c.kind, ph, c.geo, c.day, c.a1, c.a2, c.assoc, ctx.victim,
-                    figures, source, info, c.summary,
+                    here, source, info, c.summary,
                 )  # fmt: skip
                 made.also_at = c.also
                 out.append(made)

@@ -435,3 +435,40 @@ def toll_of_one_place(
     if BETWEEN.search(sentence[max(0, first - 60) : max(0, first)]):
         return figures
     return [f for f in figures if f.field != "fatalities"]
+
+
+# "46 died in A and 11 in B", "killing 5 people at A and 3 at B": a count, its verb if any,
+# then "in"/"at" and the place it was counted at
+TOLD_AT = re.compile(
+    r"^\s*((people|civilians|others|more)\s+)?((were|was|have been|had been)\s+)?"
+    r"(killed|died|dead)?\s*(in|at)\s+(the (\w+ )?(town|village|city|district|neighbou?rhood) "
+    r"of\s+)?$",
+    re.I,
+)
+
+
+def toll_told_at_each_place(
+    figures: list[Figure],
+    place: PlaceHit,
+    places: list[PlaceHit],
+    named: list[PlaceHit],
+    sentence: str,
+    offset: int,
+) -> Figure | None:
+    """ "Jets hit A and B; 46 died in A and 11 in B": one action at several places with a toll
+    told for each place. The count told right before a naming of the place ("N died in A",
+    "M in B") is that place's own toll, though a toll told once for all of them belongs to
+    none (`toll_of_one_place`). FIGURES are the sentence's, PLACES the action's, NAMED every
+    place hit of the sentence; None when PLACE has no count of its own."""
+    if len(places) < 2:
+        return None
+    key = place.place.id or place.place.name
+    starts = {place.start} | {h.start for h in named if (h.place.id or h.place.name) == key}
+    for f in figures:
+        if f.field != "fatalities":
+            continue
+        for at in starts:
+            gap = sentence[max(0, f.quantity.end - offset) : max(0, at - offset)]
+            if 0 < len(gap) <= 40 and TOLD_AT.match(gap):
+                return f
+    return None
