@@ -22,6 +22,7 @@ from warwire.merge.identity import (
     explicit_day,
     fits_event_days,
     nearby_namesakes,
+    one_camp,
     same_control_change,
     same_toll,
     vague_choice,
@@ -579,3 +580,31 @@ def test_a_report_joins_only_within_the_event_core_days() -> None:
     # a week-level report must overlap the core, a day either side
     assert fits_event_days(on(7, precision=2), (o, o), capture=False)
     assert not fits_event_days(on(9, precision=2), (o, o), capture=False)
+
+
+def test_rebels_and_jihadists_are_one_camp_but_not_with_the_turkish_army() -> None:
+    assert one_camp("opposition", "jihadist") and one_camp("opposition", "turkey")
+    assert not one_camp("jihadist", "turkey") and not one_camp("jihadist", "syrian_government")
+
+
+def test_a_capture_by_rebels_and_by_jihadists_is_one_change_of_control() -> None:
+    """ "Rebels retook the town", "HTS militants retook the town": one outlet's insurgents are
+    another's jihadists."""
+    a = m("a:1", "Non-state actor overtakes territory", SARMIN, a1=OPP, a2=GOV)
+    b = m("b:1", "Non-state actor overtakes territory", SARMIN, a1=HTS, a2=GOV)
+    assert same_control_change(a, b)
+    [ev] = events([a, b])
+    assert sorted(ev.articles) == ["a", "b"]
+
+
+def test_fighting_with_rebels_is_the_armys_capture_from_jihadists() -> None:
+    cap = m("a:1", "Government regains territory", SARMIN, a1=GOV, a2=HTS)
+    clash = m("b:1", "Armed clash", SARMIN, a1=None, a2=OPP)
+    assert capture_subsumes_clash(cap, clash)
+
+
+def test_a_clash_with_the_turkish_army_is_not_the_capture_from_jihadists() -> None:
+    cap = m("a:1", "Government regains territory", SARMIN, a1=GOV, a2=HTS)
+    clash = m("b:1", "Armed clash", SARMIN, a1=None, a2=TURKEY)
+    assert not capture_subsumes_clash(cap, clash)
+    assert len(events([cap, clash])) == 2

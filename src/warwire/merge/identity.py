@@ -58,6 +58,19 @@ def camp(side: str) -> str:
     return CAMPS.get(side, side)
 
 
+# Insurgents under several names: one outlet's "rebels" or "insurgents" are another's
+# "jihadists", "HTS and allied factions" or "terrorists", for the same fighters on one front.
+INSURGENTS = frozenset({"opposition", "jihadist"})
+
+
+def one_camp(a: str, b: str) -> bool:
+    """Sides A and B are one camp for identity: allies (see `camp`), or "rebels" and
+    "jihadists", names outlets give the same insurgents. Not transitive: the rebels are one
+    camp with the Turkish army that backs them and with the jihadists they fight beside, but
+    the Turkish army and the jihadists are not one camp."""
+    return camp(a) == camp(b) or (a in INSURGENTS and b in INSURGENTS)
+
+
 def family(sub_event_type: str) -> str:
     """Types that may be one event share a family, and so a block in the index."""
     if sub_event_type in BATTLE_FAMILY:
@@ -83,20 +96,18 @@ def is_capture(m: Mention) -> bool:
     return m.sub_event_type in CAPTURES
 
 
-def taker_camp(m: Mention) -> str:
-    """The camp that took the place, when the report or its type says so."""
+def taker_side(m: Mention) -> str:
+    """The side that took the place, when the report or its type says so."""
     if m.actor1 and m.actor1.side not in ("", "unknown", "civilians"):
-        return camp(m.actor1.side)
+        return m.actor1.side
     if m.sub_event_type == "Government regains territory":
-        return "state"  # ACLED's type itself names the taker
+        return "syrian_government"  # ACLED's type itself names the taker
     return ""
 
 
-def _camps(m: Mention) -> set[str]:
+def _sides(m: Mention) -> set[str]:
     return {
-        camp(a.side)
-        for a in (m.actor1, m.actor2)
-        if a and a.side not in ("", "unknown", "civilians")
+        a.side for a in (m.actor1, m.actor2) if a and a.side not in ("", "unknown", "civilians")
     }
 
 
@@ -108,13 +119,15 @@ def capture_subsumes_clash(a: Mention, b: Mention) -> bool:
     cap, clash = (a, b) if is_capture(a) else (b, a)
     if not is_capture(cap) or clash.sub_event_type not in FIGHTING:
         return False
-    taker, fc = taker_camp(cap), _camps(clash)
-    if not taker or not fc or taker in fc:
+    taker, sides = taker_side(cap), _sides(clash)
+    if not taker or not sides or any(one_camp(taker, s) for s in sides):
         return True
     # only one camp of the clash is known and it is not the taker: the loser, if it is the
     # capture's ("clashes with rebels", beside "the army took the town from rebels")
-    loser = camp(cap.actor2.side) if cap.actor2 else ""
-    return len(fc) == 1 and (not loser or fc == {loser})
+    loser = cap.actor2.side if cap.actor2 else ""
+    if len({camp(s) for s in sides}) != 1:
+        return False
+    return not loser or all(one_camp(loser, s) for s in sides)
 
 
 def same_control_change(a: Mention, b: Mention) -> bool:
@@ -122,9 +135,9 @@ def same_control_change(a: Mention, b: Mention) -> bool:
     that names no taker fits any capture of the same ACLED type."""
     if not (is_capture(a) and is_capture(b)):
         return False
-    ta, tb = taker_camp(a), taker_camp(b)
+    ta, tb = taker_side(a), taker_side(b)
     if ta and tb:
-        return ta == tb
+        return one_camp(ta, tb)
     return a.sub_event_type == b.sub_event_type
 
 
@@ -153,9 +166,9 @@ def same_toll(a: Mention, b: Mention) -> bool:
     ta, tb = toll_key(a), toll_key(b)
     if ta is None or tb is None or min(ta, tb) < TOLL_RISE * max(ta, tb):
         return False
-    va = camp(a.actor2.side) if a.actor2 else ""
-    vb = camp(b.actor2.side) if b.actor2 else ""
-    return not va or not vb or va == vb
+    va = a.actor2.side if a.actor2 else ""
+    vb = b.actor2.side if b.actor2 else ""
+    return not va or not vb or one_camp(va, vb)
 
 
 def opposite_captures(a: Mention, b: Mention) -> bool:
@@ -185,7 +198,7 @@ def actors_fit(a: Mention, b: Mention) -> bool:
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
     x, y = a.actor1, b.actor1
-    return not (x and y and "unknown" not in (x.side, y.side) and camp(x.side) != camp(y.side))
+    return not (x and y and "unknown" not in (x.side, y.side) and not one_camp(x.side, y.side))
 
 
 def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> int:
