@@ -110,3 +110,15 @@ def test_protests_in_other_towns_or_on_other_days_stay() -> None:
     later = _protest("Peaceful protest", QUARTER, day=TUE.replace(day=10))
     assert not same_protest(elsewhere, crackdown) and not same_protest(later, crackdown)
     assert one_protest([crackdown, elsewhere, later]) == [crackdown, elsewhere, later]
+
+
+def test_fighting_near_a_town_and_its_fall_that_day_are_one_fight() -> None:
+    # "Troops battled rebels near Kafr Zeitun" / "the Front seized Kafr Zeitun" the same day
+    fight = _m("Armed clash", REBELS, ARMY, geo=2)
+    fight.fatalities = 40
+    fall = _m("Non-state actor overtakes territory", FRONT, ARMY)
+    [kept] = one_name([fight, fall])
+    assert kept is fall and kept.fatalities == 40
+    # at the province, or near another town, the two stay apart
+    assert len(one_name([_m("Armed clash", REBELS, ARMY, geo=3), fall])) == 2
+    assert len(one_name([_m("Armed clash", REBELS, ARMY, place=OTHER, geo=2), fall])) == 2

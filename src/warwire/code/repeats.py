@@ -17,6 +17,7 @@ from warwire.records import Mention
 CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 BATTLE = CAPTURES | {"Armed clash"}
 TOWN_PRECISION = 1  # only a named spot: two reports at a province may be two actions
+NEAR_PRECISION = 2  # "near X": still X's spot
 
 
 def _same_kind(a: Mention, b: Mention) -> bool:
@@ -34,11 +35,17 @@ def _place_key(m: Mention) -> tuple | None:
     return None if p is None else (p.name, p.admin1, p.latitude, p.longitude)
 
 
+def named_spot(m: Mention) -> bool:
+    """ "in X" or "near X": the mention is placed at a named town, not at a province. "Clashes
+    near X" and "militants seized X" on one day are one fight for X."""
+    return m.geo_precision in {TOWN_PRECISION, NEAR_PRECISION}
+
+
 def same_action_two_names(a: Mention, b: Mention) -> bool:
     """True when B retells A's action, naming its doer differently (see module doc)."""
     if a is b or a.article != b.article:
         return False
-    if a.geo_precision != TOWN_PRECISION or b.geo_precision != TOWN_PRECISION:
+    if not (named_spot(a) and named_spot(b)):
         return False
     if _place_key(a) is None or _place_key(a) != _place_key(b):
         return False
