@@ -151,3 +151,25 @@ def test_an_assassination_said_to_take_place_is_an_attack_at_the_place_of_its_cl
     assert kinds(ms) == ["Attack"] and ms[0].place.name == "Nawa"
     # the same noun with no place of its own and nothing said to happen is no event
     assert code("Officials condemned the assassination on Monday in a statement.") == []
+
+
+def test_protesters_taking_over_a_square_is_a_protest_not_a_capture() -> None:
+    ms = code(
+        "More than 3,000 anti-government demonstrators took over the main square in Hama on Monday."
+    )
+    assert kinds(ms) == ["Peaceful protest"]
+    fighters = code("Rebel fighters took over the main square in Hama on Monday.")
+    assert "Peaceful protest" not in kinds(fighters) and fighters
+
+
+def test_a_truce_said_to_begin_is_an_agreement_on_its_day() -> None:
+    began = code(
+        "The three-day truce started on Monday after weeks of fighting in Madaya between "
+        "rebels and government forces."
+    )
+    assert "Agreement" in kinds(began)
+    effect = code("A ceasefire in the town of Madaya took effect on Monday, activists said.")
+    assert kinds(effect) == ["Agreement"]
+    # a truce only talked of, not begun, is no agreement
+    talk = code("Rebels in Madaya said on Monday that a truce would be welcome.")
+    assert "Agreement" not in kinds(talk)

@@ -79,6 +79,8 @@ def kind_for(
 ) -> str | None:
     kind = trig.kind
     side1 = a1.actor.side if a1 else ""
+    if kind == tx.TERRITORY and side1 == "protesters":
+        return tx.PROTEST  # "demonstrators took over the main square": a sit-in, not a capture
     if kind == tx.WITHDRAWAL:  # a withdrawal alone is no event; one leaving ground to others is
         return tx.TRANSFER if left_to_other_side(sentence) else None
     if kind == tx.AIR and trig.token.lemma_.lower() in {"raid", "strike"}:

@@ -140,6 +140,23 @@ def _blast_kind(t: Token, kids: dict[str, Token]) -> str | None:
     return None
 
 
+TRUCES = {"truce", "ceasefire", "cease-fire", "armistice", "ceasefires", "truces"}
+TRUCE_STARTS = {"start", "begin", "take", "go", "come", "enter"}
+
+
+def truce_began(t: Token, lem: str, kids: dict[str, Token]) -> bool:
+    """ "The truce started on Wednesday", "a ceasefire took effect at midnight", "the
+    ceasefire came into force": a truce said to begin is the agreement's event (ACLED:
+    Strategic developments, Agreement), on the day it began."""
+    subj = kids.get("nsubj")
+    if lem not in TRUCE_STARTS or subj is None or subj.lower_ not in TRUCES:
+        return False
+    if lem in {"start", "begin"}:
+        return True
+    words = {w.lower_ for w in t.subtree}
+    return bool(words & {"effect", "force"})
+
+
 def _verb_kind(t: Token, start: int) -> str | None:
     lem = _lemma(t)
     kids = {c.dep_: c for c in t.children}
@@ -162,6 +179,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return tx.TERRITORY  # "by controlling the entire area"
     if lem == "control" and dobj is not None and _achieved(t):
         return tx.TERRITORY  # "managed to control the village", "succeeded in controlling"
+    if truce_began(t, lem, kids):
+        return tx.AGREEMENT  # "the two-day truce started on Wednesday", "a ceasefire took effect"
     if lem == "be" and in_full_control(t):
         return tx.TERRITORY  # "said on Thursday it was in full control of the city"
     if lem == "pull" and _particle(t, "out"):
