@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from collections import Counter
 
-from warwire.merge.link import Cluster, _listed_spot, _score
+from warwire.merge.link import Cluster, _score, spot_of
 from warwire.records import ActorRef, DayRef, Evidence, Mention, Place
 
 D = dt.date(2022, 5, 4)
@@ -38,7 +38,8 @@ def _event(*ms: Mention) -> Cluster:
 
 
 def _rejects(m: Mention, c: Cluster) -> bool:
-    return _listed_spot(m) and c.other_village(m)
+    spot = spot_of(m)
+    return spot is not None and c.other_village(spot)
 
 
 NORTH = Place("Tall Ahmar", "v1", "Hama", latitude=35.20, longitude=36.50)

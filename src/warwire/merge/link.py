@@ -13,7 +13,7 @@ import datetime as dt
 import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -68,13 +68,13 @@ def _lookup_slack(m: Mention) -> int:
     return CAPTURE_DAYS if is_capture(m) else 1
 
 
-def _days(m: Mention, slack: int = 1) -> Iterator[int]:
+def _days(m: Mention, slack: int = 1) -> range:
+    """The day ordinals M is filed under (SLACK 0) or looks up (0 for an undated report)."""
     if m.day is None:
-        yield 0
-        return
+        return range(1)
     lo = m.day.start.toordinal() - slack
     hi = min(m.day.end.toordinal(), lo + 40) + slack
-    yield from range(lo, hi + 1)
+    return range(lo, hi + 1)
 
 
 def _cell(m: Mention) -> tuple[int, int] | None:
@@ -142,14 +142,18 @@ def _looked_up_under(m: Mention) -> list[tuple]:
     return keys + _precise_keys(m, near=True)
 
 
-def _looked_up_vague(m: Mention) -> list[tuple[tuple, int]]:
-    """The buckets of province-level reports that a province-level report M looks up first."""
+def _looked_up_vague(m: Mention) -> Lookup:
+    """The keys and days of province-level reports that a province-level report M looks up
+    first."""
     admin1 = m.place.admin1 if m.place else ""
     toll = toll_key(m)
     keys: list[tuple] = [("vague", admin1, _family(m))]
     if toll is not None:
         keys += [("toll-vague", admin1, toll_bucket(toll) + i) for i in (-1, 0, 1)]
-    return [(k, d) for d in _days(m, _lookup_slack(m)) for k in keys]
+    return keys, _days(m, _lookup_slack(m))
+
+
+Lookup = tuple[list[tuple], range]  # index keys, and the days looked up under each
 
 
 def filed_buckets(m: Mention) -> list[tuple[tuple, int]]:
@@ -181,11 +185,18 @@ def _listed_spot(m: Mention) -> bool:
     )
 
 
-def _spot_names(m: Mention) -> frozenset[str]:
-    """The names that can make two listed spots one place (see `same_name_elsewhere`,
-    `nearby_namesakes`): the entry's own name and its other names."""
+Spot = tuple[str, list[str], frozenset[str]]  # entry key, places named with it, names
+
+
+def spot_of(m: Mention) -> Spot | None:
+    """Where a report at one listed village is, as `Cluster.other_village` compares it: its
+    entry, the places it names with it, and the names that can make two listed spots one
+    place (see `same_name_elsewhere`, `nearby_namesakes`: its own and its other names).
+    None for any other report."""
+    if not _listed_spot(m):
+        return None
     assert m.place is not None
-    return _names_of((m.place.name, *m.place.alt_names))
+    return (place_key(m), m.also_at, _names_of((m.place.name, *m.place.alt_names)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -201,11 +212,18 @@ class Cluster:
 
     groups: set[str] = field(default_factory=set)  # independent sources (wire groups)
     capture: bool = False  # holds a change of control
+    spots: list[Spot] | None = field(default_factory=list)  # None once a report is no spot
     _core: tuple[int, int] | None = None
     _core_stale: bool = True
 
     def add(self, m: Mention, words: Counter[str] | None = None) -> None:
         self.mentions.append(m)
+        if self.spots is not None:
+            spot = spot_of(m)
+            if spot is None:
+                self.spots = None
+            else:
+                self.spots.append(spot)
         self.groups.add(m.wire_group or m.article)
         self.capture = self.capture or is_capture(m)
         self._core_stale = True
@@ -226,22 +244,17 @@ class Cluster:
             self._core_stale = False
         return self._core
 
-    def other_village(self, m: Mention) -> bool:
-        """M, a report at one listed village, is at none of this event's places: every report
-        of the event is at another listed village, none named with M's, none of a name of
-        M's. `_place_fit` gives 0 for each pair, so `_score` would reject the event; this
+    def other_village(self, spot: Spot) -> bool:
+        """A report at one listed village (its SPOT) is at none of this event's places: every
+        report of the event is at another listed village, none named with it, none of a name
+        of its. `_place_fit` gives 0 for each pair, so `_score` would reject the event; this
         tells it with no other comparison (the neighbouring villages of a dense front are
         most of a precise report's candidates)."""
-        key = place_key(m)
-        names = None
-        for o in self.mentions:
-            if not _listed_spot(o):
-                return False
-            ko = place_key(o)
-            if ko == key or key in o.also_at or ko in m.also_at:
-                return False
-            names = names or _spot_names(m)
-            if not names.isdisjoint(_spot_names(o)):
+        if self.spots is None:
+            return False
+        key, also, names = spot
+        for k, k_also, k_names in self.spots:
+            if k == key or key in k_also or k in also or not names.isdisjoint(k_names):
                 return False
         return True
 
@@ -356,7 +369,10 @@ class MergeState:
 
     def __init__(self) -> None:
         self.clusters: dict[str, Cluster] = {}
-        self.index: dict[tuple[str, int], set[str]] = {}
+        # index key -> day ordinal -> events: the keys (places, cells, names, provinces) are as
+        # many whatever the number of events, so the outer table stays small and hot, and
+        # the days of one key are a few neighbouring slots of its own table
+        self.index: dict[tuple, dict[int, set[str]]] = {}
         self.of_mention: dict[str, str] = {}
         self.dropped: list[Mention] = []
         self.ambiguous: list[tuple[str, str]] = []  # (chosen, also fitting) events, see consolidate
@@ -378,18 +394,33 @@ class MergeState:
         c = self.clusters.setdefault(eid, Cluster(eid))
         c.add(m, words)
         self.of_mention[m.id] = eid
-        for b in filed_buckets(m):
-            self.index.setdefault(b, set()).add(eid)
+        index = self.index
+        days = _days(m, slack=0)
+        for k in _filed_under(m):
+            by_day = index.get(k)
+            if by_day is None:
+                by_day = index[k] = {}
+            for d in days:
+                ids = by_day.get(d)
+                if ids is None:
+                    by_day[d] = {eid}
+                else:
+                    ids.add(eid)
 
-    def candidates(self, m: Mention, buckets: list[tuple[tuple, int]] | None = None) -> set[str]:
+    def candidates(self, m: Mention, lookup: Lookup | None = None) -> set[str]:
         """Events that M could report: same place or cell (precise reports), or any event in
-        the province (province-level reports), on the days M allows (or those in BUCKETS)."""
+        the province (province-level reports), on the days M allows (or those of LOOKUP)."""
+        keys, days = lookup or (_looked_up_under(m), _days(m, _lookup_slack(m)))
         found: set[str] = set()
         get = self.index.get
-        for b in looked_up_buckets(m) if buckets is None else buckets:
-            ids = get(b)
-            if ids:  # most blocks are empty on most days: no set built for a miss
-                found |= ids
+        for k in keys:
+            by_day = get(k)
+            if not by_day:
+                continue
+            for d in days:
+                ids = by_day.get(d)
+                if ids:  # most blocks are empty on most days: no set built for a miss
+                    found |= ids
         return found
 
     def add(self, m: Mention) -> str | None:
@@ -412,10 +443,10 @@ class MergeState:
     def _scored(self, m: Mention, words: Counter[str], ids: Iterable[str]) -> dict[str, tuple]:
         """Candidate id -> score, for the candidates among IDS that M may report."""
         out = {}
-        spot = _listed_spot(m)
+        spot = spot_of(m)
         for cid in sorted(ids):
             c = self.clusters[cid]
-            if spot and c.other_village(m):
+            if spot is not None and c.other_village(spot):
                 continue
             s = _score(m, words, c)
             if s is not None:
@@ -493,10 +524,12 @@ class MergeState:
         dead = self.clusters.pop(gone)
         self.renamed[gone] = keep
         for m in dead.mentions:
-            for b in filed_buckets(m):
-                ids = self.index.get(b)
-                if ids is not None:
-                    ids.discard(gone)
+            for k in _filed_under(m):
+                by_day = self.index.get(k, {})
+                for d in _days(m, slack=0):
+                    ids = by_day.get(d)
+                    if ids is not None:
+                        ids.discard(gone)
             self._file(m, keep)
 
     def assignments(self) -> dict[str, str]:
