@@ -238,3 +238,17 @@ def test_one_more_victim_told_by_an_ordinal_is_a_toll_of_one() -> None:
     assert [(f.field, f.quantity.value) for f in sentence_figures(s, 0, [])] == [("fatalities", 1)]
     s = "A second round of talks was held in the capital."
     assert sentence_figures(s, 0, []) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bodies of three shepherds were found near the village.", [("fatalities", 3)]),
+        ("Rescuers recovered the remains of at least 9 workers.", [("fatalities", 9)]),
+        ("The bodies of the victims were taken to 3 hospitals.", []),
+        ("Three shepherds were found near the village.", []),
+    ],
+)
+def test_people_counted_as_bodies_are_dead(sentence: str, expected: list) -> None:
+    got = sentence_figures(sentence, 0, find_numbers(sentence))
+    assert [(f.field, f.quantity.value) for f in got] == expected

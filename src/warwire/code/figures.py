@@ -246,6 +246,16 @@ def broken_down(sentence: str, offset: int, figures: list[Figure]) -> list[Figur
     return out
 
 
+BODIES_OF = re.compile(r"\b(bodies|corpses|remains) of\s+(at least |some |about |around )?$", re.I)
+
+
+def bodies_of(before: str) -> bool:
+    """ "The bodies of two women were found in the camp", "the remains of 30 men were
+    recovered": people counted as bodies are dead, whatever the verb (found, recovered,
+    pulled from the rubble). BEFORE is the text up to the count."""
+    return BODIES_OF.search(before) is not None
+
+
 def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> list[Figure]:
     """Figures of an event in one sentence (offsets of numbers are article offsets)."""
     from warwire.read.numbers import counted_noun
@@ -283,6 +293,9 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
             out.append(Figure("airstrikes", q))
             continue
         if noun and noun not in PEOPLE:
+            continue
+        if bodies_of(before):
+            out.append(Figure("fatalities", q))
             continue
         verb_before = KILL.search(before[-12:]) or WOUND.search(before[-12:])
         if (
