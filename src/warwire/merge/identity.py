@@ -68,7 +68,7 @@ def one_camp(a: str, b: str) -> bool:
     "jihadists", names outlets give the same insurgents. Not transitive: the rebels are one
     camp with the Turkish army that backs them and with the jihadists they fight beside, but
     the Turkish army and the jihadists are not one camp."""
-    return camp(a) == camp(b) or (a in INSURGENTS and b in INSURGENTS)
+    return a == b or camp(a) == camp(b) or (a in INSURGENTS and b in INSURGENTS)
 
 
 def family(sub_event_type: str) -> str:
