@@ -79,3 +79,16 @@ def test_bombing_summed_up_in_the_perfect_over_a_province_is_no_event() -> None:
     assert code("Air strikes have killed 12 civilians in Idlib province.") != []
     assert code("Government forces have shelled the town of Sarmin in Idlib province.") != []
     assert code("Government forces have broken the siege of Idlib.") != []
+
+
+def test_men_giving_themselves_up_hand_over_no_territory() -> None:
+    besieged = (
+        "Thirty soldiers handed themselves over to the rebels on Tuesday after a two-day "
+        "siege of their post in the village of Sarmin."
+    )
+    assert kinds(code(besieged)) == ["Armed clash"]
+    assert "Non-violent transfer of territory" in kinds(
+        without(ps.surrender_is_no_handover, besieged)
+    )
+    town = "The rebels handed over the town of Sarmin to the army on Tuesday under a deal."
+    assert kinds(code(town)) == ["Non-violent transfer of territory"]

@@ -93,6 +93,21 @@ def kind_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     return replace(c, kind=kind) if kind is not None else None
 
 
+REFLEXIVES = {"themselves", "himself", "herself", "itself"}
+HEMMED_IN = re.compile(r"\b(siege|besieg\w*|encircl\w*|surround\w*|trapped|barricaded)\b", re.I)
+
+
+def surrender_is_no_handover(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Twenty soldiers handed themselves over to the rebels after a siege of their post":
+    men who give themselves up hand over no territory; besieged or trapped, they end a fight
+    (an armed clash), else their surrender is no event of its own."""
+    if c.kind != tx.TRANSFER:
+        return c
+    if not any(w.lower_ in REFLEXIVES and w.dep_ == "dobj" for w in c.trig.token.children):
+        return c
+    return replace(c, kind=tx.CLASH) if HEMMED_IN.search(ctx.text) else None
+
+
 def killing_needs_a_killer(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     """ "Five civilians were killed" is a toll, not an event: a killing is one when the killer
     is named (an attack on civilians, else a clash), or when armed men are reported killed
@@ -375,6 +390,7 @@ PASSES: tuple[Pass, ...] = (
     key_town_named_elsewhere,
     who_did_what,
     kind_of_action,
+    surrender_is_no_handover,
     killing_needs_a_killer,
     captives_of_a_fight,
     abroad_is_no_event,
