@@ -173,3 +173,21 @@ def test_a_truce_said_to_begin_is_an_agreement_on_its_day() -> None:
     # a truce only talked of, not begun, is no agreement
     talk = code("Rebels in Madaya said on Monday that a truce would be welcome.")
     assert "Agreement" not in kinds(talk)
+
+
+def test_entering_a_named_town_amid_clashes_is_a_fight_for_it() -> None:
+    fought = code(
+        "Rebel fighters entered the city of Saraqib on Monday amid fierce clashes with "
+        "government forces."
+    )
+    assert [m.event_type for m in fought] == ["Battles"]
+    assert fought[0].place.name == "Saraqib"
+    # an entry told with no fight may be a handover: no battle
+    quiet = code("Government forces entered the town of Saraqib on Monday after the rebels left.")
+    assert "Battles" not in [m.event_type for m in quiet]
+
+
+def test_a_named_post_said_to_be_taken_is_a_battle_for_it() -> None:
+    taken = code("The Saraqib checkpoint was taken by rebels on Monday.")
+    assert [m.event_type for m in taken] == ["Battles"]
+    assert code("Two soldiers were taken to hospital in Saraqib on Monday.") == []

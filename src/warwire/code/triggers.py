@@ -157,6 +157,32 @@ def truce_began(t: Token, lem: str, kids: dict[str, Token]) -> bool:
     return bool(words & {"effect", "force"})
 
 
+TAKEN_GROUND = tx.PLACE_NOUNS | {"checkpoint", "airport", "airbase", "crossing", "outpost"}
+
+
+def _named_place(noun: Token | None) -> bool:
+    """ "the city of Aleppo", "the Anadan checkpoint", "the town": a noun of ground named by a
+    proper name (after "of" or before it), so an entry into it or its taking is about that
+    place ("rebels entered the city of X", "the X checkpoint was taken")."""
+    if noun is None or _lemma(noun) not in TAKEN_GROUND:
+        return False
+    named_of = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+        for c in noun.children
+    )
+    return named_of or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+FIGHT_WORDS = {"clash", "fighting", "fight", "battle", "assault", "resistance", "firefight"}
+
+
+def _amid_fighting(verb: Token) -> bool:
+    """ "entered the city amid fierce clashes", "after a battle": the entry is told with its
+    fight; an entry told alone may be a handover ("troops entered the town after the
+    militants left")."""
+    return any(_lemma(w) in FIGHT_WORDS or w.lower_ in FIGHT_WORDS for w in verb.subtree)
+
+
 def _verb_kind(t: Token, start: int) -> str | None:
     lem = _lemma(t)
     kids = {c.dep_: c for c in t.children}
@@ -197,6 +223,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return tx.ATTACK  # "the bodies of two women were found in the camp"
     if lem == "gun" and _particle(t, "down"):
         return tx.KILL  # "gunned down a former commander"
+    if lem == "take" and _named_place(kids.get("nsubjpass")):
+        return tx.TERRITORY  # "the X checkpoint was taken this morning"
     if lem in {"take", "gain", "assume", "impose", "wrest", "regain"}:
         if dobj is not None and _lemma(dobj) in {"control", "town", "city", "village", "area"}:
             if any(c.dep_ == "compound" and c.lower_ == "fire" for c in dobj.children):
@@ -217,6 +245,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return tx.SIEGE_BREAK  # "broke through the siege of Deir ez-Zor"
     if lem == "enter" and dobj is not None and dobj.pos_ == "PROPN":
         return tx.CLASH  # "government forces entered Maarat al-Numan": fighting for the town
+    if lem == "enter" and _named_place(dobj) and _amid_fighting(t):
+        return tx.CLASH  # "rebels entered the city of Aleppo amid fierce clashes"
     if lem in {"lift", "end"} and dobj is not None and _lemma(dobj) == "siege":
         return tx.SIEGE_BREAK
     if lem in {"agree", "sign", "reach", "conclude", "broker"}:
