@@ -92,3 +92,15 @@ def test_men_giving_themselves_up_hand_over_no_territory() -> None:
     )
     town = "The rebels handed over the town of Sarmin to the army on Tuesday under a deal."
     assert kinds(code(town)) == ["Non-violent transfer of territory"]
+
+
+def test_where_a_movement_came_from_or_went_is_not_the_action_place() -> None:
+    from_ = (
+        "The militants had crossed into the town of Sarmin from the city of Ariha at dawn on "
+        "Tuesday, after which they carried out a suicide attack."
+    )
+    assert [m.place.name for m in code(from_) if m.place] == ["Sarmin"]
+    heading = "A convoy was attacked on Tuesday while heading to a military post in Ariha."
+    assert all(m.place is None or m.place.name != "Ariha" for m in code(heading))
+    there = "A convoy was attacked on Tuesday at a military post in Ariha."
+    assert [m.place.name for m in code(there) if m.place] == ["Ariha"]

@@ -189,6 +189,33 @@ def route_place(tok: Token) -> bool:
     return False
 
 
+ORIGIN_VERBS = frozenset({
+    "infiltrate", "come", "arrive", "travel", "move", "cross", "sneak", "set", "depart",
+    "smuggle", "bring", "transfer",
+})  # fmt: skip
+HEADING_VERBS = frozenset({"head", "travel", "move", "go", "proceed", "bind", "drive", "march"})
+ROUTE_WORDS = frozenset({"way", "route"})
+
+
+def movement_end(tok: Token) -> bool:
+    """ "infiltrated the town from the city of X", "a convoy attacked while heading to a post
+    in X", "on their way to X": where a movement came from or was going is not where the
+    action happened."""
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head is node or node.pos_ in {"VERB", "AUX"}:
+            return False
+        if node.dep_ == "prep":
+            lem, low = head.lemma_.lower(), node.lower_
+            if low == "from" and lem in ORIGIN_VERBS:
+                return True
+            if low in {"to", "towards", "toward", "for"}:
+                return lem in HEADING_VERBS or head.lower_ in ROUTE_WORDS
+        node = head
+    return False
+
+
 def metonym_place(tok: Token) -> bool:
     """ "Damascus defended its ally", "officials in Damascus made no comment", "Damascus
     loyalists": a capital named for the government that sits there is not a battlefield."""
@@ -329,6 +356,7 @@ def background_place(sent: Span, tok: Token) -> bool:
     name given to something, or inside what someone fears."""
     return (
         route_place(tok)
+        or movement_end(tok)
         or metonym_place(tok)
         or person_named(tok)
         or name_given(tok)
