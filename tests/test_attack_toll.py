@@ -42,3 +42,14 @@ def test_a_toll_told_for_each_place_goes_to_each_place() -> None:
 def test_a_toll_told_once_for_several_places_stays_no_ones() -> None:
     ms = code("Air strikes on Kafr Nabl and Saraqib killed 30 people on Monday.")
     assert {(m.place.name, m.fatalities) for m in ms} == {("Kafr Nabl", None), ("Saraqib", None)}
+
+
+def test_a_later_count_of_a_tolled_attack_is_a_rival_claim_not_more_dead() -> None:
+    ms = code(
+        "Air strikes on the village of Kafr Dal killed at least 40 civilians on Monday. "
+        "Residents blamed the coalition. The monitor said at least 25 civilians were killed "
+        "in the strikes, which also wounded dozens."
+    )
+    [m] = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert m.fatalities == 40
+    assert sorted(c.value for c in m.claims if c.field == "fatalities") == [25, 40]

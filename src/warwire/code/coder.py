@@ -564,8 +564,11 @@ class ArticleCoder:
         prev = self.disc.previous
         if any(not p.province for p in info.places if p):
             return False
-        if not prev and (late := self._capture_toll(info) or self._attack_toll(info)):
+        told_again = False  # "the Observatory said 56 were killed in the strikes": a rival count
+        if not prev and (late := self._capture_toll(info)):
             prev = [late]
+        elif not prev and (late := self._attack_toll(info)):
+            prev, told_again = [late], True
         if len(prev) != 1:
             return False
         figures = joined_groups(
@@ -597,6 +600,8 @@ class ArticleCoder:
             )
         for fld, total in totals.items():
             old = m.fatalities if fld == "fatalities" else m.counts.get(fld)
+            if told_again and old:
+                continue  # a later sentence's count of the same attack is a claim, not more dead
             new = (old or 0) + total if (adds or not old) else max(old, total)
             if fld == "fatalities":
                 m.fatalities = new
@@ -605,7 +610,7 @@ class ArticleCoder:
                 if m.fatalities is None and fld == "wounded":
                     m.fatalities = 0
         explicit = [d for d in info.days if d.day.precision == 1]
-        if explicit:
+        if explicit and not told_again:
             m.day = story_day(explicit[0], self.disc)
         doc = self.docs.get(info.index)
         parsed = victims(doc[:], info.sent.start, info.actors) if doc is not None else None
