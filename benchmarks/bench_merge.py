@@ -12,7 +12,9 @@ are wall and CPU (CPU is steadier on a shared machine); the best of --repeat tim
 kept. The timing run also reports the growth of the process's peak RSS during the merge
 (free to read); the tracemalloc run, which counts what the merge allocates exactly, is
 skipped above --memory-max mentions (at 1M it takes several times the timing run).
-The target is a flat cost per mention: 1M mentions at most 1.3x what 10k cost.
+The target is a flat cost per mention: 1M mentions at most 1.3x what 10k cost. Each timing
+run also prints a fingerprint of the events it built (sha1 over their fields, after the timed
+part), so a faster merge can be shown to build the same events.
 
     python benchmarks/bench_merge.py [--sizes 1000 10000 100000 1000000] [--repeat 1]
                                      [--memory-max 100000]
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import random
 import resource
@@ -130,7 +133,15 @@ def time_once(n: int) -> dict[str, float]:
     rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
     return {"mentions": len(mentions), "events": len(events), "link_s": w1 - w0,
             "wall_s": w2 - w0, "cpu_s": c2 - c0, "link_cpu_s": c1 - c0,
-            "rss_growth_mib": rss}  # fmt: skip
+            "rss_growth_mib": rss, "events_sha1": fingerprint(events)}  # fmt: skip
+
+
+def fingerprint(events: list) -> str:
+    """The events' every field in order, hashed: two merges built the same events."""
+    h = hashlib.sha1()
+    for e in events:
+        h.update(repr(e).encode())
+    return h.hexdigest()[:12]
 
 
 def memory_once(n: int) -> dict[str, float]:
@@ -168,7 +179,7 @@ def main() -> None:
         return
     print(f"{'mentions':>9} {'events':>8} {'link s':>8} {'total s':>8} {'cpu s':>8} "
           f"{'µs/mention':>11} {'cpu µs/m':>9} {'RSS+ MiB':>9} {'peak MiB':>9} "
-          f"{'KiB/m':>6}")  # fmt: skip
+          f"{'KiB/m':>6} events sha1")  # fmt: skip
     rows = []
     for n in args.sizes:
         runs = [in_fresh_process("time", n) for _ in range(max(1, args.repeat))]
@@ -184,8 +195,8 @@ def main() -> None:
         )
         print(f"{m:>9} {t['events']:>8} {t['link_s']:>8.2f} {t['wall_s']:>8.2f} "
               f"{t['cpu_s']:>8.2f} {row['us_per_mention']:>11.1f} "
-              f"{row['cpu_us_per_mention']:>9.1f} {t['rss_growth_mib']:>9.1f} {traced}",
-              flush=True)  # fmt: skip
+              f"{row['cpu_us_per_mention']:>9.1f} {t['rss_growth_mib']:>9.1f} {traced} "
+              f"{t['events_sha1']}", flush=True)  # fmt: skip
     base = next((r for r in rows if r["mentions"] == 10_000), rows[0])
     for r in rows:
         print(f"{r['mentions']:>9} mentions: x{r['us_per_mention'] / base['us_per_mention']:.2f} "
