@@ -167,3 +167,78 @@ def test_an_intensity_word_between_the_adjective_and_the_strike(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(h.surface, h.actor.side) for h in load_actors().find(text)] == found
+
+
+# -- the doer named in another sentence -------------------------------------------------------
+
+
+def test_a_claim_a_few_lines_on_completes_the_attack_with_no_doer() -> None:
+    ms = code(
+        "Twin blasts rocked the district of Mezzeh in Damascus on Tuesday. The bombs hit a "
+        "building near the army headquarters. The building was empty at the time, officials "
+        "said. A rebel brigade claimed responsibility for the two blasts."
+    )
+    (m,) = of(ms, "Remote explosive/landmine/IED")
+    assert sides(m)[0] == "opposition"
+
+
+def test_a_claim_does_not_reach_an_attack_told_long_before() -> None:
+    filler = " ".join(f"Officials met on day {n} to discuss the budget." for n in range(8))
+    ms = code(
+        "Twin blasts rocked the district of Mezzeh in Damascus on Tuesday. "
+        + filler
+        + " A rebel brigade claimed responsibility for the two blasts."
+    )
+    (m,) = of(ms, "Remote explosive/landmine/IED")
+    assert sides(m)[0] is None
+
+
+SHELLED = (
+    "Artillery shells hit the town of Kafr Nabl on Tuesday, killing two civilians, residents said."
+)
+
+
+def test_the_one_side_an_article_names_by_its_shelling_fired_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Turkish shelling resumed in the north on Tuesday. " + SHELLED
+    (m,) = of(code(text), "Shelling/artillery/missile attack")
+    assert sides(m) == ("turkey", "civilians")
+    from warwire.code import coder
+
+    monkeypatch.setattr(coder, "article_artillery", lambda told: None)
+    (m,) = of(code(text), "Shelling/artillery/missile attack")
+    assert sides(m)[0] is None
+
+
+def test_two_sides_named_by_their_shelling_leave_the_rest_unattributed() -> None:
+    text = (
+        "Turkish shelling resumed in the north on Tuesday. Regime shelling was reported "
+        "elsewhere. " + SHELLED
+    )
+    (m,) = of(code(text), "Shelling/artillery/missile attack")
+    assert sides(m)[0] is None
+
+
+def test_a_suicide_attack_on_a_side_came_from_the_camp_set_against_it() -> None:
+    ms = code(
+        "Rebels reached the centre of the town of al-Bab on Tuesday, but a suicide attack forced "
+        "the rebels back, a commander said. IS has held al-Bab since 2014."
+    )
+    (m,) = of(ms, "Suicide bomb")
+    assert sides(m) == ("islamic_state", "opposition")
+
+
+def test_a_suicide_attack_on_civilians_names_no_bomber() -> None:
+    ms = code(
+        "A suicide attack killed six civilians at a market in the town of Azaz on Tuesday. "
+        "IS and rebels have fought over the area."
+    )
+    (m,) = of(ms, "Suicide bomb")
+    assert sides(m) == (None, "civilians")
+
+
+def test_a_military_compound_with_no_owner_is_the_states() -> None:
+    ms = code("A bomb exploded at a military compound in the town of Azaz on Tuesday.")
+    (m,) = of(ms, "Remote explosive/landmine/IED")
+    assert sides(m) == (None, "syrian_government")

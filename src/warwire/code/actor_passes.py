@@ -118,9 +118,11 @@ STATE_SITES = re.compile(
     r"(?:military|air force|political|state) (?:intelligence|security) "
     r"(?:branch(?:es)?|headquarters|buildings?)|"
     r"government (?:buildings?|offices|headquarters|compound)|"
+    r"military (?:compound|complex|facility|installation)s?|"
     r"border guards?(?: buildings?| posts?)?)\b",
     re.I,
 )
+STATE_CAMP = {"syrian_government", "russia", "iran_allies"}  # who strikes no state site
 SITE_SUBS = STRIKE_SUBS | TERRITORY_SUBS_OF_SITES | {"Attack", "Armed clash"}
 
 
@@ -130,10 +132,10 @@ def state_sites_are_the_state(r: Roles) -> None:
     station, security branch or government building named with no owner is the state's
     (ACLED: Police Forces of Syria for a police station, else Military Forces of Syria), so
     the state is the target, when the sentence names no other target and the doer is not
-    the state itself."""
+    the state or its allies."""
     if r.sub not in SITE_SUBS or (r.actor2 is not None and r.actor2.surface):
         return
-    if r.actor1 is not None and r.actor1.side == "syrian_government":
+    if r.actor1 is not None and r.actor1.side in STATE_CAMP:
         return
     m = STATE_SITES.search(r.text)
     if m is None:
@@ -216,6 +218,21 @@ def claim_completes_the_last_attack(
 
 
 CLAIMABLE = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
+CLAIM_REACH = 6  # sentences from the attack to the claim
+
+
+def claimable_attacks(
+    previous: list[Mention], unclaimed: tuple[int, list[Mention]] | None, index: int
+) -> list[Mention]:
+    """ "Twin blasts rocked the district. ... Four officers were injured, officials said. A
+    rebel brigade claimed responsibility for the two blasts.": a claim completes the attack
+    told just before it, else the last attack told with no doer a few sentences before (the
+    lines between describe its target and toll). PREVIOUS: the last sentence's mentions;
+    UNCLAIMED: (sentence index, mentions) of the last sentence that coded an attack with no
+    doer; INDEX: the claim's sentence."""
+    if previous or unclaimed is None or not 0 < index - unclaimed[0] <= CLAIM_REACH:
+        return previous
+    return unclaimed[1]
 
 
 def claimed_responsibility(r: Roles) -> None:
@@ -400,9 +417,12 @@ class StrikerMemory:
     """Who the article last named as striking, per kind of strike (air, shelling, chemical);
     for air strikes, the one air force the article names, when no striker is in reach."""
 
-    def __init__(self, air_force: ActorRef | None = None) -> None:
+    def __init__(
+        self, air_force: ActorRef | None = None, artillery: ActorRef | None = None
+    ) -> None:
         self.last: dict[str, tuple[int, str, ActorRef]] = {}
         self.air_force = air_force
+        self.artillery = artillery  # the one side the article names shelling, if one
 
     def note(self, index: int, source: str, found: list[Trigger], sent: Span, offset: int,
              actors: list[ActorHit]) -> None:  # fmt: skip
@@ -430,7 +450,9 @@ class StrikerMemory:
             if continued and continued != seen[1]:
                 return None
             return seen[2]
-        return self.air_force if kind == tx.AIR and not continued else None
+        if continued:
+            return None
+        return self.air_force if kind == tx.AIR else self.artillery if kind == tx.SHELLING else None
 
 
 AIR_FORCES = {"russia", "us_coalition", "israel", "syrian_government", "turkey"}
@@ -454,6 +476,30 @@ def article_air_force(sentences: list[tuple[str, int, list[ActorHit]]]) -> Actor
                 continue
             after = text[h.end - offset : h.end - offset + 30]
             if AIR_WORDS.search(h.surface) or AIR_AFTER.match(after):
+                a = h.actor
+                found.setdefault(a.side, ActorRef(a.name, a.side, h.surface, a.key))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+SHELL_WORDS = re.compile(
+    r"\b(shelling|shells|artillery|mortars?|rockets?|missiles?|bombardment|cannons?|howitzers?)\b",
+    re.I,
+)
+SHELL_AFTER = re.compile(r"^[-\s]{0,2}" + SHELL_WORDS.pattern, re.I)
+
+
+def article_artillery(sentences: list[tuple[str, int, list[ActorHit]]]) -> ActorRef | None:
+    """ "Turkish shelling has resumed in the north" (the lead) ... "Shelling recommenced in the
+    border town": an article that names one side by its shelling, artillery or rockets means
+    that side by the shelling it leaves unattributed. None when it names two or none.
+    SENTENCES: (text, offset of the text in the article, the actors found in it)."""
+    found: dict[str, ActorRef] = {}
+    for text, offset, hits in sentences:
+        for h in hits:
+            if h.holder or h.actor.side in NOT_ARMED | {"unknown"}:
+                continue
+            after = text[h.end - offset : h.end - offset + 30]
+            if SHELL_WORDS.search(h.surface) or SHELL_AFTER.match(after):
                 a = h.actor
                 found.setdefault(a.side, ActorRef(a.name, a.side, h.surface, a.key))
     return next(iter(found.values())) if len(found) == 1 else None

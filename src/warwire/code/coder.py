@@ -20,11 +20,14 @@ from spacy.tokens import Doc, Span, Token
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.actor_passes import (
+    CLAIMABLE,
     Roles,
     StrikerMemory,
     article_air_force,
+    article_artillery,
     backers_as_associates,
     claim_completes_the_last_attack,
+    claimable_attacks,
     settle_actors,
 )
 from warwire.code.anaphora import NounMemory, anaphor_noun
@@ -150,6 +153,20 @@ def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
     return None
 
 
+def suicide_bomber_of_the_other_camp(
+    kind: str, actor1: ActorRef | None, actor2: ActorRef | None, disc: Discourse, sentence: str
+) -> ActorRef | None:
+    """ "The rebels reached the city centre, but a suicide attack forced them back": a suicide
+    attack on an armed side that names no bomber came from the camp the article sets against
+    that side (suicide attacks are a weapon of the armed groups in the fight, never of
+    bystanders). ACTOR1 itself when named, or when the target is no armed side."""
+    if actor1 is not None or actor2 is None or kind != tx.SUICIDE:
+        return actor1
+    if actor2.side not in ARMED_SIDES - {"unknown"}:
+        return actor1
+    return _opponent(actor2.side, disc, sentence)
+
+
 class ArticleCoder:
     """Codes one article whose candidate sentences are already parsed."""
 
@@ -164,13 +181,16 @@ class ArticleCoder:
         self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
         self._province: list[PlaceHit] | None = None  # the article's only province, if one
         self._type_feats: dict[int, list[str]] = {}  # the type model's features by sentence
-        self.strikers = StrikerMemory(article_air_force(self._headline_and_sentences()))
+        told = self._headline_and_sentences()
+        self.strikers = StrikerMemory(article_air_force(told), article_artillery(told))
         self.nouns = NounMemory()  # the place the article last called "the town", "the city"
         self._last_made: tuple[int, list[Mention]] | None = None  # (sentence, its mentions)
         self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
+        self.unclaimed: tuple[int, list[Mention]] | None = None  # the last attacks with no doer
 
     def _headline_and_sentences(self) -> list[tuple[str, int, list[ActorHit]]]:
-        """Each sentence's text, offset and actors, the headline first (for article_air_force)."""
+        """Each sentence's text, offset and actors, the headline first (for article_air_force
+        and article_artillery)."""
         from warwire.read.actors import load_actors
 
         title = self.article.title.strip()
@@ -215,9 +235,14 @@ class ArticleCoder:
             made = self._bare_toll(info, doc[:], source, found)
         followed = not made and self._follow_up(info, source)  # figures went to the last event
         if not made and claim_completes_the_last_attack(
-            info.sent.text, info.sent.start, info.actors, disc.previous
+            info.sent.text,
+            info.sent.start,
+            info.actors,
+            claimable_attacks(disc.previous, self.unclaimed, info.index),
         ):
             followed = True  # "... claimed responsibility for the attack": the same attack
+        if any(m.actor1 is None and m.event_type in CLAIMABLE for m in made):
+            self.unclaimed = (info.index, made)
         # remember what a reader remembers
         explicit = [
             d
@@ -465,6 +490,7 @@ class ArticleCoder:
             # fight's one named camp from its sentence: the place was taken from (the fight
             # was against) the side the article sets against it, as for a parsed doer
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
+        actor1 = suicide_bomber_of_the_other_camp(kind, actor1, actor2, self.disc, info.sent.text)
         counts: dict[str, int] = {}
         claims: list[Claim] = []
         fatalities: int | None = None
