@@ -242,3 +242,22 @@ def test_a_military_compound_with_no_owner_is_the_states() -> None:
     ms = code("A bomb exploded at a military compound in the town of Azaz on Tuesday.")
     (m,) = of(ms, "Remote explosive/landmine/IED")
     assert sides(m) == (None, "syrian_government")
+
+
+def test_a_striker_read_from_the_article_struck_the_side_set_against_it() -> None:
+    ms = code(
+        "Turkish shelling resumed in the north on Tuesday. Kurdish fighters said they held "
+        "their lines. Artillery shells hit the town of Kafr Nabl on Tuesday, residents said."
+    )
+    (m,) = of(ms, "Shelling/artillery/missile attack")
+    assert sides(m) == ("turkey", "kurdish")
+
+
+def test_a_past_tense_with_an_object_is_active_not_a_reduced_passive() -> None:
+    (m,) = code("Islamist militants killed at least 15 civilians in the town of Adra on Tuesday.")
+    assert sides(m) == ("opposition", "civilians")
+
+
+def test_a_reduced_passive_names_the_dead_not_the_doer() -> None:
+    (m,) = code("Five soldiers killed in an ambush near the town of Adra on Tuesday.")
+    assert sides(m)[0] != "syrian_government"

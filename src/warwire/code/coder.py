@@ -95,7 +95,10 @@ OPPONENTS = {
 NAMED_PLACES = re.compile(
     r"\bthe (two |three |twin |besieged )?(towns?|villages?|cities|city) of\s*", re.I
 )
-TAKEN = {tx.TERRITORY, tx.TRANSFER}
+# kinds whose target, when the report names none, is the side the article sets against the doer
+FOUGHT_AGAINST = {
+    tx.TERRITORY, tx.CLASH, tx.SIEGE_BREAK, tx.AIR, tx.SHELLING, tx.TRANSFER, tx.AGREEMENT,
+}  # fmt: skip
 CAPTURE_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
 CAPTURE_TOLL = re.compile(
     r"\b(killed|died|dead)\b.{0,40}\b(in|during) the (advance|assault|attack|battle|fighting|"
@@ -450,10 +453,7 @@ class ArticleCoder:
         if kind in {tx.AIR, tx.SHELLING, tx.ATTACK, tx.IED, tx.SUICIDE, tx.CHEMICAL} and victim:
             if actor2 is None or victim.actor.side == "civilians":
                 actor2 = _actor_ref(victim)
-        if actor1 is not None and actor2 is None and kind in {
-            tx.TERRITORY, tx.CLASH, tx.SIEGE_BREAK, tx.AIR, tx.SHELLING, tx.TRANSFER,
-            tx.AGREEMENT,
-        }:  # fmt: skip
+        if actor1 is not None and actor2 is None and kind in FOUGHT_AGAINST:
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         if actor1 is not None and actor2 is not None and actor1.side == actor2.side:
             actor2 = None
@@ -485,10 +485,11 @@ class ArticleCoder:
             )  # fmt: skip
         )
         actor1, actor2 = settled.actor1, settled.actor2
-        if not named and actor1 is not None and actor2 is None and kind in TAKEN | {tx.CLASH}:
-            # the taker was read from the article ("the Syrian flag was raised over X"), or a
-            # fight's one named camp from its sentence: the place was taken from (the fight
-            # was against) the side the article sets against it, as for a parsed doer
+        if not named and actor1 is not None and actor2 is None and kind in FOUGHT_AGAINST:
+            # the taker was read from the article ("the Syrian flag was raised over X"), a
+            # fight's one named camp from its sentence, a striker from the strikes told before:
+            # the place was taken from (the fight, the strike was against) the side the
+            # article sets against it, as for a parsed doer
             actor2 = _opponent(actor1.side, self.disc, info.sent.text)
         actor1 = suicide_bomber_of_the_other_camp(kind, actor1, actor2, self.disc, info.sent.text)
         counts: dict[str, int] = {}

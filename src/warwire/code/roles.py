@@ -156,7 +156,7 @@ def assign_actors(
                 subj_ids = _child_ids(up, SUBJ)
             if up.head is up:
                 break
-        if t.dep_ in {"relcl", "acl"} and not subj_ids and t.tag_ != "VBN":
+        if t.dep_ in {"relcl", "acl"} and not subj_ids and (t.tag_ != "VBN" or active_acl(t)):
             subj_ids = {t.head.i}
     a1 = next((a for a, tok in located if tok.i in subj_ids and tok.i not in assoc_ids), None)
     a2 = next(
@@ -450,8 +450,16 @@ def is_victim_token(tok: Token) -> bool:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in DIE:
         return True
     return any(
-        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HARM for c in tok.children
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HARM and not active_acl(c)
+        for c in tok.children
     )
+
+
+def active_acl(verb: Token) -> bool:
+    """ "Militants killed 15 civilians in the town": the parser may read the past tense as a
+    reduced passive hung on its subject ("militants [who were] killed"), but a verb with a
+    direct object is active, so the noun it hangs on is the doer, not the victim."""
+    return verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def victims(sent: Span, offset: int, actors: list[ActorHit]) -> ActorHit | None:
