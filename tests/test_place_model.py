@@ -333,3 +333,32 @@ def test_a_given_name_then_an_al_name_is_a_person_not_a_village() -> None:
     found = places_in("Abu Ibrahim al-Hashimi was killed in a raid in Atmeh on Monday.")
     assert "Al Hashimiyah" not in {p.name for p in found}
     assert any(p.admin1 == "Idlib" for p in found)
+
+
+def test_a_town_line_counting_only_the_wounded_takes_the_province_lines_dead() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3, fatalities=12)
+    coarse.claims = [Claim("fatalities", 12, "a")]
+    fine = _mention(town("Saraqib", "Idlib"), fatalities=0)
+    fine.claims = [Claim("fatalities", 0, "a")]
+    [kept] = one_scale([coarse, fine])
+    assert kept is fine and kept.fatalities == 12
+    assert [c.value for c in kept.claims if c.field == "fatalities"] == [12]
+
+
+def test_a_town_line_with_its_own_dead_keeps_them() -> None:
+    gaz = load_gazetteer()
+    coarse = _mention(gaz.admin_place("Idlib"), geo=3, fatalities=12)
+    fine = _mention(town("Saraqib", "Idlib"), fatalities=5)
+    [kept] = one_scale([coarse, fine])
+    assert kept.fatalities == 5
+
+
+def test_wounded_at_the_village_and_dead_told_for_the_raid_are_one_toll() -> None:
+    text = (
+        "An air raid killed 14 people on Wednesday at a camp for displaced families in Idlib "
+        "province, a monitor said. Nine people were also wounded in the air raid on the camp "
+        "near the village of Kansafra, the monitor said."
+    )
+    tolls = [m.fatalities for m in code(text) if m.sub_event_type == "Air/drone strike"]
+    assert tolls == [14]

@@ -133,8 +133,9 @@ def finer_of(coarse: Mention, fine: Mention) -> bool:
 
 def _absorb(fine: Mention, coarse: Mention) -> None:
     """What the coarse report adds to the precise one: a toll, an actor it left empty."""
-    if fine.fatalities is None and coarse.fatalities is not None:
+    if toll_left_open(fine, coarse):
         fine.fatalities = coarse.fatalities
+        fine.claims = [c for c in fine.claims if c.field != "fatalities" or c.value]
         fine.claims.extend(c for c in coarse.claims if c.field == "fatalities")
     # other figures ("after 140 air strikes") are the article's own claims about the action
     fine.claims.extend(c for c in coarse.claims if c.field != "fatalities" and c not in fine.claims)
@@ -145,6 +146,13 @@ def _absorb(fine: Mention, coarse: Mention) -> None:
     if fine.actor2 is None and coarse.actor2 is not None and coarse.actor2 != fine.actor1:
         fine.actor2 = coarse.actor2
     fine.evidence.extend(e for e in coarse.evidence if e not in fine.evidence)
+
+
+def toll_left_open(fine: Mention, coarse: Mention) -> bool:
+    """ "Helicopter fire killed 12 in a camp near the border ... seven were also wounded in the
+    raid on the camp near the village of X": the precise line counts only the wounded, so its
+    zero dead is no count of the dead; the coarse line's toll is the action's."""
+    return not fine.fatalities and bool(coarse.fatalities)
 
 
 def day_within(coarse: Mention, fine: Mention) -> bool:
