@@ -282,3 +282,35 @@ def test_the_one_air_force_an_article_names_made_its_unattributed_strikes() -> N
 def test_the_owner_of_a_raised_flag(text: str, side: str | None) -> None:
     owner = flag_owner(text)
     assert (owner.side if owner else None) == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels fought the army near Saraqib on Monday. Russian air raids on the north left 30 "
+        'civilians dead on Tuesday, a monitor said. "The Russian planes hit the towns of Binnish '
+        'and Taftanaz, and 20 died in Binnish," its director said.',
+        "Government forces fought rebels near Idlib on Monday. Two civilians were killed on "
+        "Tuesday in air strikes on Kafr Nabl, a monitor said. A third was killed in strikes on "
+        "the town of Ariha, it added.",
+    ],
+)
+def test_dead_counted_after_civilian_dead_are_civilians(text: str) -> None:
+    strikes = [m for m in code(text) if m.sub_event_type == "Air/drone strike"]
+    assert strikes and all(m.actor2 and m.actor2.side == "civilians" for m in strikes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before names the rebels hit: the dead are not known to be civilians
+        "Government forces fought rebels near Idlib on Monday. Government warplanes struck rebel "
+        "positions in Kafr Nabl on Tuesday. Three were killed in strikes on the town of Ariha.",
+        # the strike counts no dead: nothing ties it to the civilians counted before
+        "Rebels fought the army near Saraqib on Monday. Russian air raids on the north left 30 "
+        "civilians dead on Tuesday, a monitor said. The Russian planes also hit Binnish.",
+    ],
+)
+def test_an_uncounted_or_armed_strike_keeps_the_usual_opponent(text: str) -> None:
+    m = [m for m in code(text) if m.sub_event_type == "Air/drone strike"][-1]
+    assert m.actor2 is not None and m.actor2.side == "opposition"

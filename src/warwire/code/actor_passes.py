@@ -6,6 +6,8 @@ need the kind of event or the rest of the article to say who is who:
 - protesters_act: a protest's actor1 is the crowd, the forces that broke it up actor2;
 - StrikerMemory / inherit_striker: "Airstrikes also hit the next village" after "Russian jets
   struck the town" is the same air force's strike;
+- the_dead_counted_before_are_civilians: "Strikes killed two civilians in A. A third was
+  killed in strikes on B." hit civilians, not the article's usual opponent;
 - backers_as_associates: "Turkish-backed rebels" are the rebels, with Turkey as associate.
 
 Each pass is a small function of ActorRefs; settle_actors runs them in order (PASSES).
@@ -109,6 +111,27 @@ def civilian_sites(r: Roles) -> None:
     if r.sub not in STRIKE_SUBS or not CIVILIAN_SITES.search(r.text):
         return
     if r.actor2 is None or not r.actor2.surface:
+        r.actor2 = _default("civilians")
+
+
+DEATH_COUNT = re.compile(r"\b(killed|died|dead|deaths?|wounded|injured|lost their lives)\b", re.I)
+
+
+def the_dead_counted_before_are_civilians(r: Roles) -> None:
+    """ "Strikes killed two civilians in A. A third was killed in strikes on B.", "Air raids
+    left 57 civilians dead. 'The planes hit A and B; 46 died in A'": a strike whose sentence
+    counts dead without saying who they were, right after a sentence that named civilians and
+    no armed side but the striker, killed more of those civilians; its target is then not the
+    article's usual opponent (an inferred opponent has an empty surface)."""
+    if r.sub not in STRIKE_SUBS or not DEATH_COUNT.search(r.text):
+        return
+    if r.actor2 is not None and r.actor2.surface:
+        return  # the sentence names who was hit
+    striker = r.actor1.side if r.actor1 is not None else None
+    if any(h.actor.side not in NOT_ARMED and h.actor.side != striker for h in r.hits):
+        return  # another armed side is named here: it may be the one hit
+    before = {h.actor.side for h in r.previous if not h.holder}
+    if "civilians" in before and all(s in NOT_ARMED or s == striker for s in before):
         r.actor2 = _default("civilians")
 
 
@@ -389,6 +412,7 @@ PASSES: tuple[Callable[[Roles], None], ...] = (
     the_one_side_named_in_a_fight,
     state_sites_are_the_state,
     civilian_sites,
+    the_dead_counted_before_are_civilians,
     the_taken_are_civilians,
 )
 
