@@ -93,6 +93,34 @@ def kind_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     return replace(c, kind=kind) if kind is not None else None
 
 
+THE_ATTACK = re.compile(r"\b(?:the|this) (?:attack|strike|raid|bombardment)\b", re.I)
+
+
+def _strike_before(ctx: SentenceContext) -> str:
+    """The kind of remote violence the sentences before this one told: the last strike or
+    shelling named, else, in an air strike story, "the attack" of the sentence before."""
+    if ctx.disc.last_kind in REMOTE:
+        return ctx.disc.last_kind
+    i = ctx.info.index
+    before = ctx.article.infos[i - 1].sent.text if 0 < i <= len(ctx.article.infos) else ""
+    return tx.AIR if ctx.air_story and THE_ATTACK.search(before) else ""
+
+
+def it_killed_after_a_strike(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Shelling hit villages of the plain. It killed four in A village and two in B village":
+    a killing whose subject is a bare "it", told right after a strike, a shelling or "the
+    attack" of an air strike story and naming no armed group (so "it" is no group claiming
+    the deaths), is that remote violence's toll at the places it names: it takes its kind."""
+    if c.kind != tx.KILL or c.a1 is not None:
+        return c
+    if not any(w.dep_ == "nsubj" and w.lower_ == "it" for w in c.trig.token.children):
+        return c
+    if any(h.actor.side != "civilians" for h in ctx.info.actors):
+        return c
+    kind = _strike_before(ctx)
+    return replace(c, kind=kind) if kind else c
+
+
 REFLEXIVES = {"themselves", "himself", "herself", "itself"}
 HEMMED_IN = re.compile(r"\b(siege|besieg\w*|encircl\w*|surround\w*|trapped|barricaded)\b", re.I)
 
@@ -390,6 +418,7 @@ PASSES: tuple[Pass, ...] = (
     key_town_named_elsewhere,
     who_did_what,
     kind_of_action,
+    it_killed_after_a_strike,
     surrender_is_no_handover,
     killing_needs_a_killer,
     captives_of_a_fight,
