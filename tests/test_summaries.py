@@ -92,6 +92,21 @@ def test_last_month_is_history() -> None:
     assert code("On Tuesday the rebels seized the town of Sarmin.") != []
 
 
+def test_a_span_hung_from_a_misread_word_of_the_object_list_still_sums_up() -> None:
+    # "IS" in the object list is read as a verb, and the span hangs from that false clause
+    text = "Russian jets have struck Sarmin and nearby IS bases for months as part of the push."
+    assert code(text) == []
+    assert code("Turkish drones have hit Sarmin and the nearby IS depots for weeks.") == []
+    # the same strikes told as news of one day, or with their toll, are coded
+    text = "Russian jets struck Sarmin and nearby IS bases on Monday as part of the push."
+    assert kinds(code(text)) == ["Air/drone strike"]
+    text = "Russian jets have struck Sarmin and nearby IS bases, killing 12 fighters."
+    assert kinds(code(text)) == ["Air/drone strike"]
+    # a coordinated verb of its own is still a clause of its own
+    text = "Rebels have held Sarmin for years and captured the town of Ariha on Monday."
+    assert kinds(code(text)) == ["Non-state actor overtakes territory"]
+
+
 def test_the_summary_pass_is_what_drops_them() -> None:
     text = "Jets have pounded Sarmin for weeks, residents say."
     assert code(text) == []

@@ -66,6 +66,16 @@ def _since_clause(c: Token) -> bool:
     return any(m.lower_ == "since" and m.dep_ == "mark" for m in c.children)
 
 
+def listed_with_a_noun(c: Token) -> bool:
+    """ "have pounded the town and nearby IS positions for weeks": a coordinated "verb" that
+    is a group's initials in capitals ("IS" taken for "is") or hangs from a noun is a word of
+    the object list the parser misread, not a clause of its own, so what hangs from it
+    ("for weeks") belongs to the clause of the list."""
+    if c.dep_ != "conj":
+        return False
+    return c.head.pos_ in {"NOUN", "PROPN"} or (len(c.text) > 1 and c.text.isupper())
+
+
 def clause_tokens(verb: Token) -> list[Token]:
     """VERB's clause without the clauses nested in it (relative clauses, reported speech,
     other coordinated verbs), but with a "since ..." clause, which measures its span."""
@@ -77,7 +87,12 @@ def clause_tokens(verb: Token) -> list[Token]:
         for c in n.children:
             if c.dep_ in NESTED:
                 continue
-            if c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"} and not _since_clause(c):
+            if (
+                c.dep_ in {"conj", "advcl"}
+                and c.pos_ in {"VERB", "AUX"}
+                and not _since_clause(c)
+                and not listed_with_a_noun(c)
+            ):
                 continue
             stack.append(c)
     return out
