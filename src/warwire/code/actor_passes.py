@@ -488,21 +488,32 @@ AIR_WORDS = re.compile(
 AIR_AFTER = re.compile(r"^[-\s]{0,2}" + AIR_WORDS.pattern, re.I)
 
 
+def _one_side_named_by(
+    sentences: list[tuple[str, int, list[ActorHit]]],
+    armed: Callable[[str], bool],
+    words: re.Pattern[str],
+    after_words: re.Pattern[str],
+) -> ActorRef | None:
+    """The one side (ARMED) an article names by a weapon (WORDS in its surface, or AFTER_WORDS
+    right after it: "Russian jets", "Turkish shelling"); None when it names two or none."""
+    found: dict[str, ActorRef] = {}
+    for text, offset, hits in sentences:
+        for h in hits:
+            if h.holder or not armed(h.actor.side):
+                continue
+            after = text[h.end - offset : h.end - offset + 30]
+            if words.search(h.surface) or after_words.match(after):
+                a = h.actor
+                found.setdefault(a.side, ActorRef(a.name, a.side, h.surface, a.key))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def article_air_force(sentences: list[tuple[str, int, list[ActorHit]]]) -> ActorRef | None:
     """ "Civilians killed in Russian airstrikes" (the headline) ... "The airstrikes also hit the
     town of X": an article that names one air force by its strikes, jets or air force means
     that air force by the strikes it leaves unattributed. None when it names two or none.
     SENTENCES: (text, offset of the text in the article, the actors found in it)."""
-    found: dict[str, ActorRef] = {}
-    for text, offset, hits in sentences:
-        for h in hits:
-            if h.holder or h.actor.side not in AIR_FORCES:
-                continue
-            after = text[h.end - offset : h.end - offset + 30]
-            if AIR_WORDS.search(h.surface) or AIR_AFTER.match(after):
-                a = h.actor
-                found.setdefault(a.side, ActorRef(a.name, a.side, h.surface, a.key))
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _one_side_named_by(sentences, lambda side: side in AIR_FORCES, AIR_WORDS, AIR_AFTER)
 
 
 SHELL_WORDS = re.compile(
@@ -517,16 +528,9 @@ def article_artillery(sentences: list[tuple[str, int, list[ActorHit]]]) -> Actor
     border town": an article that names one side by its shelling, artillery or rockets means
     that side by the shelling it leaves unattributed. None when it names two or none.
     SENTENCES: (text, offset of the text in the article, the actors found in it)."""
-    found: dict[str, ActorRef] = {}
-    for text, offset, hits in sentences:
-        for h in hits:
-            if h.holder or h.actor.side in NOT_ARMED | {"unknown"}:
-                continue
-            after = text[h.end - offset : h.end - offset + 30]
-            if SHELL_WORDS.search(h.surface) or SHELL_AFTER.match(after):
-                a = h.actor
-                found.setdefault(a.side, ActorRef(a.name, a.side, h.surface, a.key))
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _one_side_named_by(
+        sentences, lambda side: side not in NOT_ARMED | {"unknown"}, SHELL_WORDS, SHELL_AFTER
+    )
 
 
 def backers_as_associates(hits: list[ActorHit | None]) -> list[ActorRef]:
