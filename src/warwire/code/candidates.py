@@ -85,6 +85,7 @@ class SentenceContext:
     coded_at: list[int] = field(default_factory=list)  # the token index of each coded trigger
     seen: list[tuple[str, str]] = field(default_factory=list)  # ("place@day", kind) coded
     trigger_starts: list[int] = field(default_factory=list)  # every candidate's trigger
+    triggers: list[Trigger] = field(default_factory=list)  # every trigger the sentence has
 
     @property
     def offset(self) -> int:

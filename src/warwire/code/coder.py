@@ -296,6 +296,7 @@ class ArticleCoder:
             article=self,
             air_story=self.air_story,
             trigger_starts=[c.trig.token.idx for c in cands],
+            triggers=found,
         )
         out: list[Mention] = []
         for cand in cands:

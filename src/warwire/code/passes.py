@@ -28,7 +28,7 @@ from warwire.code.kinds import ARMED_SIDES, STATE_SIDES, kind_for, quiet_takeove
 from warwire.code.recall import acted_on_place, place_told_next, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
 from warwire.code.summaries import clause_verb, present_perfect, summary_or_description
-from warwire.code.triggers import Trigger, find_triggers
+from warwire.code.triggers import Trigger
 from warwire.places import entry_key
 
 Pass = Callable[[Candidate, SentenceContext], "Candidate | None"]
@@ -166,7 +166,7 @@ def captives_of_a_fight(c: Candidate, ctx: SentenceContext) -> Candidate | None:
         return c
     t = c.trig.token
     partners = ([t.head] if t.dep_ == "conj" else []) + [w for w in t.children if w.dep_ == "conj"]
-    kinds = {x.token.i: x.kind for x in find_triggers(ctx.sent)}
+    kinds = {x.token.i: x.kind for x in ctx.triggers}
     return None if any(kinds.get(w.i) in FIGHT_KINDS for w in partners) else c
 
 
