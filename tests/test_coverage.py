@@ -91,3 +91,19 @@ def test_a_takeover_by_force_is_a_capture() -> None:
     assert kinds(code(text)) == ["Non-state actor overtakes territory"]
     text = "Rebels took over the town of Sarmin on Tuesday after the army withdrew."
     assert kinds(code(text)) == ["Non-violent transfer of territory"]
+
+
+def test_people_taken_away_by_armed_men_are_an_abduction() -> None:
+    ms = code("Gunmen stormed a house in Sarmin on Tuesday and took the owner's son.")
+    assert "Abduction/forced disappearance" in kinds(ms)
+    ms = code("Militants seized three women from the village of Kafr Nabl on Tuesday.")
+    assert kinds(ms) == ["Abduction/forced disappearance"]
+
+
+def test_people_taken_to_safety_or_to_hospital_are_no_abduction() -> None:
+    for text in (
+        "Rescuers took five wounded men to a hospital in Sarmin on Tuesday.",
+        "Buses took 300 people out of Sarmin on Tuesday.",
+        "It took the men three days to reach Sarmin on Tuesday.",
+    ):
+        assert "Abduction/forced disappearance" not in kinds(code(text)), text

@@ -191,3 +191,14 @@ def test_a_named_post_said_to_be_taken_is_a_battle_for_it() -> None:
     taken = code("The Saraqib checkpoint was taken by rebels on Monday.")
     assert [m.event_type for m in taken] == ["Battles"]
     assert code("Two soldiers were taken to hospital in Saraqib on Monday.") == []
+
+
+def test_from_the_city_points_back_to_the_city_named_before() -> None:
+    text = (
+        FILLER
+        + "Some 20,000 people live in the town of Hajin, on the Euphrates. "
+        + "During the withdrawal from the town on Monday, the militants took 300 civilians "
+        + "from the market."
+    )
+    taken = [m for m in code(text) if m.sub_event_type == "Abduction/forced disappearance"]
+    assert [m.place.name for m in taken] == ["Hajin"]

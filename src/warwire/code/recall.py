@@ -94,7 +94,7 @@ FOLLOW_ON_CUE = re.compile(
 STORY_REACH = 4  # sentences back to the event whose place a follow-on sentence takes
 # "in the camp", "inside the town": a place named before, pointed back to by its noun
 BACK_TO_PLACE = re.compile(
-    r"\b(in|inside|at|near|outside|on the outskirts of) the (town|city|village|camp|district|"
+    r"\b(in|inside|at|near|outside|from|on the outskirts of) the (town|city|village|camp|district|"
     r"neighbou?rhood)\b(?!\s+of\b)",
     re.I,
 )

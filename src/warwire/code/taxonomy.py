@@ -314,7 +314,7 @@ CANDIDATE = Twin(
     r"chemical|chlorine|sarin|toxic|grenade|kill|dead\b|died|die\b|wound|injur|"
     r"execut(e[ds]?|ing|ions?)\b|massacr|behead|assassinat|stabb|gunned|bod(y|ies)\b|corpses?|"
     r"hostages?|captives?|human shields?|flags?\b|establish|"
-    r"shot|shoot|gunm|kidnap|abduct|protest|demonstrat|"
+    r"shot|shoot|gunm|kidnap|abduct|snatch|protest|demonstrat|"
     r"rall(y|ies|ied|ying)\b|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
     r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"

@@ -219,6 +219,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return tx.TERRITORY  # "troops raised the national flag over the town hall"
     if lem == "take" and _held_captive(t, dobj):
         return tx.ABDUCTION  # "took 70 villagers captive", "took civilians as human shields"
+    if lem in SNATCH_VERBS and _people_taken(t, kids):
+        return tx.ABDUCTION  # "gunmen entered the house and took her son"
     if lem in {"find", "discover"} and _bodies(kids):
         return tx.ATTACK  # "the bodies of two women were found in the camp"
     if lem == "gun" and _particle(t, "down"):
@@ -330,6 +332,39 @@ def _held_captive(t: Token, dobj: Token | None) -> bool:
     return dobj is not None and any(
         _lemma(c) in CAPTIVES for c in dobj.children if c.dep_ in {"amod", "appos", "acl"}
     )
+
+
+SNATCH_VERBS = {"take", "snatch", "seize", "grab"}
+# people a report says were taken away: kin, villagers, civilians, a count of people
+TAKEN_PEOPLE = {
+    "son", "daughter", "brother", "sister", "father", "mother", "husband", "wife", "child",
+    "boy", "girl", "man", "woman", "civilian", "people", "resident", "villager", "worker",
+    "doctor", "journalist", "activist", "teenager", "relative", "family",
+}  # fmt: skip
+# "took the wounded to hospital", "took civilians out", "took part": moved or helped, not seized
+TAKEN_AWAY_NOT = {"to", "out", "into", "towards", "toward", "back", "part", "away"}
+
+
+def _people_taken(t: Token, kids: dict[str, Token]) -> bool:
+    """ "Armed men entered the house and took her son", "the fighters took 2,000 civilians
+    from the district", "three women were seized from the village": people (kin, civilians,
+    a count of residents) taken by someone, with no "to" place they were brought to nor
+    "out" of danger, is a kidnapping as the wire services and monitors report it."""
+    obj = kids.get("dobj") or kids.get("nsubjpass")
+    if obj is None or _lemma(obj) not in TAKEN_PEOPLE:
+        return False
+    if any(c.lower_ in TAKEN_AWAY_NOT for c in t.children if c.dep_ in {"prep", "prt", "advmod"}):
+        return False
+    if t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False  # "tried to take", "came to take": not done
+    subj = kids.get("nsubj")
+    if subj is not None and (
+        _lemma(subj) in {"it", "this", "that", "war", "conflict"} or _lemma(subj) in tx.NOUNS
+    ):
+        return False  # "it took the men three days", "the fighting took them by surprise"
+    if any(w.lower_ == "surprise" for w in t.subtree):
+        return False
+    return not any(c.dep_ == "neg" for c in t.children)
 
 
 def _bodies(kids: dict[str, Token]) -> bool:
