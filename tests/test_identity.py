@@ -17,6 +17,7 @@ from warwire.merge.identity import (
     EVENT_DAYS,
     area_contains,
     capture_subsumes_clash,
+    clash_without_direction,
     day_either_side,
     event_days,
     explicit_day,
@@ -608,3 +609,43 @@ def test_a_clash_with_the_turkish_army_is_not_the_capture_from_jihadists() -> No
     clash = m("b:1", "Armed clash", SARMIN, a1=None, a2=TURKEY)
     assert not capture_subsumes_clash(cap, clash)
     assert len(events([cap, clash])) == 2
+
+
+def test_a_clash_told_from_either_side_is_one_clash() -> None:
+    # "rebels attacked army posts in the town" / "the army repelled a rebel attack there"
+    attacked = m("a:1", "Armed clash", SARMIN, a1=OPP, a2=GOV)
+    repelled = m("b:1", "Armed clash", SARMIN, a1=GOV, a2=OPP)
+    one_side = m("c:1", "Armed clash", SARMIN, a1=GOV, a2=None)  # "the army fought there"
+    assert clash_without_direction(attacked, repelled)
+    assert clash_without_direction(attacked, one_side)
+    [ev] = events([attacked, repelled, one_side])
+    assert sorted(ev.articles) == ["a", "b", "c"]
+
+
+def test_a_clash_between_other_camps_in_the_town_stays_apart() -> None:
+    army_rebels = m("a:1", "Armed clash", SARMIN, a1=OPP, a2=GOV)
+    army_is = m("b:1", "Armed clash", SARMIN, a1=GOV, a2=ISIS)
+    assert not clash_without_direction(army_rebels, army_is)
+    assert len(events([army_rebels, army_is])) == 2
+    # an attack is not a clash: its direction is the event
+    assert not clash_without_direction(
+        m("c:1", "Air/drone strike", SARMIN, a1=OPP, a2=GOV),
+        m("d:1", "Air/drone strike", SARMIN, a1=GOV, a2=OPP),
+    )
+
+
+def test_a_captures_day_told_two_ways_by_one_source_takes_its_fightings_day() -> None:
+    sat = TUE + dt.timedelta(days=4)
+    ms = [
+        # "recaptured the town a day after" worked out to the Monday; "on Saturday" elsewhere
+        m("a:1", "Non-state actor overtakes territory", TELL_A, d=sat + dt.timedelta(days=2)),
+        m("a:2", "Non-state actor overtakes territory", TELL_A, d=sat),
+        m("a:3", "Armed clash", TELL_A, d=sat),  # "battling the last fighters on Saturday"
+    ]
+    for x in ms:
+        x.actor1, x.actor2 = SDF, ISIS
+    [ev] = events(ms)
+    assert ev.date == sat
+    # without the fighting the tie stays with the first report read
+    [alone] = events(ms[:2])
+    assert alone.date == sat + dt.timedelta(days=2)

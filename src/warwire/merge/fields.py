@@ -26,12 +26,18 @@ MONITORS = ("observatory", "sohr", "monitor", "white helmets", "civil defence", 
 
 
 def _vote(
-    mentions: list[Mention], key: Callable[[Mention], T | None], group: dict[str, str]
+    mentions: list[Mention],
+    key: Callable[[Mention], T | None],
+    group: dict[str, str],
+    support: list[Mention] | None = None,
 ) -> T | None:
-    """Most common value, one vote per independent source (wire group), first seen on ties."""
+    """Most common value, one vote per independent source (wire group); on ties the value
+    more of SUPPORT (the event's other reports) give, then the one more reports repeat, then
+    the first seen."""
     seen: set[tuple[str, Hashable]] = set()
     votes: Counter[T] = Counter()
     raw: Counter[T] = Counter()  # ties: the value more reports repeat
+    backed: Counter[T] = Counter(v for v in map(key, support or []) if v is not None)
     order: dict[T, int] = {}
     for i, m in enumerate(mentions):
         v = key(m)
@@ -46,7 +52,7 @@ def _vote(
         order.setdefault(v, i)
     if not votes:
         return None
-    return max(votes, key=lambda v: (votes[v], raw[v], -order[v]))
+    return max(votes, key=lambda v: (votes[v], backed[v], raw[v], -order[v]))
 
 
 def independent_groups(mentions: list[Mention], group: dict[str, str]) -> list[str]:
@@ -198,7 +204,10 @@ def build_event(
     dated = [m for m in ms if m.day and is_capture(m)] or [m for m in ms if m.day]
     best_prec = min((m.day.precision for m in dated if m.day), default=None)
     day_ms = [m for m in dated if m.day and m.day.precision == best_prec]
-    date = _vote(day_ms, lambda m: m.day.date if m.day else None, group)
+    # a capture's day told two ways by one source: the day its fighting was told on too
+    # ("recaptured the town on Saturday" beside a day worked out wrongly from "a day after")
+    also = [m for m in ms if m.day and m.day.precision == best_prec and not is_capture(m)]
+    date = _vote(day_ms, lambda m: m.day.date if m.day else None, group, also)
     date_range: tuple[dt.date, dt.date] | None = None
     if best_prec and best_prec > 1 and day_ms:
         lo = max(m.day.start for m in day_ms if m.day)

@@ -130,6 +130,21 @@ def capture_subsumes_clash(a: Mention, b: Mention) -> bool:
     return not loser or all(one_camp(loser, s) for s in sides)
 
 
+def clash_without_direction(a: Mention, b: Mention) -> bool:
+    """ "Rebels attacked army positions in the town", "the army repelled a rebel attack on the
+    town", "clashes between the army and rebels": a clash has no direction, and outlets name
+    its two camps in either order. Two clash reports fit when each known camp of the report
+    naming fewer is one camp with a camp of the other (the army and rebels, beside rebels and
+    the army; not beside rebels and the Islamic State)."""
+    if a.sub_event_type not in FIGHTING or b.sub_event_type not in FIGHTING:
+        return False
+    sa, sb = _sides(a), _sides(b)
+    if not sa or not sb:
+        return False
+    few, more = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return all(any(one_camp(s, t) for t in more) for s in few)
+
+
 def same_control_change(a: Mention, b: Mention) -> bool:
     """Two captures are one change of control when the same camp took the place; a report
     that names no taker fits any capture of the same ACLED type."""
@@ -190,7 +205,8 @@ def types_fit(a: Mention, b: Mention) -> bool:
 
 def actors_fit(a: Mention, b: Mention) -> bool:
     """Only the actor who acted decides (the target is often inferred, and more often wrong),
-    except between a capture and a clash, where the camps are compared as a set."""
+    except between a capture and a clash or two clashes, where the camps are compared as a
+    set."""
     if is_capture(a) != is_capture(b) and {a.sub_event_type, b.sub_event_type} & FIGHTING:
         return capture_subsumes_clash(a, b)
     if a.sub_event_type != b.sub_event_type and same_toll(a, b):
@@ -198,7 +214,9 @@ def actors_fit(a: Mention, b: Mention) -> bool:
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
     x, y = a.actor1, b.actor1
-    return not (x and y and "unknown" not in (x.side, y.side) and not one_camp(x.side, y.side))
+    if not (x and y and "unknown" not in (x.side, y.side) and not one_camp(x.side, y.side)):
+        return True
+    return clash_without_direction(a, b)  # who attacked whom is how an outlet tells a clash
 
 
 def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> int:
