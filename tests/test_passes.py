@@ -202,6 +202,26 @@ def test_a_noun_alone_needs_its_own_place_a_count_or_casualties() -> None:
     assert code(text) == []
 
 
+def test_a_noun_of_strikes_with_its_own_count_is_an_event() -> None:
+    lead = "The group has fought in the region for years. "
+    held = (
+        ", Kurdish fighters on Tuesday also held their positions in the eastern districts of Hajin."
+    )
+    assert kinds(code(lead + "Aided by five coalition air strikes" + held)) == ["Air/drone strike"]
+    assert kinds(code(lead + "Aided by coalition air strikes" + held)) == []
+
+
+def test_an_assault_by_a_named_side_beside_another_sides_strikes_is_a_second_action() -> None:
+    text = (
+        "Backed by five coalition air strikes, Kurdish fighters on Tuesday held back assaults "
+        "by Islamic State militants on Hajin."
+    )
+    assert kinds(code(text)) == ["Air/drone strike", "Armed clash"]
+    # the weapon inside the noun's own phrase is the same action
+    one = "Rebel rocket attacks on Hajin on Tuesday killed four civilians."
+    assert "Armed clash" not in kinds(code(one)) and "Attack" not in kinds(code(one))
+
+
 def test_history_is_not_news() -> None:
     text = "Rebels captured Saraqib on 3 March 2019."
     assert code(text) == []

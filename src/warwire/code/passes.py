@@ -311,7 +311,22 @@ def noun_needs_place_count_or_casualties(c: Candidate, ctx: SentenceContext) -> 
         return c
     if acted_on_place(c.trig, ctx.sent, ctx.offset, c.places):
         return c  # "an airstrike leveled a building in X": the verb's place is the noun's
+    if c.kind in {tx.AIR, tx.SHELLING} and counted_noun_of_action(c.trig):
+        return c  # "aided by seven coalition air strikes"
     return c if _has(ctx.figures, FIGURES_OF_AN_EVENT) else None
+
+
+def counted_noun_of_action(trig: Trigger) -> bool:
+    """ "Aided by seven coalition air strikes, ...", "after 20 air raids on the town": the
+    noun of action carries its own count (a number word hung on it), so the report counts
+    actions that happened, as monitors and wire services tally strikes; a count is never
+    told of a mere threat or a vague "amid shelling"."""
+    t = trig.token
+    return (
+        trig.nominal
+        and t.tag_ == "NNS"
+        and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in {"one"} for c in t.children)
+    )
 
 
 def day_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
@@ -380,7 +395,9 @@ def one_action_per_place_and_day(c: Candidate, ctx: SentenceContext) -> Candidat
     places = []
     for ph in c.places:
         key = where_key(ph, c.day)
-        if _subsumed(key, c.kind, seen) or _weapon_named(c.trig, c.kind, key, seen):
+        if _subsumed(key, c.kind, seen) or _weapon_named(
+            c.trig, c.kind, key, seen, ctx, c.a1 is not None
+        ):
             continue
         if c.trig.kind == tx.KILL and any(w == key for w, _ in seen):
             continue
@@ -577,7 +594,29 @@ def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:
 BLAST_WORDS = {"explosion", "blast"}
 
 
-def _weapon_named(trig: Trigger, kind: str, where: str, seen: list[tuple[str, str]]) -> bool:
+def other_action_beside(noun: Trigger, weapon: Token, named_doer: bool) -> bool:
+    """ "Aided by seven coalition air strikes, Kurdish fighters held back assaults by the
+    militants": the weapon is a noun of its own phrase, neither inside the assault's phrase
+    ("rocket attacks", "attacks with mortar shells") nor holding it, so the assault is a
+    second action at the place, by the hand the sentence names for it. A weapon told by a verb
+    ("jets struck the town, and the attack killed five"), or a noun with no doer of its own
+    ("strikes killed 15 as fighting raged"), keeps the noun as the weapon's."""
+    t = noun.token
+    if weapon.pos_ not in {"NOUN", "PROPN"} or weapon.i == t.i:
+        return False
+    if not named_doer:
+        return False
+    return not (weapon.is_ancestor(t) or t.is_ancestor(weapon))
+
+
+def _weapon_named(
+    trig: Trigger,
+    kind: str,
+    where: str,
+    seen: list[tuple[str, str]],
+    ctx: SentenceContext,
+    doer: bool = False,
+) -> bool:
     """ "killed in rebel rocket attacks on Aleppo", "attacks with mortar shells on Mezzeh": the
     noun "attack" and the weapon that names it are one action; the weapon, coded first at
     that place, gives its type, and the bare noun adds nothing. So too "the explosion ... was
@@ -585,7 +624,11 @@ def _weapon_named(trig: Trigger, kind: str, where: str, seen: list[tuple[str, st
     if not trig.nominal:
         return False
     if kind in {tx.ATTACK, tx.CLASH}:
-        return any(w == where and k in tx.WEAPON_KINDS for w, k in seen)
+        weapons = [
+            i for (w, k), i in zip(seen, ctx.coded_at, strict=False)
+            if w == where and k in tx.WEAPON_KINDS
+        ]  # fmt: skip
+        return any(not other_action_beside(trig, ctx.sent.doc[i], doer) for i in weapons)
     if kind == tx.IED and trig.token.lemma_.lower() in BLAST_WORDS:
         return any(w == where and k in tx.WEAPON_KINDS - {tx.IED} for w, k in seen)
     return False
