@@ -202,3 +202,25 @@ def test_from_the_city_points_back_to_the_city_named_before() -> None:
     )
     taken = [m for m in code(text) if m.sub_event_type == "Abduction/forced disappearance"]
     assert [m.place.name for m in taken] == ["Hajin"]
+
+
+def test_control_told_as_an_ability_that_was_used_is_a_capture() -> None:
+    """ "were able to control the area": past ability told of a place is its taking."""
+    able = "Rebel forces were able to control the village of Kafr Zita on Sunday."
+    assert kinds(code(able)) == ["Non-state actor overtakes territory"]
+    # an ability denied, or only hoped for, takes nothing
+    unable = "Rebel forces were not able to control the village of Kafr Zita on Sunday."
+    assert kinds(code(unable)) == []
+    hoped = "Rebel forces hope to be able to control the village of Kafr Zita by Sunday."
+    assert kinds(code(hoped)) == []
+
+
+def test_a_site_of_war_recovered_is_ground_retaken() -> None:
+    """ "recovered the border crossing": a crossing, airport or checkpoint is ground."""
+    crossing = "The army recovered the Kassab border crossing from the rebels on Friday."
+    assert kinds(code(crossing)) == ["Government regains territory"]
+    airport = "Government troops recovered the airport of Kafr Zita on Friday."
+    assert kinds(code(airport)) == ["Government regains territory"]
+    # bodies or weapons recovered are no ground
+    bodies = "Rescuers recovered the bodies of four soldiers in Kafr Zita on Friday."
+    assert "Government regains territory" not in kinds(code(bodies))

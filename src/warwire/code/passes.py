@@ -24,6 +24,7 @@ from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
 from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
 from warwire.code.discourse import pick_day
 from warwire.code.figures import own_clause_figures, toll_of_one_place
+from warwire.code.handover import deal_of_allies
 from warwire.code.kinds import ARMED_SIDES, STATE_SIDES, kind_for, quiet_takeover
 from warwire.code.recall import acted_on_place, place_told_next, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
@@ -208,6 +209,19 @@ def takeover_after_withdrawal(c: Candidate, ctx: SentenceContext) -> Candidate |
     if c.kind != tx.TERRITORY or not c.places or not quiet_takeover(ctx.text):
         return c
     return replace(c, kind=tx.TRANSFER) if ctx.article.withdrawn_from(c.places) else c
+
+
+def takeover_under_a_deal_of_allies(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Government forces took control of the city" or "entered the city", in an article
+    that ties the place to a deal with no surrender in it ("after striking a deal with the
+    Kurdish-led forces"): the holders let the newcomers in, a non-violent transfer of
+    territory (handover.deal_of_allies). A surrender deal after an offensive stays a capture."""
+    entered = c.kind == tx.CLASH and c.trig.token.lemma_.lower() == "enter"
+    if (c.kind != tx.TERRITORY and not entered) or not c.places:
+        return c
+    if not quiet_takeover(ctx.text) or not deal_of_allies(ctx.article.infos, c.places, ctx.info):
+        return c
+    return replace(c, kind=tx.TRANSFER)
 
 
 def siege_towns_named_later(c: Candidate, ctx: SentenceContext) -> Candidate | None:
@@ -442,6 +456,7 @@ PASSES: tuple[Pass, ...] = (
     abroad_is_no_event,
     own_places,
     takeover_after_withdrawal,
+    takeover_under_a_deal_of_allies,
     siege_towns_named_later,
     fight_between_camps_at_last_town,
     lead_toll_at_headline_place,

@@ -572,6 +572,7 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
         region = subtree_ids(t, {"prep"}) | _child_ids(t, {"nsubj"})
     else:
         region = subtree_ids(t, {"nsubj", "advcl", "ccomp", "agent"})
+    region |= added_objects(t, sent, region)
     inside = [(p, tok) for p, tok in hits if tok.i in region]
     if not inside and object_is_anaphor(trig):
         return []  # "took control of the town": the town was named before
@@ -601,6 +602,31 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
     if near:
         return near[:1]
     return [p for p, _ in inside]
+
+
+ADDITIVE = re.compile(r"\b(?:in addition to|as well as|along with|besides)\s+", re.I)
+
+
+def added_objects(t: Token, sent: Span, region: set[int]) -> set[int]:
+    """ "took control of the hill, in addition to the village of A and the posts in B and C":
+    an additive phrase ("in addition to", "as well as", "along with") right after the action's
+    own words continues its object list, though the parse hangs it on the clause above. Its
+    words join the action's region up to the next verb or action word (another clause, or
+    "in addition to shelling B": another action)."""
+    out: set[int] = set()
+    for m in ADDITIVE.finditer(sent.text):
+        first = sent.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is None or first[0].i <= t.i:
+            continue
+        before = [w for w in sent[: first[0].i - sent.start] if not w.is_punct]
+        before = [w for w in before if w.idx < sent[0].idx + m.start()]
+        if not before or before[-1].i not in region | {w.i for w in t.subtree}:
+            continue  # the phrase follows other words than the action's
+        for w in sent[first[0].i - sent.start :]:
+            if w.pos_ in {"VERB", "AUX"} or w.lemma_.lower() in tx.NOUNS | tx.VERBS.keys():
+                break
+            out.add(w.i)
+    return out
 
 
 LIST_SEPARATORS = {",", "and", ";"}

@@ -26,7 +26,19 @@ class Trigger:
 
 IRREGULAR = {"retook": "retake", "retaken": "retake", "overtook": "overtake", "shot": "shoot"}
 RIOT_GEAR = {"police", "policeman", "officer", "gear", "squad", "unit", "shield", "control", "cop"}
-RECOVERED_GROUND = tx.PLACE_NOUNS | {"region", "territory", "ground", "land", "province"}
+RECOVERED_GROUND = (
+    tx.PLACE_NOUNS
+    | {"region", "territory", "ground", "land", "province"}
+    | {
+        "crossing",
+        "airport",
+        "airbase",
+        "checkpoint",
+        "outpost",
+        "barracks",
+        "headquarters",
+    }
+)  # fmt: skip  "recovered the border crossing": a site of war is ground recovered
 PEOPLE = {"member", "suspect", "man", "woman", "people", "person", "militant", "fighter",
           "migrant", "smuggler", "activist"}  # fmt: skip
 WEAPON_SITES = {
@@ -45,14 +57,17 @@ ACHIEVE_VERBS = {"manage", "succeed"}
 
 
 def _achieved(t: Token) -> bool:
-    """ "Rebels managed to control the village", "succeeded in controlling the hill": holding
-    a place told as an achievement is its capture, not a standing state ("controls the
-    area")."""
+    """ "Rebels managed to control the village", "succeeded in controlling the hill", "were
+    able to control the area": holding a place told as an achievement is its capture, not a
+    standing state ("controls the area")."""
     head = t.head
     if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "in":
         head = head.head
     elif t.dep_ != "xcomp":
         return False
+    if head.lower_ == "able" and head.dep_ == "acomp":  # "was able to", past: it happened
+        be = head.head
+        return be.lower_ in {"was", "were"} and not any(c.dep_ == "neg" for c in be.children)
     return _lemma(head) in ACHIEVE_VERBS and head.tag_ in {"VBD", "VBN", "VBZ"}
 
 
@@ -473,9 +488,27 @@ def _verb_chain(t: Token) -> list[Token]:
     return chain
 
 
+PREVENTING = {"prevent", "block", "stop", "bar", "keep", "deter", "ban", "hinder", "forbid"}
+
+
+def prevented(t: Token) -> bool:
+    """ "Troops blocked them from entering the town", "prevented the rebels from storming
+    it": an action someone kept from happening ("from" + gerund under a verb of
+    preventing)."""
+    prep = t.head
+    return (
+        t.dep_ == "pcomp"
+        and prep.lower_ == "from"
+        and prep.dep_ == "prep"
+        and _lemma(prep.head) in PREVENTING
+    )
+
+
 def is_factual(trig: Trigger) -> bool:
-    """False for negated, modal, intended, conditional or hypothetical actions."""
+    """False for negated, modal, intended, conditional, prevented or hypothetical actions."""
     t = trig.token
+    if prevented(t):
+        return False
     for node in _verb_chain(t)[:4]:
         for c in node.children:
             if c.dep_ == "neg":
