@@ -24,6 +24,7 @@ from warwire.merge.identity import (
     fits_event_days,
     nearby_namesakes,
     one_camp,
+    one_gathering,
     same_control_change,
     same_toll,
     vague_choice,
@@ -50,6 +51,9 @@ ETYPE = {
     "Chemical weapon": "Explosions/Remote violence",
     "Suicide bomb": "Explosions/Remote violence",
     "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
 }
 
 
@@ -649,3 +653,34 @@ def test_a_captures_day_told_two_ways_by_one_source_takes_its_fightings_day() ->
     # without the fighting the tie stays with the first report read
     [alone] = events(ms[:2])
     assert alone.date == sat + dt.timedelta(days=2)
+
+
+CROWD_OF = ActorRef("Protesters (Syria)", "protesters")
+POLICE = ActorRef("Police Forces of Syria (2000-)", "syrian_government")
+
+
+def test_a_rally_and_the_shooting_at_it_are_one_protest() -> None:
+    # state media: "thousands rallied in the town"; witnesses: "security forces opened fire on
+    # protesters in the town, killing four"; a third: "police broke up the rally"
+    rally = m("a:1", "Peaceful protest", SARMIN, a1=CROWD_OF, a2=None)
+    shot = m("b:1", "Excessive force against protesters", SARMIN, a1=CROWD_OF, a2=GOV, fatal=4)
+    broken = m("c:1", "Protest with intervention", SARMIN, a1=POLICE, a2=CROWD_OF)
+    assert one_gathering(rally, shot) and one_gathering(shot, broken)
+    [ev] = events([rally, shot, broken])
+    assert ev.sub_event_type == "Excessive force against protesters"
+    assert sorted(ev.articles) == ["a", "b", "c"]
+    # a rally alone stays a peaceful protest
+    [alone] = events([m("d:1", "Peaceful protest", SARMIN, a1=CROWD_OF, a2=None)])
+    assert alone.sub_event_type == "Peaceful protest"
+
+
+def test_protests_in_two_towns_or_put_down_by_other_camps_stay_apart() -> None:
+    rally = m("a:1", "Peaceful protest", SARMIN, a1=CROWD_OF, a2=None)
+    elsewhere = m("b:1", "Excessive force against protesters", TAFTANAZ, a1=CROWD_OF, a2=GOV)
+    assert len(events([rally, elsewhere])) == 2
+    by_state = m("c:1", "Protest with intervention", TELL_A, a1=CROWD_OF, a2=GOV)
+    by_sdf = m("d:1", "Protest with intervention", TELL_A, a1=CROWD_OF, a2=SDF)
+    assert not one_gathering(by_state, by_sdf)
+    assert len(events([by_state, by_sdf])) == 2
+    # a protest is no clash
+    assert not one_gathering(rally, m("e:1", "Armed clash", SARMIN))

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from warwire.merge.identity import is_area, is_capture
+from warwire.merge.identity import PROTEST_FAMILY, is_area, is_capture
 from warwire.merge.notes import event_note
 from warwire.records import Article, Claim, Conflict, Event, Mention
 
@@ -220,7 +220,8 @@ def build_event(
     # a capture and the fighting for it: the event is the capture, and its direction is the
     # capture's (a clash report names the two camps in either order)
     typed = [m for m in ms if is_capture(m)] or ms
-    sub = _vote(typed, lambda m: m.sub_event_type, group) or typed[0].sub_event_type
+    sub = _protest_type(typed) or _vote(typed, lambda m: m.sub_event_type, group)
+    sub = sub or typed[0].sub_event_type
     etype = next(m.event_type for m in typed if m.sub_event_type == sub)
     a1 = _vote(typed, lambda m: m.actor1.name if m.actor1 else None, group)
     a2 = _vote(typed, lambda m: m.actor2.name if m.actor2 else None, group)
@@ -296,6 +297,15 @@ def build_event(
     )
     event.notes = event_note(event)
     return event
+
+
+def _protest_type(ms: list[Mention]) -> str | None:
+    """One protest told with and without the force used on it: the most forceful type a
+    report gives (state media tell the rally, witnesses the shooting), as ACLED codes it.
+    None unless every report is of a protest."""
+    if not ms or any(m.sub_event_type not in PROTEST_FAMILY for m in ms):
+        return None
+    return max((m.sub_event_type for m in ms), key=PROTEST_FAMILY.index)
 
 
 def _spots(ms: list[Mention]) -> list[Mention]:

@@ -32,6 +32,14 @@ REMOTE_FAMILY = frozenset(
 )
 BLAST_FAMILY = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 WEAPON_FAMILIES = {"remote": REMOTE_FAMILY, "blast": BLAST_FAMILY}
+# One gathering told with or without the force used on it, by the force used (least first):
+# a rally in one outlet is "security forces fired on protesters" in another.
+PROTEST_FAMILY = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+)
+CROWD = frozenset({"", "protesters", "civilians", "unknown"})  # the gathering, not a camp
 # One camp under different names: the state and its backers; a foreign army and the Syrian
 # forces it backs ("Turkish troops took the town" / "Turkish-backed rebels took the town";
 # "the US-led coalition" / "the US-backed SDF").
@@ -75,6 +83,8 @@ def family(sub_event_type: str) -> str:
     """Types that may be one event share a family, and so a block in the index."""
     if sub_event_type in BATTLE_FAMILY:
         return "battle"
+    if sub_event_type in PROTEST_FAMILY:
+        return "protest"
     return weapon_family(sub_event_type) or sub_event_type
 
 
@@ -90,6 +100,19 @@ def same_weapon_family(a: Mention, b: Mention) -> bool:
     family (see WEAPON_FAMILIES)."""
     fa = weapon_family(a.sub_event_type)
     return bool(fa) and fa == weapon_family(b.sub_event_type)
+
+
+def one_gathering(a: Mention, b: Mention) -> bool:
+    """ "Thousands rallied in the town after Friday prayers" in one outlet, "security forces
+    opened fire on protesters in the town" or "police broke up the rally" in another: one
+    protest, told with or without the force used on it (ACLED codes it once, by that force).
+    The crowd is the same whoever is named for it; the forces, where both reports name them,
+    are one camp."""
+    if a.sub_event_type not in PROTEST_FAMILY or b.sub_event_type not in PROTEST_FAMILY:
+        return False
+    fa = {x.side for x in (a.actor1, a.actor2) if x and x.side not in CROWD}
+    fb = {x.side for x in (b.actor1, b.actor2) if x and x.side not in CROWD}
+    return all(one_camp(x, y) for x in fa for y in fb)
 
 
 def is_capture(m: Mention) -> bool:
@@ -196,7 +219,7 @@ def types_fit(a: Mention, b: Mention) -> bool:
     fighting."""
     if a.sub_event_type == b.sub_event_type and not is_capture(a):
         return True
-    if same_weapon_family(a, b):
+    if same_weapon_family(a, b) or one_gathering(a, b):
         return True
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
@@ -213,6 +236,8 @@ def actors_fit(a: Mention, b: Mention) -> bool:
         return True  # the victims' camp was compared; who fired is what outlets dispute
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
+    if a.sub_event_type in PROTEST_FAMILY and b.sub_event_type in PROTEST_FAMILY:
+        return one_gathering(a, b)  # who is actor1 of a crackdown is how ACLED's types differ
     x, y = a.actor1, b.actor1
     if not (x and y and "unknown" not in (x.side, y.side) and not one_camp(x.side, y.side)):
         return True
