@@ -426,6 +426,11 @@ def test_two_calendar_dates_or_one_article_are_two_days() -> None:
     d = worded(d, "raids struck a bakery queue")
     assert not day_either_side(c, d)
     assert len(events([c, d])) == 2
+    # a page's date stamp dates the copy: the strike it tells may be the day before
+    stamped = m("f:1", "Air/drone strike", SARMIN, d=WED, said="2021-03-10")
+    stamped = worded(stamped, "raids struck a bakery queue")
+    assert not explicit_day(stamped.day) and day_either_side(a, stamped)
+    assert len(events([a, stamped])) == 1
     # two days apart is not "a day either side"
     e = m("e:1", "Air/drone strike", SARMIN, d=WED + dt.timedelta(days=1), said="yesterday")
     e = worded(e, "a clinic was bombed")

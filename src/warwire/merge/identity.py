@@ -263,11 +263,13 @@ def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> in
 
 def explicit_day(day: DayRef) -> bool:
     """A calendar date in the report's own words ("on March 10"), not a day worked out from
-    its publication ("yesterday", "on Monday", "overnight") or from the story."""
-    return DIGIT.search(day.text) is not None
+    its publication ("yesterday", "on Monday", "overnight") or from the story, nor the page's
+    own date stamp ("2019-08-19" above the text), which dates the copy, not the action."""
+    return DIGIT.search(day.text) is not None and not STAMP.fullmatch(day.text.strip())
 
 
 DIGIT = re.compile(r"\d")
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2}")  # a machine date: a page's stamp, never prose
 
 
 def day_either_side(a: Mention, b: Mention) -> bool:
