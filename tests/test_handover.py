@@ -69,3 +69,23 @@ def test_places_after_in_addition_to_continue_the_list_of_places_taken() -> None
     )
     taken = [m.place.name for m in code(other) if m.event_type == "Battles"]
     assert taken == ["Kafr Zita"]
+
+
+def test_a_place_named_by_called_or_after_a_colon_is_the_place_taken() -> None:
+    """ "captured the eastern district called X", "were captured by the SDF: A and B": the
+    name after "called" or the list after a colon is the object the parse hung elsewhere."""
+    called = (
+        "Sources confirmed that the fighters managed to enter and capture the entire eastern "
+        "district of Idlib called Kafr Nabl on Tuesday."
+    )
+    assert [m.place.name for m in code(called)] == ["Kafr Nabl"]
+    colon = (
+        "Shortly after the announcement several villages were captured by the rebels on "
+        "Tuesday: Kafr Nabl and Khan Shaykhun, south of Idlib."
+    )
+    assert sorted(m.place.name for m in code(colon)) == ["Kafr Nabl", "Khan Shaykhun"]
+    # a name given to an operation is no place
+    named = "The rebels launched an offensive on Tuesday called Dawn of Idlib."
+    assert all(
+        m.place is None or m.place.name != "Idlib" or m.geo_precision > 1 for m in code(named)
+    )

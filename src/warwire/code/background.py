@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from warwire.code import taxonomy as tx
 from warwire.code.triggers import Trigger
 
 # clause-level history: an explicit earlier year, or a phrase that sets the action apart
@@ -319,6 +320,15 @@ def person_named(tok: Token) -> bool:
 NAMING_VERBS = {"call", "name", "dub", "label", "christen", "title"}
 
 
+def names_a_place(verb: Token) -> bool:
+    """ "the district of Raqqa called X", "a village known as Y": the naming verb follows a
+    noun of ground within a few words (the parse often hangs it elsewhere), so the name it
+    gives is a place's."""
+    doc = verb.doc
+    before = doc[max(verb.sent.start, verb.i - 5) : verb.i]
+    return any(w.lemma_.lower() in tx.PLACE_NOUNS for w in before)
+
+
 def name_given(tok: Token) -> bool:
     """ "an alliance called 'Volcano of the X'", "an operation dubbed Y", "a group known as
     Z": a place word inside a name given to a group or an operation is part of that name."""
@@ -327,6 +337,8 @@ def name_given(tok: Token) -> bool:
         if head is node:
             return False
         if node.dep_ in {"oprd", "attr", "dobj", "xcomp"} and head.lemma_.lower() in NAMING_VERBS:
+            if names_a_place(head):
+                return False  # "the eastern district called X": X is the place itself
             return head.dep_ in {"acl", "relcl", "amod"} or head.tag_ == "VBN"
         if node.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "know":
             return True

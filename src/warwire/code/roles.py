@@ -604,15 +604,19 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
     return [p for p, _ in inside]
 
 
-ADDITIVE = re.compile(r"\b(?:in addition to|as well as|along with|besides)\s+", re.I)
+ADDITIVE = re.compile(
+    r"(?:\b(?:in addition to|as well as|along with|besides|called|named|known as)|:)\s+", re.I
+)
 
 
 def added_objects(t: Token, sent: Span, region: set[int]) -> set[int]:
-    """ "took control of the hill, in addition to the village of A and the posts in B and C":
-    an additive phrase ("in addition to", "as well as", "along with") right after the action's
-    own words continues its object list, though the parse hangs it on the clause above. Its
-    words join the action's region up to the next verb or action word (another clause, or
-    "in addition to shelling B": another action)."""
+    """
+    "took control of the hill, in addition to the village of A and the posts in B and C",
+    "captured the eastern district called A", "were captured by the SDF: A and B": an
+    additive phrase ("in addition to", "as well as", "along with"), a naming one ("called",
+    "known as") or a colon right after the action's own words continues its object, though
+    the parse hangs it on the clause above. Its words join the action's region up to the next
+    verb or action word (another clause, or "in addition to shelling B": another action)."""
     out: set[int] = set()
     for m in ADDITIVE.finditer(sent.text):
         first = sent.char_span(m.end(), m.end() + 1, alignment_mode="expand")
