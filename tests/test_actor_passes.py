@@ -65,6 +65,18 @@ WHO_ACTED = [
         "A burned army truck was seen on Tuesday after clashes with rebels near Rastan.",
         "Armed clash", ("opposition", "syrian_government"), id="clashes-with-name-the-doer",
     ),
+    pytest.param(
+        "On Tuesday a dozen government soldiers handed themselves over to rebel fighters after a "
+        "long siege of their post in the village of Kafr Nabl.",
+        "Armed clash", ("opposition", "syrian_government"), id="those-who-surrendered-lost",
+    ),
+
+    pytest.param(
+        "Warplanes carried out tens of airstrikes on Tuesday on neighbourhoods of the town of "
+        "Maadan, its surroundings, the Islamic State organisation's controlled sites and the "
+        "fronts.",
+        "Air/drone strike", (None, "islamic_state"), id="the-owner-of-the-struck-sites",
+    ),
 ]  # fmt: skip
 
 
@@ -314,3 +326,36 @@ def test_dead_counted_after_civilian_dead_are_civilians(text: str) -> None:
 def test_an_uncounted_or_armed_strike_keeps_the_usual_opponent(text: str) -> None:
     m = [m for m in code(text) if m.sub_event_type == "Air/drone strike"][-1]
     assert m.actor2 is not None and m.actor2.side == "opposition"
+
+
+def test_the_owner_the_article_names_for_a_strikers_sites() -> None:
+    ms = code(
+        "On Tuesday Israeli jets bombed depots used by Hezbollah fighters near the town of "
+        "Qusayr. Other air strikes hit a border guard building in the town of Jdeidet Yabous, "
+        "residents said."
+    )
+    strikes = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert len(strikes) >= 2, [(m.sub_event_type, m.place.name) for m in ms]
+    assert all(sides(m) == ("israel", "iran_allies") for m in strikes)
+
+
+def test_a_strike_without_an_owner_named_keeps_the_state_site() -> None:
+    m = only(
+        code(
+            "On Tuesday Israeli jets bombed a border guard building in the town of Jdeidet "
+            "Yabous, residents said."
+        ),
+        "Air/drone strike",
+    )
+    assert sides(m) == ("israel", "syrian_government")
+
+
+def test_those_who_withdrew_are_the_target() -> None:
+    ms = code(
+        "Fierce clashes broke out on Tuesday between rebels and IS militants in the town of "
+        "Hass. Residents said that with the intensification of the armed clashes, IS militants "
+        "had withdrawn from their positions in the Kafr Nabl area."
+    )
+    m = next(m for m in ms if m.place.name == "Kafr Nabl")
+    assert m.actor1 is None
+    assert m.actor2 is not None and m.actor2.side == "islamic_state"

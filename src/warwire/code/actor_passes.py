@@ -60,6 +60,7 @@ class Roles:
     text: str = ""  # the sentence
     previous: list[ActorHit] = field(default_factory=list)  # the previous sentence's actors
     offset: int = 0  # where the sentence starts in the article (the hits' offsets are there)
+    site_owners: dict[str, ActorRef] = field(default_factory=dict)  # see article_site_owners
 
 
 def protesters_act(r: Roles) -> None:
@@ -166,6 +167,81 @@ def state_sites_are_the_state(r: Roles) -> None:
     ref = _by_key("syrian_police" if m.group("police") else "syrian_army")
     if ref is not None:
         r.actor2 = ActorRef(ref.name, ref.side, m.group(0), ref.key)
+
+
+SITE_NOUNS = (
+    r"(?:facilit(?:y|ies)|sites?|positions?|bases?|depots?|targets?|headquarters|warehouses?|"
+    r"posts?|buildings?|compounds?|cent(?:er|re)s?|strongholds?|hideouts?|camps?|convoys?|"
+    r"vehicles?|gatherings?|infrastructure|installations?|outposts?)"
+)
+OWNED_BY = re.compile(
+    r"\b" + SITE_NOUNS + r"\W{1,3}(?:(?:used|held|run|operated|controlled|occupied|manned|"
+    r"belonging|linked|affiliated|tied)(?: by| to| with)|of)\W{1,3}(?:the\W{1,3})?\W?$",
+    re.I,
+)
+OWNER_BEFORE = re.compile(
+    r"^\W{0,2}(?: organi[sz]ation| group| militias?| forces)?(?:['\u2019]s?)?\W{1,3}"
+    r"(?:controlled |military |own |main |key )?" + SITE_NOUNS + r"\b",
+    re.I,
+)
+
+
+def site_owners(text: str, offset: int, hits: list[ActorHit]) -> list[ActorHit]:
+    """ "facilities used by Iran-backed militias", "positions of the SDF", "IS's controlled
+    sites": the armed sides a sentence names as owners of sites (TEXT starts at OFFSET in
+    the article, HITS are its actors)."""
+    out: list[ActorHit] = []
+    for h in hits:
+        if h.actor.side in NOT_ARMED | {"unknown"}:
+            continue
+        local = h.start - offset
+        before = text[max(0, local - 60) : local]
+        after = text[h.end - offset : h.end - offset + 40]
+        if OWNED_BY.search(before) or OWNER_BEFORE.match(after):
+            out.append(h)
+    return out
+
+
+def article_site_owners(sentences: list[tuple[str, int, list[ActorHit]]]) -> dict[str, ActorRef]:
+    """ "US warplanes bombed facilities used by Iran-backed militias ... In Syria, six sites
+    were bombed, including a border post and a depot": whose sites each striker hit, when
+    the article says it (striker's side -> the one owner named for its strikes). A striker
+    named with two owners gets none. SENTENCES: (text, offset, actors)."""
+    found: dict[str, set[str]] = {}
+    refs: dict[str, ActorRef] = {}
+    for text, offset, hits in sentences:
+        for owner in site_owners(text, offset, hits):
+            strikers = [
+                h for h in hits
+                if h.end <= owner.start and not h.holder
+                and h.actor.side not in NOT_ARMED | {"unknown", owner.actor.side}
+            ]  # fmt: skip
+            if not strikers:
+                continue
+            side = strikers[-1].actor.side
+            found.setdefault(side, set()).add(owner.actor.side)
+            a = owner.actor
+            refs.setdefault(side, ActorRef(a.name, a.side, owner.surface, a.key))
+    return {side: refs[side] for side, owners in found.items() if len(owners) == 1}
+
+
+def the_owner_of_the_struck_sites(r: Roles) -> None:
+    """ "Jets struck sites controlled by IS near the city", and across an article: "US
+    warplanes bombed facilities used by Iran-backed militias ... six facilities were bombed,
+    including a border post in A and depots in B": a strike whose sentence names no target
+    hit the sites' owner, named in the sentence itself or, for the same striker, where the
+    article first said whose sites that striker hit (a site's generic name, such as "border
+    guard building", says less than the article's own account)."""
+    if r.sub not in STRIKE_SUBS or (r.actor2 is not None and r.actor2.surface):
+        return
+    striker = r.actor1.side if r.actor1 is not None else None
+    own = [h for h in site_owners(r.text, r.offset, r.hits) if h.actor.side != striker]
+    if own:
+        r.actor2 = _ref(own[0])
+        return
+    owner = r.site_owners.get(striker) if striker else None
+    if owner is not None:
+        r.actor2 = owner
 
 
 UNARMED_TARGET_SUBS = {"Arrests", "Looting/property destruction", "Abduction/forced disappearance"}
@@ -282,6 +358,25 @@ def the_taker_of_a_handover_acts(r: Roles) -> None:
     if r.sub != TRANSFER or r.actor1 is None or not r.actor1.surface:
         return
     if re.search(re.escape(r.actor1.surface) + GAVE_UP, r.text, re.I):
+        r.actor1, r.actor2 = r.actor2, r.actor1
+
+
+GAVE_UP_IN_A_FIGHT = (
+    r"\W+(?:\w+\W+){0,3}?(?:(?:handed|hand|hands|handing) (?:themselves|their \w+) over|"
+    r"surrender(?:ed|s|ing)?|withdr(?:ew|awn|aws|awing)|retreat(?:ed|s|ing)?|pulled (?:out|back)|"
+    r"fled|flee|laid down (?:their )?(?:arms|weapons))\b"
+)
+FIGHT_SUBS = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
+
+
+def the_side_that_gave_up_lost(r: Roles) -> None:
+    """ "Twenty soldiers handed themselves over to the rebels after a siege", "as the clashes
+    grew, the militants had withdrawn from their positions", "IS fighters surrendered": in a
+    fight or a capture the side that surrendered, withdrew or fled is the one the blow fell
+    on (actor2), though it is the sentence's subject; the other side, when known, acted."""
+    if r.sub not in FIGHT_SUBS or r.actor1 is None or not r.actor1.surface:
+        return
+    if re.search(re.escape(r.actor1.surface) + GAVE_UP_IN_A_FIGHT, r.text, re.I):
         r.actor1, r.actor2 = r.actor2, r.actor1
 
 
@@ -410,6 +505,8 @@ PASSES: tuple[Callable[[Roles], None], ...] = (
     the_taker_of_a_handover_acts,
     a_fight_with_names_its_other_camp,
     the_one_side_named_in_a_fight,
+    the_side_that_gave_up_lost,
+    the_owner_of_the_struck_sites,
     state_sites_are_the_state,
     civilian_sites,
     the_dead_counted_before_are_civilians,

@@ -25,6 +25,7 @@ from warwire.code.actor_passes import (
     StrikerMemory,
     article_air_force,
     article_artillery,
+    article_site_owners,
     backers_as_associates,
     claim_completes_the_last_attack,
     claimable_attacks,
@@ -186,6 +187,7 @@ class ArticleCoder:
         self._type_feats: dict[int, list[str]] = {}  # the type model's features by sentence
         told = self._headline_and_sentences()
         self.strikers = StrikerMemory(article_air_force(told), article_artillery(told))
+        self.site_owners = article_site_owners(told)  # whose sites each striker hit
         self.nouns = NounMemory()  # the place the article last called "the town", "the city"
         self._last_made: tuple[int, list[Mention]] | None = None  # (sentence, its mentions)
         self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
@@ -483,6 +485,7 @@ class ArticleCoder:
                 info.sent.text,
                 previous,
                 info.sent.start,
+                self.site_owners,
             )  # fmt: skip
         )
         actor1, actor2 = settled.actor1, settled.actor2
