@@ -72,6 +72,10 @@ WHO_ACTED = [
     ),
 
     pytest.param(
+        "Gunmen attacked the village of Kafr Nabl on Tuesday night.",
+        "Attack", ("unknown", "civilians"), id="violence-against-civilians-is-on-civilians",
+    ),
+    pytest.param(
         "Warplanes carried out tens of airstrikes on Tuesday on neighbourhoods of the town of "
         "Maadan, its surroundings, the Islamic State organisation's controlled sites and the "
         "fronts.",
@@ -359,3 +363,25 @@ def test_those_who_withdrew_are_the_target() -> None:
     m = next(m for m in ms if m.place.name == "Kafr Nabl")
     assert m.actor1 is None
     assert m.actor2 is not None and m.actor2.side == "islamic_state"
+
+
+IT_LEAD = (
+    "Seven civilians were killed by government forces in Idlib province on Tuesday. "
+    "A monitor said the attack also wounded ten people in the south of the province. "
+)
+IT_PER_VILLAGE = (
+    "It said it killed four members of one family in Kafr Nabudah village and a woman in "
+    "Hawash village. A photograph showed a house destroyed by an air strike."
+)
+
+
+def test_it_is_the_attack_told_before() -> None:
+    ms = [m for m in code(IT_LEAD + IT_PER_VILLAGE) if m.place.name != "Idlib"]
+    assert ms
+    assert all(m.actor1 is not None and m.actor1.side == "syrian_government" for m in ms)
+
+
+def test_it_of_an_attack_with_no_doer_names_none() -> None:
+    lead = IT_LEAD.replace("by government forces ", "")
+    ms = [m for m in code(lead + IT_PER_VILLAGE) if m.place.name != "Idlib"]
+    assert all(m.actor1 is None for m in ms)

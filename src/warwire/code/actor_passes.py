@@ -61,6 +61,7 @@ class Roles:
     previous: list[ActorHit] = field(default_factory=list)  # the previous sentence's actors
     offset: int = 0  # where the sentence starts in the article (the hits' offsets are there)
     site_owners: dict[str, ActorRef] = field(default_factory=dict)  # see article_site_owners
+    last_doer: ActorRef | None = None  # the doer of the attack the article told last, nearby
 
 
 def protesters_act(r: Roles) -> None:
@@ -254,6 +255,18 @@ def the_taken_are_civilians(r: Roles) -> None:
         r.actor2 = _default("civilians")
 
 
+VAC_SUBS = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
+
+
+def violence_against_civilians_falls_on_civilians(r: Roles) -> None:
+    """ "A massacre in the town, where some 300 were killed", "gunmen attacked the village at
+    night": an attack coded as violence against civilians (ACLED: one-sided violence on
+    unarmed people) whose sentence names no target was done to civilians, not to the side
+    the article usually sets against the attacker (an inferred opponent has no surface)."""
+    if r.sub in VAC_SUBS and (r.actor2 is None or not r.actor2.surface):
+        r.actor2 = _default("civilians")
+
+
 PRONOUN_DOER = re.compile(
     r"^\W*they\b|\b(its|their) (fighters|forces|troops|jets|warplanes|planes|aircraft|drones|"
     r"artillery|militants|gunmen|units|tanks)\b",
@@ -271,6 +284,24 @@ def pronoun_from_previous_sentence(r: Roles) -> None:
     if armed and (r.actor2 is None or armed[-1].actor.side != r.actor2.side):
         a = armed[-1].actor
         r.actor1 = ActorRef(a.name, a.side, armed[-1].surface, a.key)
+
+
+IT_HARMED = re.compile(
+    r"\bit (?:had |has )?(?:killed|wounded|injured|left|destroyed|damaged|hit|struck)\b", re.I
+)
+
+
+def it_is_the_attack_told_before(r: Roles) -> None:
+    """ "Eight civilians were killed by government forces on Saturday. The monitor said the
+    attack also wounded 16. It said it killed five members of one family in A village": a
+    harm whose subject is a bare "it", in a sentence naming no armed side (so "it" is no group
+    speaking of its own deeds), is the attack the article told just before, by its doer."""
+    if r.actor1 is not None or r.last_doer is None or not IT_HARMED.search(r.text):
+        return
+    if any(h.actor.side not in NOT_ARMED | {"unknown"} for h in r.hits):
+        return
+    if r.actor2 is None or r.actor2.side != r.last_doer.side:
+        r.actor1 = r.last_doer
 
 
 CLAIM = re.compile(
@@ -501,6 +532,7 @@ PASSES: tuple[Callable[[Roles], None], ...] = (
     pronoun_from_previous_sentence,
     inherit_striker,
     claimed_responsibility,
+    it_is_the_attack_told_before,
     a_raised_flag_names_the_taker,
     the_taker_of_a_handover_acts,
     a_fight_with_names_its_other_camp,
@@ -511,6 +543,7 @@ PASSES: tuple[Callable[[Roles], None], ...] = (
     civilian_sites,
     the_dead_counted_before_are_civilians,
     the_taken_are_civilians,
+    violence_against_civilians_falls_on_civilians,
 )
 
 

@@ -366,6 +366,15 @@ class ArticleCoder:
             return [PlaceHit(0, 0, admin.name, admin, province=True, near=False)], 3
         return [], 0
 
+    def _last_doer(self, info: SentenceInfo) -> ActorRef | None:
+        """The armed doer of the attack the article last coded, when it was told within a few
+        sentences of INFO (see actor_passes.it_is_the_attack_told_before)."""
+        last = self._last_made
+        if last is None or not 0 < info.index - last[0] <= ATTACK_TOLL_REACH:
+            return None
+        doers = [m.actor1 for m in last[1] if m.event_type in ATTACK_TYPES and m.actor1]
+        return doers[-1] if doers else None
+
     def _attack_toll(self, info: SentenceInfo) -> Mention | None:
         """ "Jets struck a house in the village. The army said it hit a base. During the
         attack, two civilians died.": a toll told of "the attack" (`THE_ATTACK`) within a few
@@ -486,6 +495,7 @@ class ArticleCoder:
                 previous,
                 info.sent.start,
                 self.site_owners,
+                self._last_doer(info),
             )  # fmt: skip
         )
         actor1, actor2 = settled.actor1, settled.actor2
