@@ -25,3 +25,20 @@ def test_pronoun_refers_back():
 
 def test_no_attribution():
     assert attribution("Troops entered the town on Friday.") == ("", False)
+
+
+@pytest.mark.parametrize(
+    "sentence,source",
+    [
+        ("The Syrian Observatory, a Britain-based activist group, said 12 were killed.", "SOHR"),
+        ("Ali Hamo, a spokesman for the Syrian Democratic Forces, said the town fell.", "SDF"),
+        ("The monitor, an opposition group based abroad, reported 40 air strikes.", "SOHR"),
+    ],
+)
+def test_a_source_set_off_by_an_apposition(sentence, source):
+    """ "The Observatory, a UK-based group, said": the verb follows the apposition's comma."""
+    assert attribution(sentence) == (source, False)
+
+
+def test_an_apposition_naming_no_source():
+    assert attribution("Kafr Nabl, a town east of the highway, said nothing new.") == ("", False)

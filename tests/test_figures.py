@@ -34,6 +34,9 @@ CASES = [
     ("The rallies have been met with gunfire that has left scores dead across the country.", []),
     ("Gunmen killed 9 villagers at dawn, in the face of a 12-day campaign by the army.",
      [("fatalities", 9)]),
+    # an "including" aside ends at the verb: the count after it is a toll of its own
+    ("Six people, including a family of four, died in A, three farmers were killed in B.",
+     [("fatalities", 6), ("fatalities", 3)]),
 ]  # fmt: skip
 
 

@@ -58,6 +58,30 @@ _SAY = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(it|he|she|they|the group|the statement)$", re.I)
+# "The Observatory, a Britain-based monitor, said": a source, then an apposition that
+# describes it, then the verb of saying right after the apposition's closing comma
+_APPOSED = re.compile(
+    r"([^,.;]{1,80}),\s*((?:a|an|the)\s+[^,.;]{1,80}),\s*"
+    r"(?:said|says|reported|reports|told|claimed|announced|confirmed|stated|added)\b",
+    re.I,
+)
+
+
+def _known(who: str) -> str:
+    """The normalised source WHO names, or ""."""
+    return next((name for pat, name in SOURCES if pat.search(who)), "")
+
+
+def apposed_source(sentence: str) -> str:
+    """ "The Syrian Observatory, a UK-based activist group, said", "Ali Omar, a spokesman for
+    the SDF, told AFP": wire copy sets an apposition between the source and its verb of
+    saying. The source is the head before the apposition when it names one (the apposition
+    only describes it), else what the apposition says the speaker speaks for."""
+    for m in _APPOSED.finditer(sentence):
+        found = _known(m.group(1)) or _known(m.group(2))
+        if found:
+            return found
+    return ""
 
 
 @lru_cache(maxsize=4096)  # asked again for each mention the sentence holds
@@ -77,4 +101,5 @@ def attribution(sentence: str) -> tuple[str, bool]:
         for pat, name in SOURCES:
             if pat.search(who):
                 return name, False
-    return "", False
+    apposed = apposed_source(sentence)
+    return (apposed, False) if apposed else ("", False)

@@ -75,7 +75,7 @@ from warwire.code.roles import (
     victims,
 )
 from warwire.code.scales import TOWN_LEVEL, covers, finest, one_scale
-from warwire.code.story_day import dates_an_earlier_action
+from warwire.code.story_day import dateline_day, dates_an_earlier_action, headline_day
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
 from warwire.places.hierarchy import level
@@ -101,9 +101,11 @@ FOUGHT_AGAINST = {
     tx.TERRITORY, tx.CLASH, tx.SIEGE_BREAK, tx.AIR, tx.SHELLING, tx.TRANSFER, tx.AGREEMENT,
 }  # fmt: skip
 CAPTURE_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
+# "killed in the advance", "died in the ongoing operation": fighters' toll told of the
+# fighting a capture ended (one word may qualify the noun: "the ongoing", "the final")
 CAPTURE_TOLL = re.compile(
-    r"\b(killed|died|dead)\b.{0,40}\b(in|during) the (advance|assault|attack|battle|fighting|"
-    r"push|offensive|storming)\b",
+    r"\b(killed|died|dead)\b.{0,40}\b(in|during) the ((?!early\b|first\b)[a-z-]+ )?(advance|"
+    r"assault|attack|battle|fighting|push|offensive|operation|storming)\b",
     re.I,
 )
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
@@ -210,6 +212,8 @@ class ArticleCoder:
         lead = [d for info in self.infos[:4] if not _byline(info) for d in info.days]
         if lead:
             self.disc.lead_day = lead[0].day
+        else:  # the lead names no day: the headline's own day, if it has one
+            self.disc.lead_day = headline_day(self.article.title, self.article.published)
         for info in self.infos:
             self._sentence(info)
         return self._finish()
@@ -254,6 +258,7 @@ class ArticleCoder:
             for d in info.days
             if d.day.precision == 1
             and not dates_an_earlier_action(info.sent.text, info.sent.start, d)
+            and not dateline_day(info.sent.text, info.sent.start, d)
         ]
         if explicit and not BACKGROUND.search(info.sent.text) and not _byline(info):
             disc.last_day = story_day(explicit[0], disc)

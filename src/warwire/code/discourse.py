@@ -20,7 +20,7 @@ from warwire.code.triggers import Trigger
 from warwire.records import DayRef, Mention, Place
 
 RELATIVE_TO_STORY = re.compile(
-    r"\b(after|later|earlier|before|previous|preceding|hours|following)\b", re.I
+    r"\b(after|later|earlier|before|prior|previous|preceding|hours|following)\b", re.I
 )
 AFTER_PHRASE = re.compile(r"\b(days?|hours?|weeks?)\s+after\b", re.I)
 THIS = re.compile(r"\bthis\b", re.I)  # "earlier this month" is relative to publication

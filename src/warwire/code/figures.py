@@ -163,9 +163,10 @@ def _included(sentence: str, offset: int, q: Quantity) -> bool:
     if not m:
         return False
     between = before[m[-1].end() :]
-    # still inside the list ("including two paramedics, two activists and one child")
+    # still inside the list ("including two paramedics, two activists and one child"); a
+    # verb closes it ("five, including a family of three, died in A, two were killed in B")
     return ")" not in between and not re.search(
-        r"\b(were|was|are|is|have|has|had|said|killed|wounded|injured)\b", between
+        r"\b(were|was|are|is|have|has|had|said|killed|wounded|injured|died|perished)\b", between
     )
 
 

@@ -377,6 +377,9 @@ _SIMPLE: dict[str, tuple[int, int, int, int]] = {
     "a day before": (-1, -1, -1, 1),
     "one day earlier": (-1, -1, -1, 1),
     "one day before": (-1, -1, -1, 1),
+    "a day prior": (-1, -1, -1, 1),
+    "the day prior": (-1, -1, -1, 1),
+    "one day prior": (-1, -1, -1, 1),
     "the following day": (1, 1, 1, 1),
     "the next day": (1, 1, 1, 1),
     "the day after": (1, 1, 1, 1),
@@ -417,14 +420,16 @@ def _simple(m: re.Match[str], sent: str, pub: dt.date) -> DayRef | None:
 
 
 @_pattern(
-    ("ago", "earlier", "before", "later", "after"),
+    ("ago", "earlier", "before", "later", "after", "prior"),
     rf"\b(?P<n>{NUMW}|{VAGUEW})\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
-    rf"(?P<dir>ago|earlier|before|later|after)\b",
+    rf"(?P<dir>ago|earlier|before|later|after|prior)\b(?!\s+to\b)",
     re.I,
 )
 def _n_units(m: re.Match[str], sent: str, pub: dt.date) -> DayRef | None:
+    """ "Two days ago", "three days later", "two days prior" (told back from the story's day:
+    "Two days prior, bodies were found"; "prior to" opens a phrase and is left alone)."""
     unit = m["unit"].lower().rstrip("s")
-    sign = -1 if m["dir"].lower() in {"ago", "earlier", "before"} else 1
+    sign = -1 if m["dir"].lower() in {"ago", "earlier", "before", "prior"} else 1
     nword = " ".join(m["n"].lower().split())
     vague = nword in {"a few", "several", "some", "a couple of"}
     n = {"a couple of": 2}.get(nword, 3 if vague else _n(nword))
