@@ -48,6 +48,7 @@ from warwire.code.figures import (
     BACKGROUND,
     joined_groups,
     sentence_figures,
+    toll_of_each_named_place,
     toll_told_at_each_place,
 )
 from warwire.code.kinds import (
@@ -316,9 +317,14 @@ class ArticleCoder:
                 own = toll_told_at_each_place(
                     ctx.figures, ph, c.places, info.places, info.sent.text, offset
                 )
-                here = figures if own is None else [
-                    *(f for f in figures if f.field != "fatalities"), own
-                ]  # fmt: skip
+                listed = toll_of_each_named_place(figures, ph, ctx.figures, info.places)
+                here = (
+                    [*(f for f in figures if f.field != "fatalities"), own]
+                    if own is not None
+                    else figures
+                    if listed is None
+                    else listed
+                )
                 made = self._mention(
                     c.trig, c.kind, ph, c.geo, c.day, c.a1, c.a2, c.assoc, ctx.victim,
                     here, source, info, c.summary,

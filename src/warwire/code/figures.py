@@ -27,7 +27,7 @@ PEOPLE = {
     "terrorists", "mercenaries", "extremists", "attackers", "assailants", "elements",
     "servicemen", "nationals", "foreigners", "pilots", "defenders",
     "citizens", "protesters", "demonstrators", "passengers", "detainees", "prisoners",
-    "hostages", "farmers", "shepherds", "staff",
+    "hostages", "farmers", "shepherds", "staff", "boys", "girls",
 }  # fmt: skip
 AIRSTRIKES = {
     "airstrikes",
@@ -59,7 +59,11 @@ CAMPAIGN_TOLL = (
     r"\b(battle|campaign|siege|war|offensive) (lasting|that lasted)\b|"
     r"\b(dead|killed|lives)\s+(across|throughout) (syria|the country)\b|"
     # a toll counted from a start: "killed in the rallies that began on 15 March"
-    r"\b(killed|dead|died)\b[^.;]{0,60}\b(that|which) (\w+ )?(began|started|erupted|broke out)\b"
+    r"\b(killed|dead|died)\b[^.;]{0,60}\b(that|which) (\w+ )?(began|started|erupted|broke out)\b|"
+    # the opening span of a whole operation: "killed in the first hours of the offensive"
+    r"\b(killed|died|dead)\b[^.;]{0,40}\b(in|during|over) the (early|first|opening) "
+    r"(\w+ )?(hours|days?|weeks?) of the ([\w-]+ ){0,2}"
+    r"(offensive|operation|campaign|war|invasion)\b"
 )
 CAMPAIGN = Twin(CAMPAIGN_TOLL, re.I)  # for tolls only: the capture it ends is news
 BACKGROUND = Twin(  # asked of every sentence and most triggers' clauses
@@ -133,6 +137,25 @@ def part_at_a_place(sentence: str, offset: int, q: Quantity) -> bool:
     belongs to no one place."""
     before = sentence[max(0, q.start - offset - 3) : q.start - offset]
     return before.rstrip().endswith(",") and bool(PLACE_AFTER.match(sentence[q.end - offset :]))
+
+
+# "five members of a family in A, two children in B": a group told at its place, a comma,
+# then the next count (the list of one toll's places goes on)
+GROUP_AT_A_PLACE = re.compile(
+    r"^[^,;.]{0,60}?\b(in|at)\s+[^,;.]{1,50},\s*(and\s+)?(at least\s+|some\s+)?$", re.I
+)
+# the next count's own group and place: "two children in B", "three others at B"
+COUNTED_AT = re.compile(r"^\s*((?!(were|was|died|killed)\b)[\w'-]+\s+){0,4}?(in|at)\s+[A-Z]")
+
+
+def next_group_at_a_place(sentence: str, prev_end: int, start: int, end: int) -> bool:
+    """ "It killed five members of a family in A, two children in B and a child in C": a toll
+    told as a list of groups, each at its own place, joined by commas under one casualty verb.
+    A count after a comma that ends the group before at its place, itself told at a place, is
+    one more group of that toll (offsets are sentence offsets)."""
+    return bool(GROUP_AT_A_PLACE.match(sentence[prev_end:start])) and bool(
+        COUNTED_AT.match(sentence[end : end + 60])
+    )
 
 
 UPPER_BOUNDS = {"fewer than", "less than"}
@@ -219,6 +242,23 @@ def lone_victim(sentence: str, offset: int) -> Figure | None:
     return Figure("fatalities", Quantity(1, "", m.group(0), offset + m.start(), offset + m.end()))
 
 
+ANOTHER_ONE = re.compile(
+    r"^[^;.,]{0,50}?\b(in|at)\s+[A-Z][^;.]{0,40}?(\band|,)\s+(?P<n>another|one more|a further)\s+"
+    r"(" + ONE_PERSON + r")\s+(in|at)\s+[A-Z]",
+    re.I,
+)
+
+
+def another_one_at_a_place(sentence: str, offset: int, last: Quantity) -> Figure | None:
+    """ "...two children in B and another child in C": after a toll's list of groups at their
+    places, "another" with a person noun is a group of one at its own place."""
+    m = ANOTHER_ONE.match(sentence[last.end - offset :])
+    if m is None:
+        return None
+    a, b = last.end + m.start("n"), last.end + m.end(4)
+    return Figure("fatalities", Quantity(1, "", sentence[a - offset : b - offset], a, b))
+
+
 BREAKDOWN = re.compile(r"\s[\u2014\u2013-]\s|:\s|\(|\s\u2014|\u2014\s", re.I)
 
 
@@ -281,7 +321,9 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         own_verb = TIGHT_AFTER.match(sentence[local.end : local.end + 80])
         if out and out[-1].field in {"fatalities", "wounded"} and not own_verb:
             prev_end = out[-1].quantity.end - offset
-            if AND_MORE.match(sentence[prev_end : local.start]):
+            if AND_MORE.match(sentence[prev_end : local.start]) or next_group_at_a_place(
+                sentence, prev_end, local.start, local.end
+            ):
                 # "killed 50 militants and eight civilians": one verb, two groups
                 noun = (counted_noun(sentence, local) or "").lower()
                 if not noun or noun in PEOPLE:
@@ -346,6 +388,10 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
             out.append(Figure("wounded", q))
     if not any(f.field == "fatalities" for f in out) and (one := lone_victim(told, offset)):
         out.append(one)
+    if out and out[-1].field == "fatalities" and (more := another_one_at_a_place(
+        sentence, offset, out[-1].quantity
+    )):  # fmt: skip
+        out.append(more)
     return broken_down(sentence, offset, out)
 
 
@@ -486,3 +532,49 @@ def toll_told_at_each_place(
             if 0 < len(gap) <= 40 and TOLD_AT.match(gap):
                 return f
     return None
+
+
+PLACE_REACH = 100  # characters after a count within which the place it is told at is named
+
+
+def _key(hit: PlaceHit) -> str:
+    return hit.place.id or hit.place.name
+
+
+def told_at_places(figures: list[Figure], named: list[PlaceHit]) -> dict[int, str] | None:
+    """Each death toll of a sentence that lists tolls place by place, mapped (by its start)
+    to the place it is told at: the first place named after the count and before the next
+    count. None unless there are two tolls or more, each told at a place of its own."""
+    fatal = sorted((f for f in figures if f.field == "fatalities"), key=lambda f: f.quantity.start)
+    if len(fatal) < 2:
+        return None
+    out: dict[int, str] = {}
+    for i, f in enumerate(fatal):
+        stop = fatal[i + 1].quantity.start if i + 1 < len(fatal) else f.quantity.end + PLACE_REACH
+        at = [
+            h for h in named if f.quantity.end <= h.start < min(stop, f.quantity.end + PLACE_REACH)
+        ]
+        if not at:
+            return None
+        out[f.quantity.start] = _key(min(at, key=lambda h: h.start))
+    return out if len(set(out.values())) == len(out) else None
+
+
+def toll_of_each_named_place(
+    figures: list[Figure], place: PlaceHit, sentence_figures: list[Figure], named: list[PlaceHit]
+) -> list[Figure] | None:
+    """ "Five died in shelling of A, two were killed in B, and one other civilian in C", "it
+    killed five of a family in A, two children in B and another child in C": a sentence that
+    lists its tolls place by place gives the event at each place the toll told at it, and no
+    other place's (whichever places its own action names). FIGURES are the event's,
+    SENTENCE_FIGURES all of the sentence's, NAMED every place hit of the sentence; None when
+    the sentence tells no such list (the event's figures stand)."""
+    told = told_at_places(sentence_figures, named)
+    if told is None:
+        return None
+    mine = [
+        f
+        for f in sentence_figures
+        if f.field == "fatalities" and told.get(f.quantity.start) == _key(place)
+    ]
+    return [f for f in figures if f.field != "fatalities"] + mine
