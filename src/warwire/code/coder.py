@@ -317,7 +317,9 @@ class ArticleCoder:
                 own = toll_told_at_each_place(
                     ctx.figures, ph, c.places, info.places, info.sent.text, offset
                 )
-                listed = toll_of_each_named_place(figures, ph, ctx.figures, info.places)
+                listed = toll_of_each_named_place(
+                    figures, ph, ctx.figures, info.places, len(c.places) > 1
+                )
                 here = (
                     [*(f for f in figures if f.field != "fatalities"), own]
                     if own is not None
@@ -614,7 +616,7 @@ class ArticleCoder:
         A toll of fighters "killed in the advance" a few sentences after a capture is the
         capture's, when nothing else was coded in between."""
         prev = self.disc.previous
-        if any(not p.province for p in info.places if p):
+        if any(not p.province for p in info.places if p) or separate_incident(info.sent.text):
             return False
         told_again = False  # "the Observatory said 56 were killed in the strikes": a rival count
         if not prev and (late := self._capture_toll(info)):
@@ -693,6 +695,18 @@ class ArticleCoder:
                     m.attribution,
                 )
         return out
+
+
+SEPARATE = re.compile(
+    r"^\W*(in (a|another) separate (incident|attack|development)|separately|elsewhere)\b", re.I
+)
+
+
+def separate_incident(sentence: str) -> bool:
+    """ "In a separate incident the same day, one person was killed": a sentence that says it
+    tells another incident is no follow-up of the event before it (its toll is not that
+    event's)."""
+    return SEPARATE.search(sentence) is not None
 
 
 BYLINE = re.compile(r"\|| \d{1,2}:\d\d\b|\b\d{1,2}(:\d\d)?\s?(am|pm|a\.m\.|p\.m\.|gmt|utc)\b", re.I)

@@ -227,7 +227,10 @@ LONE_VICTIM = re.compile(
     r"stabbed to death|beaten to death|tortured to death)\b|"
     # one more victim told by an ordinal: "A third was killed in strikes on the next town"
     r"\ba (second|third|fourth|fifth|sixth)( (person|civilian|man|woman|child))?\s+"
-    r"(was killed|was shot dead|died)\b",
+    r"(was killed|was shot dead|died)\b|"
+    # one victim as the object of the killing: "a bomb hit his car, killing the officer"
+    r"\b(killing|killed)\s+(the|a|an)\s+((?!(and|or|of)\b)[\w'-]+\s+){0,2}?(" + ONE_PERSON + r")"
+    r"(?![\w'\u2019-])(?!\s+(and|or)\s+(\d|\w+s\b))",
     re.I,
 )
 
@@ -561,20 +564,31 @@ def told_at_places(figures: list[Figure], named: list[PlaceHit]) -> dict[int, st
 
 
 def toll_of_each_named_place(
-    figures: list[Figure], place: PlaceHit, sentence_figures: list[Figure], named: list[PlaceHit]
+    figures: list[Figure],
+    place: PlaceHit,
+    sentence_figures: list[Figure],
+    named: list[PlaceHit],
+    several: bool = False,
 ) -> list[Figure] | None:
     """ "Five died in shelling of A, two were killed in B, and one other civilian in C", "it
     killed five of a family in A, two children in B and another child in C": a sentence that
     lists its tolls place by place gives the event at each place the toll told at it, and no
-    other place's (whichever places its own action names). FIGURES are the event's,
+    other place's (whichever places its own action names); an event at a place the list
+    gives no toll keeps its figures. FIGURES are the event's,
     SENTENCE_FIGURES all of the sentence's, NAMED every place hit of the sentence; None when
-    the sentence tells no such list (the event's figures stand)."""
+    the sentence tells no such list (the event's figures stand). The place's toll must be
+    among the event's own figures (another clause's action keeps its toll), unless the action
+    is SEVERAL places' (whose shared toll `toll_of_one_place` set aside)."""
     told = told_at_places(sentence_figures, named)
     if told is None:
         return None
     mine = [
         f
         for f in sentence_figures
-        if f.field == "fatalities" and told.get(f.quantity.start) == _key(place)
+        if f.field == "fatalities"
+        and told.get(f.quantity.start) == _key(place)
+        and (several or f in figures)
     ]
+    if not mine:  # the list names no toll here: the event keeps what its clause gave it
+        return None
     return [f for f in figures if f.field != "fatalities"] + mine

@@ -442,6 +442,49 @@ def toll_of_its_own_clause(c: Candidate, ctx: SentenceContext) -> Candidate | No
     return replace(c, figures=figures)
 
 
+# the two families of fighting a toll may name as its cause: from afar, or on the ground
+CAUSE_FAMILY = {tx.AIR: "remote", tx.SHELLING: "remote", tx.CLASH: "ground", tx.TERRITORY: "ground"}
+# "100 soldiers died in fighting", "12 were killed in the heavy shelling": a count, its own
+# casualty verb, then "in"/"during"/"amid" the action that killed them
+CAUSED_BY = re.compile(
+    r"^\s*((?!(and|or|but|while|as|after)\b)[\w'-]+\s+){0,4}?"
+    r"((were|was|have been|had been)\s+)?(killed|died|dead)\s+(in|during|amid)\s+"
+    r"(the\s+)?((heavy|fierce|intense|ongoing|renewed)\s+)?$",
+    re.I,
+)
+CAUSE_REACH = 60  # characters from a count to the action its verb names
+
+
+def toll_of_its_named_cause(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "At least 100 soldiers died in fighting overnight, warplanes carried out air strikes
+    on the city": a toll whose own verb names the action that killed ("died in fighting",
+    "were killed in shelling") is that action's. Where the sentence joins it to an action of
+    the other family (a ground fight beside a strike from afar, or the reverse), that other
+    action does not take it."""
+    mine = CAUSE_FAMILY.get(c.kind)
+    figures = ctx.figures if c.figures is None else c.figures
+    if mine is None or not any(f.field == "fatalities" for f in figures):
+        return c
+    keep = []
+    for f in figures:
+        end = f.quantity.end - ctx.offset
+        cause = next(
+            (
+                t
+                for t in ctx.triggers
+                if 0 < t.token.idx - end <= CAUSE_REACH
+                and CAUSED_BY.match(ctx.text[end : t.token.idx])
+            ),
+            None,
+        )
+        if f.field == "fatalities" and cause is not None:
+            theirs = CAUSE_FAMILY.get(cause.kind)
+            if theirs is not None and theirs != mine:
+                continue
+        keep.append(f)
+    return replace(c, figures=keep)
+
+
 PASSES: tuple[Pass, ...] = (
     summary_is_no_event,
     operation_after_its_action,
@@ -477,6 +520,7 @@ PASSES: tuple[Pass, ...] = (
     one_action_per_place_and_day,
     toll_told_once_for_several_places,
     toll_of_its_own_clause,
+    toll_of_its_named_cause,
 )
 
 

@@ -111,11 +111,26 @@ def near_village_under_area(coarse: Place | None, fine: Place | None) -> bool:
     return fine.feature == "populated place" and not is_city(fine)
 
 
+ANOTHER_ACTION = re.compile(
+    r"^\W*(another|a second|a further|in (a|another) separate (incident|attack)|separately)\b",
+    re.I,
+)
+
+
+def told_as_another(m: Mention) -> bool:
+    """ "A car bomb killed 15 near the capital. Another bomb targeted an officer's car in
+    Damascus": an action the report opens with "another", "a second", "in a separate
+    incident" is a second action, never the one told before at another scale."""
+    return bool(m.evidence) and ANOTHER_ACTION.search(m.evidence[0].text) is not None
+
+
 def finer_of(coarse: Mention, fine: Mention) -> bool:
     """True when FINE is COARSE's action told at a more precise place: the same kind of event on
     the same day, FINE's place inside COARSE's place, or around it when the coarse mention was
-    "near" a city ("near the capital")."""
+    "near" a city ("near the capital"). Never when either is told as another action."""
     if coarse is fine or coarse.place is None or fine.place is None:
+        return False
+    if told_as_another(coarse) or told_as_another(fine):
         return False
     if not _kinds_agree(coarse, fine) or not _days_agree(coarse, fine):
         return False
