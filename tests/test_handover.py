@@ -89,3 +89,22 @@ def test_a_place_named_by_called_or_after_a_colon_is_the_place_taken() -> None:
     assert all(
         m.place is None or m.place.name != "Idlib" or m.geo_precision > 1 for m in code(named)
     )
+
+
+def test_a_key_town_is_placed_where_a_later_sentence_names_its_capture() -> None:
+    """ "Kurdish forces seized control of a key border town. ... The capture of X was the
+    biggest setback": the lead names no town; the capture's own name a little on does."""
+    text = (
+        "Kurdish forces have seized control of a key border town from the militants on "
+        "Monday, cutting a major supply line. Fighters waved their banners as troops looked "
+        "on. The capture of Tal Abyad was the biggest setback yet, the monitor said."
+    )
+    ms = code(text)
+    assert [(m.sub_event_type, m.place.name) for m in ms] == [
+        ("Non-state actor overtakes territory", "Tell Abyad")
+    ]
+    fall = text.replace("The capture of Tal Abyad was", "Tal Abyad's fall was")
+    assert [m.place.name for m in code(fall)] == ["Tell Abyad"]
+    # a town named later without its capture is not the key town
+    other = text.replace("The capture of Tal Abyad was", "A market in Tal Abyad was")
+    assert code(other) == []

@@ -40,6 +40,7 @@ from warwire.code.context import (
     PlaceHit,
     SentenceInfo,
     article_province,
+    capture_named_later,
     opens_with_place,
     scan_article,
 )
@@ -445,7 +446,8 @@ class ArticleCoder:
 
     def named_later(self, info: SentenceInfo) -> list[PlaceHit]:
         """ "broke the siege of two towns in the north ... The two towns of Nubl and Zahraa,
-        with 60,000 people, ...": the places are named a few sentences on, after "the towns of"."""
+        with 60,000 people, ...": the places are named a few sentences on, after "the towns of",
+        or by the capture's own name ("The capture of X was ...", context.capture_named_later)."""
         for follow in self.infos[info.index + 1 : info.index + 4]:
             for m in NAMED_PLACES.finditer(follow.sent.text):
                 at = follow.sent.start + m.end()
@@ -454,7 +456,9 @@ class ArticleCoder:
                     first = named[0]
                     rest = [p for p in named[1:] if p.start - first.end <= 12]
                     return [first, *rest[:1]]
-        return []
+        k = self.infos.index(info) if info in self.infos else -1
+        taken = capture_named_later(self.infos, k) if k >= 0 else None
+        return [taken] if taken else []
 
     def _mention(
         self,

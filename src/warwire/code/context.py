@@ -146,7 +146,10 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
                 or (
                     INDEFINITE_PLACE.search(info.sent.text) is not None
                     and k + 1 < len(infos)
-                    and opens_with_place(infos[k + 1]) is not None
+                    and (
+                        opens_with_place(infos[k + 1]) is not None
+                        or capture_named_later(infos, k) is not None
+                    )
                 )
                 or (
                     FIGHT_BETWEEN.search(info.sent.text) is not None
@@ -176,6 +179,30 @@ def opens_with_place(info: SentenceInfo) -> PlaceHit | None:
     """The town whose name begins the sentence ("Maaret al-Numan, a former ..."), if any."""
     first = [p for p in info.places if not p.province]
     return first[0] if first and first[0].start - info.sent.start <= 2 else None
+
+
+CAPTURE_OF = re.compile(
+    r"\b(?:the )?(?:capture|fall|takeover|seizure|recapture|liberation|loss) of "
+    r"(?:the (?:\w+ )?(?:town|city|village) of )?$",
+    re.I,
+)
+POSSESSIVE_FALL = re.compile(r"^\s*(?:'s|\u2019s)\s+(?:fall|capture|takeover|loss)\b", re.I)
+CAPTURE_REACH = 4  # sentences after the one that says only "a key town"
+
+
+def capture_named_later(infos: list[SentenceInfo], k: int) -> PlaceHit | None:
+    """ "Kurdish forces seized a key border town. ... The capture of X was the biggest
+    setback", "X's fall to the rebels": the lead says only "a key town", and a sentence a
+    little further on names its capture (or fall) with the place, as wire copy does."""
+    for follow in infos[k + 1 : k + 1 + CAPTURE_REACH]:
+        text, at = follow.sent.text, follow.sent.start
+        for p in follow.places:
+            if p.province:
+                continue
+            before = text[max(0, p.start - at - 40) : p.start - at]
+            if CAPTURE_OF.search(before) or POSSESSIVE_FALL.search(text[p.end - at :]):
+                return p
+    return None
 
 
 FOREIGN_GROUND = {"turkey", "us_coalition"}  # states whose own troops fight on the ground

@@ -609,6 +609,12 @@ def _unnamed_target(trig: Trigger) -> bool:
         )
     else:
         noun = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if noun is not None and noun.lemma_.lower() == "control":  # "seized control of a key town"
+        noun = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}
+             for g in c.children if g.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
     if noun is None or noun.lemma_.lower() not in tx.PLACE_NOUNS:
         return False
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
