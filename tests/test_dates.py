@@ -339,3 +339,12 @@ def test_seed_articles_resolve_without_breaking_offsets():
                 assert s.text[a:b] == d.text
                 assert not re.fullmatch(r"\d{4}", d.text)
                 assert (d.end - d.start).days <= 31
+
+
+def test_a_month_with_a_stray_stop_still_dates_the_day() -> None:
+    got = find_days(
+        "posted online on Wednesday, July. 6, 2016, by supporters", dt.date(2016, 8, 10)
+    )
+    assert [d.date for _, _, d in got] == [dt.date(2016, 7, 6)]
+    vague = find_days("It was in July. 6 men died.", dt.date(2016, 8, 10))
+    assert all(d.precision == 3 for _, _, d in vague)  # "July." then a count: the month only

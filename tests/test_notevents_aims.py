@@ -104,3 +104,20 @@ def test_where_a_movement_came_from_or_went_is_not_the_action_place() -> None:
     assert all(m.place is None or m.place.name != "Ariha" for m in code(heading))
     there = "A convoy was attacked on Tuesday at a military post in Ariha."
     assert [m.place.name for m in code(there) if m.place] == ["Ariha"]
+
+
+def test_a_perfect_summary_stays_one_when_the_day_or_toll_is_not_its_own() -> None:
+    # the day belongs to the fleeing clause, the toll is a vague plural: still a summary
+    for summary in (
+        "Government shelling has emptied large parts of Hama province, with aid workers "
+        "saying that 40,000 people have fled their homes between 2 and 8 March.",
+        "Government jets have heavily bombed Hama province, killing scores of civilians, "
+        "monitors said.",
+    ):
+        assert code(summary) == []
+        assert kinds(without(ps.perfect_over_an_area_is_a_summary, summary)) != []
+    # the day in its own clause, a counted toll, or one act done make it news
+    assert code("Government jets have bombed Hama province on Monday, monitors said.") != []
+    assert code("Government jets have bombed Hama province, killing 14 civilians.") != []
+    seized = "Militants have seized an army base in Hama province, killing scores of soldiers."
+    assert code(seized) != []

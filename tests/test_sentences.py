@@ -51,3 +51,13 @@ def test_paragraphs_glued_without_a_space_split():
 def test_glued_split_spares_abbreviations_and_initials():
     assert len(texts("Troops of the U.S.Army and e.g.Turkey moved in.")) == 1
     assert len(texts("He met officials in Washington D.C.Then he left.")) == 1
+
+
+def test_a_month_with_a_stray_stop_before_day_and_year_ends_no_sentence() -> None:
+    text = (
+        "This photo taken on Wednesday, July. 6, 2016, shows smoke. Fighting began in July. "
+        "6 men died."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got[0] == "This photo taken on Wednesday, July. 6, 2016, shows smoke."
+    assert "6 men died." in got  # no year after the number: a sentence end after all

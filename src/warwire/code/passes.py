@@ -23,12 +23,18 @@ from warwire.code.background import up_from
 from warwire.code.candidates import Candidate, SentenceContext, weak, where_key
 from warwire.code.context import LEAD_SENTENCES, ActorHit, PlaceHit, SentenceInfo
 from warwire.code.discourse import pick_day
-from warwire.code.figures import own_clause_figures, toll_of_one_place
+from warwire.code.figures import Figure, own_clause_figures, toll_of_one_place
 from warwire.code.handover import deal_of_allies
 from warwire.code.kinds import ARMED_SIDES, STATE_SIDES, kind_for, quiet_takeover
 from warwire.code.recall import acted_on_place, place_told_next, story_place
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
-from warwire.code.summaries import clause_verb, present_perfect, summary_or_description
+from warwire.code.summaries import (
+    DAY_WORDS,
+    clause_tokens,
+    clause_verb,
+    present_perfect,
+    summary_or_description,
+)
 from warwire.code.triggers import Trigger
 from warwire.places import entry_key
 
@@ -357,15 +363,43 @@ def perfect_over_an_area_is_a_summary(c: Candidate, ctx: SentenceContext) -> Can
     large parts of the south", "the regime has waged an aerial offensive against the
     province": the present perfect with no day of its own, over a whole province or region,
     sums up the weeks behind the news; the news itself names its day, its town or its toll
-    ("33 soldiers have been killed in an air strike in the province" is news). Only actions
-    that go on (bombing, shelling, fighting): "has broken the siege of the city", "has
-    captured the town" announce one act done."""
-    if c.kind not in ONGOING_KINDS or c.explicit or not c.places:
-        return c
-    if not all(p.province for p in c.places) or _has(ctx.figures, FIGURES_OF_AN_EVENT):
+    ("33 soldiers have been killed in an air strike in the province" is news). A day named in
+    another clause, or a vague toll ("killing scores of civilians"), does not make the summary
+    news. Only actions that go on (bombing, shelling, fighting): "has broken the siege of the
+    city", "has captured the town" announce one act done."""
+    if c.kind not in ONGOING_KINDS or not c.places or not all(p.province for p in c.places):
         return c
     verb = clause_verb(c.trig.token)
-    return None if verb is not None and present_perfect(verb) else c
+    if verb is None or not present_perfect(verb) or _one_act(verb, ctx):
+        return c
+    if c.explicit and _day_in_clause(verb):
+        return c
+    counted = [f for f in ctx.figures if f.field in FIGURES_OF_AN_EVENT and counted_figure(f)]
+    return c if counted else None
+
+
+def _one_act(verb: Token, ctx: SentenceContext) -> bool:
+    """ "have seized an army base in the province, killing scores of troops": the perfect's
+    verb names one act done (a capture), so what hangs from it is that act's, not a summary."""
+    return any(t.token.i == verb.i and t.kind not in ONGOING_KINDS for t in ctx.triggers)
+
+
+def _day_in_clause(verb: Token) -> bool:
+    """VERB's own clause names a day: "has shelled the province since Monday". A day named in
+    another clause of the sentence ("..., with rescuers saying 12,000 fled between 11 and 15
+    August") dates that clause, not the summary."""
+    return any(w.lower_.strip(".") in DAY_WORDS or w.like_num for w in clause_tokens(verb))
+
+
+VAGUE_PLURALS = frozenset({"scores", "dozens", "hundreds", "thousands", "tens", "many", "several"})
+
+
+def counted_figure(f: Figure) -> bool:
+    """ "killing 33 soldiers", not "killing scores of civilians": a toll counted in numbers
+    reports one action's dead; a vague plural ("scores", "dozens") in a perfect over a whole
+    province is the campaign's dead summed up with it."""
+    words = f.quantity.text.lower().replace("-", " ").split()
+    return bool(words) and not any(w in VAGUE_PLURALS for w in words)
 
 
 def follow_on_on_story_day(c: Candidate, ctx: SentenceContext) -> Candidate | None:

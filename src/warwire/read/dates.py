@@ -50,7 +50,9 @@ def _cased(words: list[str]) -> str:
 FULL_MONTH = _cased([m for m in MONTHS if len(m) > 4 or m in {"may", "june", "july"}])
 ABBR_MONTH = _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct"])
 ABBR_MONTH += "|" + _cased(["nov", "dec"])
-MONTH = rf"(?P<mon>(?:{FULL_MONTH})\b|(?:{ABBR_MONTH})\b\.?)"
+# "July. 6, 2016": a full month with a stray stop, when a day and a year follow
+STRAY_STOP = rf"(?:{FULL_MONTH})\.(?=\s+\d\d?,?\s+(?:19|20)\d\d)"
+MONTH = rf"(?P<mon>{STRAY_STOP}|(?:{FULL_MONTH})\b|(?:{ABBR_MONTH})\b\.?)"
 WEEKDAY = rf"(?:{_cased(WEEKDAYS)})"
 YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 NUMW = (

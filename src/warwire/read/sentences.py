@@ -44,6 +44,20 @@ def _ends_with_abbrev(chunk: str) -> bool:
     return word in _ABBREV or (len(word) == 1 and word.isalpha())
 
 
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
+_DAY_AND_YEAR = re.compile(r"\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b")
+
+
+def _month_before_day(piece: str, rest: str) -> bool:
+    """ "posted on Wednesday, July. 6, 2016, by ...": a month name with a stray stop, then a
+    day and a year, is one date (captions and datelines write it so), not a sentence end."""
+    m = re.search(r"([A-Za-z]+)\.$", piece)
+    return m is not None and m.group(1).lower() in _MONTHS and _DAY_AND_YEAR.match(rest) is not None
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with character offsets into TEXT; blank lines start a new paragraph."""
     out: list[Sentence] = []
@@ -58,6 +72,8 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _END.finditer(block):
             piece = block[cut : m.end()]
             if _ends_with_abbrev(piece.rstrip("\"'\u201d\u2019)]")):
+                continue
+            if _month_before_day(piece, block[m.end() :]):
                 continue
             _add(out, text, start + cut, start + m.end(), para)
             cut = m.end()
