@@ -65,7 +65,7 @@ from warwire.code.outcomes import one_outcome
 from warwire.code.passes import PASSES, REMOTE, Pass, run_passes
 from warwire.code.patterns import named_killer, protest_type, weapon_neutralised, worded_type
 from warwire.code.refine import typed
-from warwire.code.repeats import one_name, one_protest
+from warwire.code.repeats import one_day, one_name, one_protest
 from warwire.code.roles import (
     assign_actors,
     object_is_anaphor,
@@ -682,7 +682,7 @@ class ArticleCoder:
         """Drop roll-ups that the article also breaks down; number the mentions."""
         precise_kinds = {(m.sub_event_type) for m in self.mentions if not m.summary}
         out = [m for m in self.mentions if not (m.summary and m.sub_event_type in precise_kinds)]
-        out = one_protest(one_name(one_scale(one_outcome(out))))
+        out = one_protest(one_name(one_scale(one_day(one_outcome(out)))))
         for i, m in enumerate(out, 1):
             m.id = f"{self.article.id}:{i}"
             if m.notes and m.day:

@@ -7,12 +7,18 @@ the attacker once by its affiliation and once by its name. Both are the same act
 kind of fighting (or a capture and the fighting for it), at the same named place, on the same
 day, against the same target. They are one mention; the second name becomes an associated
 actor.
+
+A photo caption dated by its picture ("..., Syria September 20, 2016") or a sentence whose day
+was carried over from the one before may also retell, a day apart, the action another sentence
+dates; at the same spot that is one action too (`one_day`).
 """
 
 from __future__ import annotations
 
-from warwire.places.hierarchy import contains, same_place
-from warwire.records import Mention
+import re
+
+from warwire.places.hierarchy import around, city_of, contains, is_city, same_place
+from warwire.records import Mention, Place
 
 CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 BATTLE = CAPTURES | {"Armed clash"}
@@ -120,3 +126,102 @@ def one_protest(mentions: list[Mention]) -> list[Mention]:
         violent.evidence.extend(e for e in m.evidence if e not in violent.evidence)
         violent.claims.extend(c for c in m.claims if c not in violent.claims)
     return out
+
+
+# -- one action told a day apart ------------------------------------------------------------
+
+CAPTION_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\.? \d{1,2}, (?:19|20)\d\d\.?\s*$"
+)
+
+
+def caption_dated(m: Mention) -> bool:
+    """ "Men walk past a damaged truck after an air strike on the town of X, Syria September
+    20, 2016.": a wire photo caption ends on the day the picture was taken, which may be a
+    day after the action it shows."""
+    return any(CAPTION_DATE.search(e.text) for e in m.evidence[:1])
+
+
+def loosely_dated(m: Mention) -> bool:
+    """M's day is not told by its own sentence (it was carried over from an earlier one, so
+    "several quarters are being bombed" takes the day of the sentence before), or it is the
+    day of a photo caption."""
+    if m.day is None or not m.evidence:
+        return False
+    if caption_dated(m):
+        return True
+    return not m.day.text or m.day.text.lower() not in m.evidence[0].text.lower()
+
+
+def _finer(a: Mention, b: Mention) -> Mention | None:
+    """The more precise of two places that may name one spot: A when they are the same, the
+    town just outside a city named "near" when one of them is; None otherwise. A town inside
+    a province, or a quarter inside a city, is no one spot: a city's bombs on two days are
+    two bombings."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return None
+    if same_place(pa, pb):
+        return a
+    if _outside(a, pb):
+        return b  # "near the city of X" and a town just outside it
+    if _outside(b, pa):
+        return a
+    return None
+
+
+def _outside(near: Mention, town: Place) -> bool:
+    """NEAR is placed "near" a city and TOWN is a town just outside it (not a quarter in it)."""
+    city = near.place
+    if city is None or near.geo_precision != NEAR_PRECISION or not is_city(city):
+        return False
+    return town.feature != "neighbourhood" and not city_of(town) and around(city, town)
+
+
+def told_a_day_apart(firm: Mention, loose: Mention) -> bool:
+    """ "An air strike hit aid trucks near the city on Monday ... [caption] ... after an air
+    strike on the town of X, September 20": one kind of action at one spot (or a town and
+    the area around it) in one article, a day apart, where one of the two days is not the
+    action's own (carried over from another sentence, or a caption's picture day), is one
+    action told twice."""
+    if firm is loose or firm.article != loose.article:
+        return False
+    if firm.sub_event_type != loose.sub_event_type or firm.day is None or loose.day is None:
+        return False
+    if abs((firm.day.date - loose.day.date).days) != 1:
+        return False
+    if not loosely_dated(loose) or (loosely_dated(firm) and not caption_dated(loose)):
+        return False
+    return _finer(firm, loose) is not None
+
+
+def _fold_day_apart(keep: Mention, other: Mention) -> None:
+    """KEEP (the firmly dated) takes OTHER's finer place, the actors it left empty, and its
+    evidence."""
+    finer = _finer(keep, other)
+    if finer is other and other.place is not None and keep.place is not None:
+        if not same_place(keep.place, other.place):
+            keep.place, keep.geo_precision = other.place, other.geo_precision
+    if keep.actor1 is None and other.actor1 is not None:
+        keep.actor1 = other.actor1
+    if keep.actor2 is None and other.actor2 is not None and other.actor2 != keep.actor1:
+        keep.actor2 = other.actor2
+    if keep.fatalities is None and other.fatalities is not None:
+        keep.fatalities = other.fatalities
+    keep.claims.extend(c for c in other.claims if c not in keep.claims)
+    keep.evidence.extend(e for e in other.evidence if e not in keep.evidence)
+
+
+def one_day(mentions: list[Mention]) -> list[Mention]:
+    """Fold each mention that retells another of its article a day apart (`told_a_day_apart`)
+    into the one whose day is the action's own."""
+    dropped: set[int] = set()
+    for loose in mentions:
+        firm = next(
+            (f for f in mentions if id(f) not in dropped and told_a_day_apart(f, loose)), None
+        )
+        if firm is not None:
+            _fold_day_apart(firm, loose)
+            dropped.add(id(loose))
+    return [m for m in mentions if id(m) not in dropped]
