@@ -128,3 +128,14 @@ def test_a_name_followed_by_who_is_a_person() -> None:
     assert code(text) == []
     text = "Residential neighbourhoods of Ariha were hit by rocket-propelled grenades on Tuesday."
     assert code(text) != []
+
+
+def test_a_group_described_by_what_it_had_done_is_its_back_story() -> None:
+    text = (
+        "The monitor said the rebels had retaken most of Sarmin from government forces, who "
+        "had recaptured the town of Ariha on March 2."
+    )
+    assert "Government regains territory" not in kinds(code(text))
+    assert "Government regains territory" in kinds(without(ps.summary_is_no_event, text))
+    news = "Government forces, who recaptured the town of Ariha on Tuesday, shelled Sarmin."
+    assert "Government regains territory" in kinds(code(news))

@@ -200,14 +200,21 @@ def _located_or_dated(verb: Token) -> bool:
 def group_described(trig: Trigger) -> bool:
     """ "Abu Khawla, leader of a faction that fought against the jihadists", "fighters of the
     group, who fought on the side of another brigade, will leave": a relative clause on a
-    group that says what it has done, with no place or day of its own, describes the group;
-    "gunmen who stormed a checkpoint near the town on Tuesday" still reports the storming."""
+    group that says what it has done, with no place or day of its own, or in the past perfect
+    ("forces, who had retaken the town on May 8"), describes the group; "gunmen who stormed a
+    checkpoint near the town on Tuesday" still reports the storming."""
     t = trig.token
     if trig.nominal or t.dep_ != "relcl" or t.tag_ == "VBG":
         return False
     if t.head.lemma_.lower() not in GROUP_NOUNS:
         return False
-    return not _located_or_dated(t)
+    return _past_perfect(t) or not _located_or_dated(t)
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "government forces, who had recaptured the town on May 8": "had" puts the clause
+    before the story's own action, the group's back story, even with its place and day."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def campaign_of_weeks(trig: Trigger) -> bool:
