@@ -37,7 +37,6 @@ def _vote(
     seen: set[tuple[str, Hashable]] = set()
     votes: Counter[T] = Counter()
     raw: Counter[T] = Counter()  # ties: the value more reports repeat
-    backed: Counter[T] = Counter(v for v in map(key, support or []) if v is not None)
     order: dict[T, int] = {}
     for i, m in enumerate(mentions):
         v = key(m)
@@ -52,7 +51,12 @@ def _vote(
         order.setdefault(v, i)
     if not votes:
         return None
-    return max(votes, key=lambda v: (votes[v], backed[v], raw[v], -order[v]))
+    top = max(votes.values())
+    tied = [v for v in votes if votes[v] == top]
+    if len(tied) == 1:
+        return tied[0]
+    backed: Counter[T] = Counter(v for v in map(key, support or []) if v is not None)
+    return max(tied, key=lambda v: (backed[v], raw[v], -order[v]))
 
 
 def independent_groups(mentions: list[Mention], group: dict[str, str]) -> list[str]:
@@ -206,8 +210,12 @@ def build_event(
     day_ms = [m for m in dated if m.day and m.day.precision == best_prec]
     # a capture's day told two ways by one source: the day its fighting was told on too
     # ("recaptured the town on Saturday" beside a day worked out wrongly from "a day after")
-    also = [m for m in ms if m.day and m.day.precision == best_prec and not is_capture(m)]
-    date = _vote(day_ms, lambda m: m.day.date if m.day else None, group, also)
+    also = (
+        [m for m in ms if m.day and m.day.precision == best_prec and not is_capture(m)]
+        if dated and is_capture(dated[0])
+        else None
+    )
+    date = _vote(day_ms, _day_of, group, also)
     date_range: tuple[dt.date, dt.date] | None = None
     if best_prec and best_prec > 1 and day_ms:
         lo = max(m.day.start for m in day_ms if m.day)
@@ -297,6 +305,10 @@ def build_event(
     )
     event.notes = event_note(event)
     return event
+
+
+def _day_of(m: Mention) -> dt.date | None:
+    return m.day.date if m.day else None
 
 
 def _protest_type(ms: list[Mention]) -> str | None:
