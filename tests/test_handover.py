@@ -108,18 +108,3 @@ def test_a_key_town_is_placed_where_a_later_sentence_names_its_capture() -> None
     # a town named later without its capture is not the key town
     other = text.replace("The capture of Tal Abyad was", "A market in Tal Abyad was")
     assert code(other) == []
-
-
-def test_a_clause_without_subject_under_a_passive_is_done_by_its_surface_subject() -> None:
-    """ "the rebels were backed by Turkish artillery when attacking the villages of A and B":
-    the rebels attacked (the backer is an associate), one clash per village."""
-    text = (
-        "The monitor said on Friday that the rebels were backed by Turkish artillery fire when "
-        "attacking the villages of Kafr Nabl and Khan Shaykhun held by government forces."
-    )
-    clashes = [m for m in code(text) if m.sub_event_type == "Armed clash"]
-    assert sorted(m.place.name for m in clashes) == ["Kafr Nabl", "Khan Shaykhun"]
-    assert all(m.actor1 is not None and m.actor1.side == "opposition" for m in clashes)
-    # a clause with its own passive subject keeps it: the militants took nothing
-    own = "After it was captured by the army on Friday, the militants were cornered in Kafr Nabl."
-    assert all(m.actor1 is None or m.actor1.side != "islamic_state" for m in code(own))

@@ -94,16 +94,6 @@ def backing_is_the_action(c: Token, t: Token) -> bool:
     return any(x.i == t.i for x in c.subtree)
 
 
-def controller(head: Token, own_passive: bool = False) -> set[int]:
-    """Who does what a subjectless clause under HEAD tells ("after seizing X", "when
-    attacking Y"): HEAD's subject, and for a passive HEAD its surface subject ("the militants
-    were backed by artillery when attacking the villages": the militants attacked; the
-    backer is an associate). Not when the clause has a passive subject of its own ("after it
-    was captured, the militants were cornered": the militants did not capture it)."""
-    passive = set() if own_passive else _child_ids(head, {"nsubjpass"})
-    return passive if passive else _child_ids(head, SUBJ)
-
-
 def assign_actors(
     trig: Trigger, sent: Span, offset: int, actors: list[ActorHit]
 ) -> tuple[ActorHit | None, ActorHit | None, list[ActorHit]]:
@@ -160,11 +150,10 @@ def assign_actors(
         subj_ids = _child_ids(t, SUBJ)
         obj_ids = _child_ids(t, OBJ | {"pobj"}, {"from", "with", "against", "on", "between"})
         up = t
-        own_passive = any(c.dep_ == "nsubjpass" for c in t.children)  # "after it was taken"
         while not subj_ids and up.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"}:
             up = up.head  # "pushed deeper ... a day after seizing X": the pusher seized X
             if up.pos_ in {"VERB", "AUX"}:
-                subj_ids = controller(up, own_passive)
+                subj_ids = _child_ids(up, SUBJ)
             if up.head is up:
                 break
         if t.dep_ in {"relcl", "acl"} and not subj_ids and (t.tag_ != "VBN" or active_acl(t)):
