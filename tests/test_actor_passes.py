@@ -72,6 +72,11 @@ WHO_ACTED = [
     ),
 
     pytest.param(
+        "A two-day truce started on Wednesday in the town of Madaya after six weeks of heavy "
+        "fighting by Hezbollah militias and regime forces against rebel groups.",
+        "Agreement", ("iran_allies", "opposition"), id="the-parties-of-an-agreement",
+    ),
+    pytest.param(
         "Gunmen attacked the village of Kafr Nabl on Tuesday night.",
         "Attack", ("unknown", "civilians"), id="violence-against-civilians-is-on-civilians",
     ),

@@ -501,6 +501,31 @@ def the_one_side_named_in_a_fight(r: Roles) -> None:
         r.actor1 = _ref(armed[0])
 
 
+AGREEMENT = "Agreement"
+
+
+def the_parties_of_an_agreement(r: Roles) -> None:
+    """ "The truce started after weeks of fighting by Hezbollah and regime forces against
+    opposition groups", "a ceasefire deal between the SDF and Turkish-backed factions": an
+    agreement whose parse names no party binds the first armed side the sentence names and
+    the first side it names that this side fights (OPPONENTS); allies on one side ("Hezbollah
+    and regime forces") are one party."""
+    if r.sub != AGREEMENT or r.actor1 is not None:
+        return
+    from warwire.code.coder import OPPONENTS
+
+    armed = [h for h in r.hits if not h.holder and h.actor.side not in NOT_ARMED | {"unknown"}]
+    if not armed:
+        return
+    first = armed[0]
+    foe = next((h for h in armed[1:] if h.actor.side in OPPONENTS.get(first.actor.side, [])), None)
+    if foe is None:
+        return
+    r.actor1 = _ref(first)
+    if r.actor2 is None or r.actor2.side == first.actor.side:
+        r.actor2 = _ref(foe)
+
+
 def _ref(h: ActorHit) -> ActorRef:
     return ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
 
@@ -538,6 +563,7 @@ PASSES: tuple[Callable[[Roles], None], ...] = (
     a_fight_with_names_its_other_camp,
     the_one_side_named_in_a_fight,
     the_side_that_gave_up_lost,
+    the_parties_of_an_agreement,
     the_owner_of_the_struck_sites,
     state_sites_are_the_state,
     civilian_sites,
