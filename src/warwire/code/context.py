@@ -366,6 +366,9 @@ def _unlisted_places(infos: list[SentenceInfo]) -> None:
     gaz = load_gazetteer()
     admins = Counter(p.place.admin1 for i in infos for p in i.places if p.place.admin1)
     main = admins.most_common(1)[0][0] if admins else ""
+    # one name, one place: a spelling the gazetteer placed in another sentence of the
+    # article ("In the al-Tayyana area") is that place here too
+    known = {p.surface.lower(): p.place for i in infos for p in i.places if p.place.id}
     for info in infos:
         added: list[PlaceHit] = []
         for a, b, name in class_named_spans(info.sent.text):
@@ -375,7 +378,7 @@ def _unlisted_places(infos: list[SentenceInfo]) -> None:
             if _not_a_town_name(name, gaz):
                 continue
             here = [p.place.admin1 for p in info.places if p.place.admin1]
-            place = unknown_place(name, admin1=here[0] if here else main)
+            place = known.get(name.lower()) or unknown_place(name, admin1=here[0] if here else main)
             added.append(PlaceHit(s, e, name, place, province=False, near=False))
         if added:
             info.places = sorted(info.places + added, key=lambda p: p.start)

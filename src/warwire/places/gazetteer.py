@@ -9,6 +9,7 @@ or generic place words ("Tal", "Jabal") count only when the entry is a prominent
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from warwire.places.names import (
     fold_key,
     key_strength,
     light_key,
+    sound_token,
     words,
 )
 from warwire.records import Place
@@ -38,7 +40,13 @@ MAX_WORDS = 7  # longest name, in words, tried in a sentence
 MIN_SIMILARITY = 0.6  # letters shared by a folded spelling and the entry's nearest name
 MIN_SIMILARITY_WORD = 0.75  # the same for a lone word of a sentence, spelled as no source does
 MIN_SIMILARITY_SHORT = 0.8  # the same for fold keys of one or two letters ("Hameh" ≠ "Hama")
+# Least similarity of a spelling that sounds as one of the entry's names ("Raqa", "Raqqa";
+# "Naseeb", "Nassib"): it passes every floor above, and among sound-alikes the closer
+# spelling still ranks first.
+SOUND_ALIKE = 0.8
 PROMINENT = 8.0  # weight from which a single everyday word may still name the place
+BIG = 10.0  # weight of a town reported enough that any spelling of it names it anywhere
+_DOUBLED = re.compile(r"(.)\1+")
 FEATURE_RANK = {
     "populated place": 0,
     "region": 1,
@@ -114,6 +122,7 @@ class Gazetteer:
         self.fold = fold
         self._admin1 = {a["name"]: a for a in admin1}
         self._keys_cache: dict[int, tuple[str, ...]] = {}
+        self._sounds_cache: dict[int, frozenset[str]] = {}
         self._lookup_cache: dict[tuple[str, str], list[tuple[int, float]]] = {}
         self._by_id = {p.id: i for i, p in enumerate(places) if p.id}
         # first words of every name: most capitalised words start none, and are dropped early
@@ -146,9 +155,25 @@ class Gazetteer:
             self._keys_cache[i] = keys
         return keys
 
-    def _similarity(self, i: int, light: str) -> float:
-        """How close the nearest spelling of entry I is to LIGHT (1.0 = same letters)."""
-        return max(SequenceMatcher(None, light, k).ratio() for k in self._name_keys(i))
+    def _similarity(self, i: int, light: str, sound: str | None = None) -> float:
+        """How close the nearest spelling of entry I is to LIGHT (1.0 = same letters); at
+        least SOUND_ALIKE when SOUND, the spelling's sound key, is one of the entry's."""
+        ratio = max(SequenceMatcher(None, light, k).ratio() for k in self._name_keys(i))
+        if (
+            sound is not None
+            and ratio < SOUND_ALIKE
+            and self.places[i].country == "Syria"  # foreign names have one English spelling
+            and sound in self._sound_keys(i)
+        ):
+            return SOUND_ALIKE
+        return ratio
+
+    def _sound_keys(self, i: int) -> frozenset[str]:
+        keys = self._sounds_cache.get(i)
+        if keys is None:
+            keys = frozenset(_sound_of(k) for k in self._name_keys(i))
+            self._sounds_cache[i] = keys
+        return keys
 
     def _lookup_keys(self, light: str, fold: str) -> list[tuple[int, float]]:
         """Row indexes with their spelling similarity: exact-spelling hits (1.0) first, then
@@ -166,10 +191,14 @@ class Gazetteer:
         hits = [(i, 1.0) for i in exact]
         seen = set(exact)
         floor = MIN_SIMILARITY if key_strength(fold) > 2 else MIN_SIMILARITY_SHORT
+        # A spelling that sounds as an entry's counts only where no entry is spelled so (an
+        # exact name is never displaced by a sound-alike), and not for names of two
+        # consonants, which sound alike too often ("Hameh" is no "Hama").
+        sound = None if exact or key_strength(fold) <= 2 else _sound_of(light)
         for i in self.fold.get(fold, []):
             if i not in seen:
                 seen.add(i)
-                sim = self._similarity(i, light)
+                sim = self._similarity(i, light, sound)
                 if sim >= floor:
                     hits.append((i, sim))
         pool = exact or [i for i, _ in hits]
@@ -334,17 +363,16 @@ class Gazetteer:
                 end = k - 1
                 break
         for j in range(end, i - 1, -1):
-            after = (
-                ws[j + 1]
-                if j + 1 < len(ws) and text[ws[j].raw_end : ws[j + 1].start] == " "
-                else None
-            )
-            rows = self._match_span(ws[i : j + 1], before, after)
+            after = self._next_word(text, ws, j, past_article=not first.article)
+            placed = self._in_place_context(text, ws, i, j)
+            rows = self._match_span(ws[i : j + 1], before, after, placed)
             if rows:
                 return (first.start, ws[j].end, j - i + 1, rows)
         return None
 
-    def _match_span(self, span: list[Word], before: Word | None, after: Word | None) -> list[int]:
+    def _match_span(
+        self, span: list[Word], before: Word | None, after: Word | None, placed: bool = False
+    ) -> list[int]:
         if span[-1].article:
             return []
         content = [w for w in span if not w.article]
@@ -360,6 +388,8 @@ class Gazetteer:
         if n == 1:
             article = len(span) > 1  # "al-Bab": the article marks a name
             hits = self._single_word_hits(content[0], hits, exact, article, before, after)
+            if not exact and not placed:
+                hits = [(i, s) for i, s in hits if not self._weak(i, fold, content[0])]
         return self._ranked(hits) if hits else []
 
     @staticmethod
@@ -377,7 +407,7 @@ class Gazetteer:
     @staticmethod
     def _fold_ok(content: list[Word], fold: str) -> bool:
         """A spelling no source lists: every word capitalised, not shouting, long enough."""
-        if key_strength(fold) < 3 or any(not w.capital or w.text.isupper() for w in content):
+        if key_strength(fold) < 2 or any(not w.capital or w.text.isupper() for w in content):
             return False
         if len(content) == 1:
             key = content[0].light(True)
@@ -385,6 +415,7 @@ class Gazetteer:
                 len(key) >= 4
                 and key not in stoplist.english_words()
                 and key not in stoplist.always_stopped()
+                and not _possessive_without_apostrophe(key)
             )
         # "In Deir" is no folded "Ain Diwar": English words take no part in a folded name.
         generic = stoplist.generic_words()
@@ -427,8 +458,122 @@ class Gazetteer:
                 for x in (before, after)
             ):
                 return []
+            if _speaker(before, after):
+                return []
+            if _spelled_like_a_stop_word(key):
+                # only a spelling that differs from the entry's by doubled letters alone
+                hits = [(i, s) for i, s in hits if self._same_but_doubling(i, key)]
             return [(i, s) for i, s in hits if s >= MIN_SIMILARITY_WORD]
         return hits
+
+    def _weak(self, i: int, fold: str, w: Word) -> bool:
+        """A folded spelling of one word that only its sound joins to entry I, or whose
+        fold key is two letters: it names the place only where the sentence puts a place
+        ("in Shula", "the village of Shula", "Shula village"), or when the place is a big
+        town or a district's seat ("Raqa"); elsewhere it is as often a surname, an outlet or
+        a foreign word ("al-Zaidi", "Daily Sabah", "Suriah"). An adjective of origin
+        ("al-Hamawi") is weak everywhere."""
+        p = self.places[i]
+        if _nisba(w.light(True), self._name_keys(i)):
+            return True
+        if p.feature in ("admin1", "admin2"):
+            return False
+        if p.feature in ("populated place", "region") and self.weights[i] >= BIG:
+            return False
+        if key_strength(fold) <= 2:
+            return True
+        return self._similarity(i, w.light(True)) < MIN_SIMILARITY_WORD
+
+    def _in_place_context(self, text: str, ws: list[Word], i: int, j: int) -> bool:
+        """Words I..J stand where a sentence puts a place: after a preposition of place
+        ("in X", "near X"), after a place noun and "of" ("the village of X", "north of X"),
+        before a place noun ("X village", "X district"), or in a list with a name spelled
+        as the gazetteer spells it ("Jibrin and X", "X, Tafas")."""
+
+        def gap(a: int) -> str:  # what separates word A from word A + 1
+            return text[ws[a].raw_end : ws[a + 1].start]
+
+        def listed(k: int) -> bool:
+            return ws[k].capital and ws[k].light(True) in self.light
+
+        nouns = stoplist.PLACE_NOUNS
+        if j + 1 < len(ws) and gap(j) in (" ", ", "):
+            nxt = ws[j + 1].text.lower()
+            if nxt in nouns or (gap(j) == ", " and listed(j + 1)):
+                return True
+            if nxt == "and" and j + 2 < len(ws) and gap(j + 1) == " " and listed(j + 2):
+                return True
+        if i == 0:
+            return False
+        if gap(i - 1) == ", ":
+            return listed(i - 1)
+        if gap(i - 1) != " ":
+            return False
+        prev = ws[i - 1].text.lower()
+        if prev in stoplist.PLACE_PREPOSITIONS_STRONG:
+            return True
+        if i < 2 or gap(i - 2) not in (" ", ", "):
+            return False
+        if prev == "and":
+            return listed(i - 2)
+        return prev == "of" and ws[i - 2].text.lower() in nouns | stoplist.DIRECTIONS
+
+    def _same_but_doubling(self, i: int, key: str) -> bool:
+        """KEY is one of entry I's names but for doubled letters ("Khatab", "Khattab")."""
+        undoubled = _DOUBLED.sub(r"\1", key)
+        return any(_DOUBLED.sub(r"\1", k) == undoubled for k in self._name_keys(i))
+
+    def _next_word(
+        self, text: str, ws: list[Word], j: int, past_article: bool = True
+    ) -> Word | None:
+        """The word after word J when one space apart; if PAST_ARTICLE, past an article
+        joined to a word that names no place ("Aymenn al-Tamimi": the surname, so that the
+        run of names is seen as one; but "Atman al-Hrak" is a list of two villages). A name
+        itself begun by an article ("al-Forqan al-Akramiyeh") is rather one of a list of
+        places than a given name."""
+        if j + 1 >= len(ws) or text[ws[j].raw_end : ws[j + 1].start] != " ":
+            return None
+        nxt = ws[j + 1]
+        if past_article and nxt.article and j + 2 < len(ws) and ws[j + 2].capital:
+            name = ws[j + 2]
+            if text[nxt.raw_end : name.start] == "-" and name.light(True) not in self.light:
+                return name
+        return nxt
+
+
+def _nisba(key: str, names: tuple[str, ...]) -> bool:
+    """KEY ends in the -i of an Arabic adjective of origin, which no name of the entry has:
+    a surname or an adjective ("al-Hamawi", "Halabi", "Homsi"), not the town."""
+    return key.endswith("i") and not any(k.endswith(("i", "y", "e")) for k in names)
+
+
+def _possessive_without_apostrophe(key: str) -> bool:
+    """An English word or a stopped name with an "s" glued on: a possessive or plural
+    whose apostrophe the page lost ("Kerrys demands", "Assads forces")."""
+    stem = key[:-1]
+    return key.endswith("s") and (
+        stem in stoplist.english_words() or stem in stoplist.always_stopped()
+    )
+
+
+def _spelled_like_a_stop_word(key: str) -> bool:
+    """A spelling no source lists that sounds as a given name, a group, an outlet or a
+    generic word ("Aymenn" = Ayman, "Bassil" = Basel, "Shimale" = shamali, "Qadeem" =
+    qadim): transliteration varies those words as much as village names."""
+    return sound_token(key) in stoplist.stopped_sounds()
+
+
+def _speaker(before: Word | None, after: Word | None) -> bool:
+    """A lone word before a verb of saying names a person ("Hijab said", "Abdah noted"),
+    unless a preposition of place precedes it ("a reporter at Baghouz said")."""
+    if after is None or after.text not in stoplist.SPEECH_VERBS:
+        return False
+    return before is None or before.text.lower() not in stoplist.PLACE_PREPOSITIONS
+
+
+def _sound_of(light: str) -> str:
+    """The sound key of a light key, word by word."""
+    return " ".join(sound_token(w) for w in light.split(" "))
 
 
 def _person_before(text: str, ws: list[Word], i: int) -> bool:

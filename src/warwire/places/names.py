@@ -36,6 +36,8 @@ _H_AFTER_CONSONANT = re.compile(r"([^aeiouh])h")
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouyw]")
 _GLUED_ARTICLE = re.compile(r"^[ae]([tdrzsn])\1")
+_NISBA = re.compile(r"iy([ae])$")
+_FRENCH = (("tch", "ch"), ("ch", "sh"), ("dj", "j"), ("ou", "u"))
 
 
 def strip_marks(text: str) -> str:
@@ -69,6 +71,56 @@ def fold_token(token: str, first: bool = True) -> str:
         return s
     head = "a" if s[0] in "aeiou" else s[0]
     return head + _VOWELS.sub("", s[1:])
+
+
+@lru_cache(maxsize=1 << 16)
+def sound_token(token: str) -> str:
+    """One word as it sounds, for judging two spellings the fold key put together: like
+    the fold key (q = k, no h after a consonant or at the end, no doubled letters) but with
+    its vowels kept as classes: front or open (a e i), back (o u), and a run of both. A y or
+    w between two vowels is a consonant ("Mayadin"), elsewhere part of a vowel ("Laylan").
+    "Naseeb", "Nassib" -> "nasab"; "Hajeen", "Hajin" -> "hajan"; "Laylan", "Leilan",
+    "Lilan" -> "lalan"; "Douma", "Dumah" -> "duma"; "Mezzeh", "Mazzah" -> "maza"; but
+    "Duma" and "Dima" stay apart ("duma", "dama")."""
+    s = light_token(token)
+    for a, b in _FRENCH:  # French transliteration: "Cheikh", "Manbidj", "Doumar"
+        s = s.replace(a, b)
+    s = s.replace("q", "k")
+    s = _H_AFTER_CONSONANT.sub(r"\1", s)
+    if len(s) > 2 and s.endswith("h"):
+        s = s[:-1]
+    s = _DOUBLE.sub(r"\1", s)
+    s = _NISBA.sub(r"i\1", s)  # "-iyeh", "-iya", "-ieh", "-ia": one ending
+    out: list[str] = []
+    run = ""
+    for i, c in enumerate(s):
+        glide = c in "yw" and (
+            i == 0 or (s[i - 1] in "aeiou" and i + 1 < len(s) and s[i + 1] in "aeiou")
+        )
+        if c in "aeiouyw" and not glide:
+            run += c
+            continue
+        if run:
+            out.append(_vowel_class(run))
+            run = ""
+        out.append(c)
+    if run:
+        out.append(_vowel_class(run))
+    return "".join(out)
+
+
+def _vowel_class(run: str) -> str:
+    letters = set(run)
+    if letters <= set("ouw"):
+        return "u"
+    if letters <= set("aeiyw"):
+        return "a"
+    return "o"
+
+
+def sound_key(name: str) -> str:
+    """sound_token over the content words of a name ("Khan Sheikhoun" -> "kan sakun")."""
+    return " ".join(sound_token(w) for w in content_tokens(tokens(name)))
 
 
 def tokens(text: str) -> list[str]:

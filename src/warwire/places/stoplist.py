@@ -68,6 +68,7 @@ nusra daesh isis isil ypg ypj pkk pyd sdf fsa ndf saa irgc hezbollah hizbollah h
 ahrar jaish jabhat fateh fatah tahrir hayat hayyat sham qaeda faylaq failaq rahman zenki zinki
 ansar tawhid liwa katibat kataib harakat haqq sunna suqour suqur fursan ahfad sabireen quds
 baqir fatemiyoun zainabiyoun nujaba asaib badr levant caliphate mujahideen baath
+shabiha shabbiha shabeeha
 sharia fatwa manar jazeera arabiya sputnik anadolu reuters hawar
 """
 
@@ -95,6 +96,43 @@ def always_stopped() -> frozenset[str]:
         | _words(GROUPS)
         | _words(OUTLETS)
     )
+
+
+# Verbs of saying: a lone capitalised word just before one is a speaker ("Hijab said").
+SPEECH_VERBS = _words(
+    "said says told tells added adds noted notes stated states explained explains claimed "
+    "claims wrote writes tweeted tweets stressed stresses warned warns insisted insists "
+    "confirmed confirms denied denies announced announces asked asks"
+)
+
+# Prepositions of place: the capitalised word after one is rather a place than a person.
+PLACE_PREPOSITIONS = _words(
+    "in at near from of to into outside inside around toward towards across on off behind beyond"
+)
+# Prepositions after which a capitalised word is a place far more often than a person.
+PLACE_PREPOSITIONS_STRONG = _words(
+    "in at near into outside inside around toward towards across from"
+)
+# Nouns of a place: "the village of X", "X district".
+PLACE_NOUNS = _words(
+    "village villages town towns city cities district districts neighbourhood "
+    "neighbourhoods neighborhood neighborhoods area areas province provinces countryside "
+    "region suburb suburbs outskirts governorate camp farms hills quarter municipality "
+    "countryside"
+)
+DIRECTIONS = _words(
+    "north south east west northeast northwest southeast southwest northern southern "
+    "eastern western"
+)
+
+
+@lru_cache(maxsize=1)
+def stopped_sounds() -> frozenset[str]:
+    """Sound keys (names.sound_token) of the words always stopped, for the spellings of
+    them that no list holds."""
+    from warwire.places.names import sound_token
+
+    return frozenset(sound_token(w) for w in always_stopped() if len(w) >= 4)
 
 
 @lru_cache(maxsize=1)
