@@ -100,6 +100,15 @@ def test_sentence_with_a_closing_aside_is_not_a_caption() -> None:
     assert s in clean_text(page(s))
 
 
+def test_a_photo_line_crediting_its_source_is_a_caption() -> None:
+    caption = "Rubble of the strike in a district of the capital (Source: Some Agency)"
+    out = lines(clean_text(page(caption)))
+    assert caption not in out and out == BODY
+    # a sentence that closes with its source stays
+    s = "Rebels took the town after two days of fighting. (Source: Some Agency)"
+    assert s in clean_text(page(s))
+
+
 def test_long_sentences_are_never_dropped_by_shape_rules() -> None:
     # starts like a prompt and mentions copyright, but reads as an article sentence
     s = (

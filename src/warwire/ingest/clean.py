@@ -70,9 +70,11 @@ _CAPTION_START = re.compile(
     r"photo credit|video|illustration)\s*(?:[:|\-\u2013\u2014]|\()",
     re.IGNORECASE,
 )
-# "... the town [AFP]", "... (Getty)", "... (AP Photo/Ghaith Alsayed)", "... Photo: Reuters"
+# "... the town [AFP]", "... (Getty)", "... (AP Photo/Ghaith Alsayed)", "... Photo: Reuters",
+# "... district (Source: Agency)"
 _CAPTION_END = re.compile(
-    r"(?:[\[(]\s*(?P<credit>[A-Z][\w.&'/ -]{0,48}?)\s*[\])]|(?:photo|image|credit)s?\s*:\s*"
+    r"(?:[\[(]\s*(?:source\s*:\s*)?(?P<credit>[A-Z][\w.&'/ -]{0,48}?)\s*[\])]"
+    r"|(?:photo|image|credit)s?\s*:\s*"
     r"[\w.&'/ -]{2,48})\s*$",
     re.IGNORECASE,
 )

@@ -155,18 +155,31 @@ class Gazetteer:
             self._keys_cache[i] = keys
         return keys
 
-    def _similarity(self, i: int, light: str, sound: str | None = None) -> float:
+    def _similarity(
+        self, i: int, light: str, sound: str | None = None, short: bool = False
+    ) -> float:
         """How close the nearest spelling of entry I is to LIGHT (1.0 = same letters); at
-        least SOUND_ALIKE when SOUND, the spelling's sound key, is one of the entry's."""
+        least SOUND_ALIKE when SOUND, the spelling's sound key, is one of the entry's. A
+        SHORT key (two consonants) sounds like too many words to stand for a big town
+        ("Hameh" is no "Hama"): only small places, which need a place context, take it."""
         ratio = max(SequenceMatcher(None, light, k).ratio() for k in self._name_keys(i))
         if (
             sound is not None
             and ratio < SOUND_ALIKE
             and self.places[i].country == "Syria"  # foreign names have one English spelling
+            and not (short and self._big(i))
             and sound in self._sound_keys(i)
         ):
             return SOUND_ALIKE
         return ratio
+
+    def _big(self, i: int) -> bool:
+        """A governorate, a district (named after its seat), or a big, much-reported town or
+        region."""
+        p = self.places[i]
+        if p.feature in ("admin1", "admin2"):
+            return True
+        return p.feature in ("populated place", "region") and self.weights[i] >= BIG
 
     def _sound_keys(self, i: int) -> frozenset[str]:
         keys = self._sounds_cache.get(i)
@@ -191,14 +204,14 @@ class Gazetteer:
         hits = [(i, 1.0) for i in exact]
         seen = set(exact)
         floor = MIN_SIMILARITY if key_strength(fold) > 2 else MIN_SIMILARITY_SHORT
-        # A spelling that sounds as an entry's counts only where no entry is spelled so (an
-        # exact name is never displaced by a sound-alike), and not for names of two
-        # consonants, which sound alike too often ("Hameh" is no "Hama").
-        sound = None if exact or key_strength(fold) <= 2 else _sound_of(light)
+        # A spelling that sounds as an entry's counts only where no entry is spelled so: an
+        # exact name is never displaced by a sound-alike.
+        sound = None if exact else _sound_of(light)
+        short = key_strength(fold) <= 2
         for i in self.fold.get(fold, []):
             if i not in seen:
                 seen.add(i)
-                sim = self._similarity(i, light, sound)
+                sim = self._similarity(i, light, sound, short)
                 if sim >= floor:
                     hits.append((i, sim))
         pool = exact or [i for i, _ in hits]
@@ -473,12 +486,9 @@ class Gazetteer:
         town or a district's seat ("Raqa"); elsewhere it is as often a surname, an outlet or
         a foreign word ("al-Zaidi", "Daily Sabah", "Suriah"). An adjective of origin
         ("al-Hamawi") is weak everywhere."""
-        p = self.places[i]
         if _nisba(w.light(True), self._name_keys(i)):
             return True
-        if p.feature in ("admin1", "admin2"):
-            return False
-        if p.feature in ("populated place", "region") and self.weights[i] >= BIG:
+        if self._big(i):
             return False
         if key_strength(fold) <= 2:
             return True
