@@ -223,6 +223,19 @@ def test_an_assault_by_a_named_side_beside_another_sides_strikes_is_a_second_act
     assert "Armed clash" not in kinds(code(one)) and "Attack" not in kinds(code(one))
 
 
+def test_a_toll_told_place_by_place_after_a_shelling_is_a_shelling_at_each_place() -> None:
+    lead = "The group has fought in the region for years. "
+    tally = "Among the dead, four people died in shelling in Saraqib on Tuesday, and two "
+    ms = code(lead + tally + "children were killed in Ariha.")
+    assert sorted((m.sub_event_type, m.place.name) for m in ms) == [
+        ("Shelling/artillery/missile attack", "Ariha"),
+        ("Shelling/artillery/missile attack", "Saraqib"),
+    ]
+    # one verb of killing is one toll, not a tally by place
+    one = "Shelling was reported on Tuesday in Saraqib, with two children killed in Ariha."
+    assert [m.place.name for m in code(lead + one)] == ["Saraqib"]
+
+
 def test_history_is_not_news() -> None:
     text = "Rebels captured Saraqib on 3 March 2019."
     assert code(text) == []

@@ -154,6 +154,9 @@ def killing_needs_a_killer(c: Candidate, ctx: SentenceContext) -> Candidate | No
     if c.a1 is None and _armed_dead(ctx.victim, ctx.figures):
         a2 = a2 or ctx.victim
     elif c.a1 is None or c.a1.actor.side == "civilians":
+        weapon = weapon_of_the_tally(ctx)
+        if c.a1 is None and weapon is not None:
+            return replace(c, a2=a2 or ctx.victim, kind=weapon)
         if not targeted_killing(c.trig, ctx):
             return None
         return replace(c, a1=None, a2=a2 or ctx.victim, kind=tx.ATTACK)
@@ -182,6 +185,18 @@ TARGETED = re.compile(
     r"gunned down|killed by (?:unknown|unidentified))\b",
     re.I,
 )
+
+
+def weapon_of_the_tally(ctx: SentenceContext) -> str | None:
+    """ "Five died in shelling in A, two were killed in B and one in C": a toll told place by
+    place after the sentence has coded a strike or a shelling names that weapon's dead; the
+    dead of another place are a second strike there (the same place is the same strike, see
+    `one_action_per_place_and_day`). The remote kind the sentence coded first, else None;
+    None too for a sentence with one verb of killing ("strikes in 19 communities, with 21
+    killed"), which is one toll, not a tally by place."""
+    if sum(t.kind == tx.KILL and not t.nominal for t in ctx.triggers) < 2:
+        return None
+    return next((k for _, k in ctx.seen if k in REMOTE), None)
 
 
 def targeted_killing(trig: Trigger, ctx: SentenceContext) -> bool:
