@@ -224,3 +224,23 @@ def test_a_site_of_war_recovered_is_ground_retaken() -> None:
     # bodies or weapons recovered are no ground
     bodies = "Rescuers recovered the bodies of four soldiers in Kafr Zita on Friday."
     assert "Government regains territory" not in kinds(code(bodies))
+
+
+LEAD = (
+    "Four former rebel commanders were killed on Tuesday after they were targeted in the "
+    "western countryside of Idlib province. According to a local report, "
+)
+
+
+def test_the_sentence_retelling_the_leads_day_gives_its_town() -> None:
+    text = LEAD + (
+        "the four men were travelling through the countryside on Tuesday when their car was "
+        "targeted on the road to Sarmin."
+    )
+    assert [(m.sub_event_type, m.place.name) for m in code(text)] == [("Attack", "Sarmin")]
+    # no day of its own: not known to be the lead's event; "another" action: not the lead's
+    for rest in (
+        "the four men were travelling when their car was targeted on the road to Sarmin.",
+        "another car was also targeted on Tuesday on the road to Sarmin.",
+    ):
+        assert [m.place.name for m in code(LEAD + rest)] == ["Idlib"], rest

@@ -193,9 +193,15 @@ def place_told_next(kind: str, info: SentenceInfo, infos: list[SentenceInfo]) ->
         return None
     provinces = {p.place.admin1 for p in info.places}
     for follow in infos[info.index + 1 : info.index + 1 + TOLD_NEXT_REACH]:
-        if tx.CANDIDATE.search(follow.sent.text) and follow.places and not _no_action(follow):
+        again = retells_the_lead(info, follow)
+        if (
+            tx.CANDIDATE.search(follow.sent.text)
+            and follow.places
+            and not _no_action(follow)
+            and not again
+        ):
             return None  # the next place named belongs to an action of its own
-        if not BACK_TO_EVENT.search(follow.sent.text):
+        if not (again or BACK_TO_EVENT.search(follow.sent.text)):
             continue
         towns = [p for p in follow.places if not p.province and not p.near]
         if provinces:
@@ -203,6 +209,24 @@ def place_told_next(kind: str, info: SentenceInfo, infos: list[SentenceInfo]) ->
         if towns:
             return towns[0]
     return None
+
+
+ANOTHER_ACTION = re.compile(
+    r"\b(another|further|other|additional|also|separately|meanwhile|elsewhere|earlier|later|"
+    r"previous(ly)?)\b",
+    re.I,
+)
+
+
+def retells_the_lead(lead: SentenceInfo, follow: SentenceInfo) -> bool:
+    """ "Five ex-commanders were killed on Thursday in the countryside of X province. ... The
+    five were travelling on Thursday when their car was targeted near the town of Y": the
+    sentence after the lead names the lead's own day again and no other action (no "also",
+    "another", "separately"), so it retells the lead's event with its detail, the town
+    included (wire services give the province first and the town after)."""
+    days = {d.day.date for d in lead.days if d.day.precision == 1}
+    again = {d.day.date for d in follow.days if d.day.precision == 1}
+    return bool(days & again) and ANOTHER_ACTION.search(follow.sent.text) is None
 
 
 def _no_action(info: SentenceInfo) -> bool:
