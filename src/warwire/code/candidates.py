@@ -98,7 +98,7 @@ class SentenceContext:
 
 def where_key(ph: PlaceHit, day: DayRef | None) -> str:
     """ "place@day": one action per place and day in a sentence."""
-    return f"{ph.place.id or ph.place.name}@{day.date if day else ''}"
+    return f"{ph.key}@{day.date if day else ''}"
 
 
 def weak(trig: Trigger) -> bool:

@@ -421,11 +421,11 @@ class ArticleCoder:
     def withdrawn_from(self, places: list[PlaceHit]) -> bool:
         """Some sentence of the article tells a quiet withdrawal from one of PLACES
         (kinds.quiet_withdrawal), naming the place itself."""
-        keys = {p.place.id or p.place.name for p in places}
+        keys = {p.key for p in places}
         return any(
             quiet_withdrawal(info.sent.text)
             for info in self.infos
-            if keys & {p.place.id or p.place.name for p in info.places}
+            if keys & {p.key for p in info.places}
         )
 
     def title_places(self) -> list[PlaceHit]:

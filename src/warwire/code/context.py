@@ -63,6 +63,12 @@ class PlaceHit:
     province: bool  # names a whole governorate, not the town
     near: bool  # "near X", "outside X": the event is around X, not in it
 
+    @property
+    def key(self) -> str:
+        """What two hits of one place share: the gazetteer id, or the name of a place no
+        gazetteer lists (a village the report itself calls one)."""
+        return self.place.id or self.place.name
+
 
 @dataclass
 class ActorHit:

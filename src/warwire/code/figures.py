@@ -525,8 +525,7 @@ def toll_told_at_each_place(
     place hit of the sentence; None when PLACE has no count of its own."""
     if len(places) < 2:
         return None
-    key = place.place.id or place.place.name
-    starts = {place.start} | {h.start for h in named if (h.place.id or h.place.name) == key}
+    starts = {place.start} | {h.start for h in named if h.key == place.key}
     for f in figures:
         if f.field != "fatalities":
             continue
@@ -538,10 +537,6 @@ def toll_told_at_each_place(
 
 
 PLACE_REACH = 100  # characters after a count within which the place it is told at is named
-
-
-def _key(hit: PlaceHit) -> str:
-    return hit.place.id or hit.place.name
 
 
 def told_at_places(figures: list[Figure], named: list[PlaceHit]) -> dict[int, str] | None:
@@ -559,7 +554,7 @@ def told_at_places(figures: list[Figure], named: list[PlaceHit]) -> dict[int, st
         ]
         if not at:
             return None
-        out[f.quantity.start] = _key(min(at, key=lambda h: h.start))
+        out[f.quantity.start] = min(at, key=lambda h: h.start).key
     return out if len(set(out.values())) == len(out) else None
 
 
@@ -586,7 +581,7 @@ def toll_of_each_named_place(
         f
         for f in sentence_figures
         if f.field == "fatalities"
-        and told.get(f.quantity.start) == _key(place)
+        and told.get(f.quantity.start) == place.key
         and (several or f in figures)
     ]
     if not mine:  # the list names no toll here: the event keeps what its clause gave it

@@ -31,7 +31,7 @@ SURRENDER = re.compile(
 
 def _keys(places: list[PlaceHit]) -> set[str]:
     """The towns (or finer) named: a region or province names no one place handed over."""
-    return {p.place.id or p.place.name for p in places if not p.province and level(p.place) >= TOWN}
+    return {p.key for p in places if not p.province and level(p.place) >= TOWN}
 
 
 def deal_of_allies(infos: list[SentenceInfo], places: list[PlaceHit], told: SentenceInfo) -> bool:
