@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from warwire.code.context import DayHit
+from warwire.read.dates import find_days
 from warwire.records import DayRef
 
 PLUPERFECT_CLAUSE = re.compile(
@@ -58,7 +59,5 @@ def headline_day(title: str, published: dt.date | None) -> DayRef | None:
     the events it leaves undated by its headline's own day, not by the publication week."""
     if not title or published is None:
         return None
-    from warwire.read.dates import find_days
-
     days = [d for _, _, d in find_days(title, published) if d.precision == 1]
     return days[0] if days else None
