@@ -9,7 +9,6 @@ or generic place words ("Tal", "Jabal") count only when the entry is a prominent
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,12 +21,14 @@ from warwire.places import stoplist
 from warwire.places.admin import PROVINCES, admin_locator, canonical_province
 from warwire.places.index import FIELDS, build_index, read_gazetteer, row_to_place
 from warwire.places.names import (
+    DOUBLED,
     KEY_VERSION,
     SPACED_ARTICLES,
     Word,
     fold_key,
     key_strength,
     light_key,
+    sound_of_light_key,
     sound_token,
     words,
 )
@@ -46,7 +47,6 @@ MIN_SIMILARITY_SHORT = 0.8  # the same for fold keys of one or two letters ("Ham
 SOUND_ALIKE = 0.8
 PROMINENT = 8.0  # weight from which a single everyday word may still name the place
 BIG = 10.0  # weight of a town reported enough that any spelling of it names it anywhere
-_DOUBLED = re.compile(r"(.)\1+")
 FEATURE_RANK = {
     "populated place": 0,
     "region": 1,
@@ -184,7 +184,7 @@ class Gazetteer:
     def _sound_keys(self, i: int) -> frozenset[str]:
         keys = self._sounds_cache.get(i)
         if keys is None:
-            keys = frozenset(_sound_of(k) for k in self._name_keys(i))
+            keys = frozenset(sound_of_light_key(k) for k in self._name_keys(i))
             self._sounds_cache[i] = keys
         return keys
 
@@ -206,7 +206,7 @@ class Gazetteer:
         floor = MIN_SIMILARITY if key_strength(fold) > 2 else MIN_SIMILARITY_SHORT
         # A spelling that sounds as an entry's counts only where no entry is spelled so: an
         # exact name is never displaced by a sound-alike.
-        sound = None if exact else _sound_of(light)
+        sound = None if exact else sound_of_light_key(light)
         short = key_strength(fold) <= 2
         for i in self.fold.get(fold, []):
             if i not in seen:
@@ -530,8 +530,8 @@ class Gazetteer:
 
     def _same_but_doubling(self, i: int, key: str) -> bool:
         """KEY is one of entry I's names but for doubled letters ("Khatab", "Khattab")."""
-        undoubled = _DOUBLED.sub(r"\1", key)
-        return any(_DOUBLED.sub(r"\1", k) == undoubled for k in self._name_keys(i))
+        undoubled = DOUBLED.sub(r"\1", key)
+        return any(DOUBLED.sub(r"\1", k) == undoubled for k in self._name_keys(i))
 
     def _next_word(
         self, text: str, ws: list[Word], j: int, past_article: bool = True
@@ -579,11 +579,6 @@ def _speaker(before: Word | None, after: Word | None) -> bool:
     if after is None or after.text not in stoplist.SPEECH_VERBS:
         return False
     return before is None or before.text.lower() not in stoplist.PLACE_PREPOSITIONS
-
-
-def _sound_of(light: str) -> str:
-    """The sound key of a light key, word by word."""
-    return " ".join(sound_token(w) for w in light.split(" "))
 
 
 def _person_before(text: str, ws: list[Word], i: int) -> bool:

@@ -33,7 +33,7 @@ TOKEN = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
 _APOS = re.compile(f"[{APOSTROPHES}]")
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "ß": "ss"})
 _H_AFTER_CONSONANT = re.compile(r"([^aeiouh])h")
-_DOUBLE = re.compile(r"(.)\1+")
+DOUBLED = re.compile(r"(.)\1+")  # a letter written twice or more in a row
 _VOWELS = re.compile(r"[aeiouyw]")
 _GLUED_ARTICLE = re.compile(r"^[ae]([tdrzsn])\1")
 _NISBA = re.compile(r"iy([ae])$")
@@ -66,7 +66,7 @@ def fold_token(token: str, first: bool = True) -> str:
         s = s[:-1]
     if len(s) >= 5 and (s.endswith("at") or s.endswith("et")):
         s = s[:-1]  # ta marbuta written as t: "Mrouniyat" = "Mrouniyah"
-    s = _DOUBLE.sub(r"\1", s)
+    s = DOUBLED.sub(r"\1", s)
     if not s:
         return s
     head = "a" if s[0] in "aeiou" else s[0]
@@ -89,7 +89,7 @@ def sound_token(token: str) -> str:
     s = _H_AFTER_CONSONANT.sub(r"\1", s)
     if len(s) > 2 and s.endswith("h"):
         s = s[:-1]
-    s = _DOUBLE.sub(r"\1", s)
+    s = DOUBLED.sub(r"\1", s)
     s = _NISBA.sub(r"i\1", s)  # "-iyeh", "-iya", "-ieh", "-ia": one ending
     out: list[str] = []
     run = ""
@@ -120,7 +120,13 @@ def _vowel_class(run: str) -> str:
 
 def sound_key(name: str) -> str:
     """sound_token over the content words of a name ("Khan Sheikhoun" -> "kan sakun")."""
-    return " ".join(sound_token(w) for w in content_tokens(tokens(name)))
+    return sound_of_light_key(light_key(name))
+
+
+def sound_of_light_key(light: str) -> str:
+    """The sound key of a name already reduced to its light key (see `light_key`), word by
+    word: what the gazetteer compares, having the light keys at hand."""
+    return " ".join(sound_token(w) for w in light.split(" "))
 
 
 def tokens(text: str) -> list[str]:
