@@ -27,11 +27,6 @@ from warwire.code.roles import assign_actors
 from warwire.code.triggers import Trigger, is_factual
 from warwire.records import ActorRef, Mention
 
-PROTEST_SUBS = {
-    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-}  # fmt: skip
-FORCE_SUBS = {"Protest with intervention", "Excessive force against protesters"}
-RIOT_SUBS = {"Violent demonstration", "Mob violence"}
 CROWD_SIDES = {"protesters", "civilians"}
 NOT_ARMED = {"protesters", "civilians", "other"}
 
@@ -69,14 +64,14 @@ def protesters_act(r: Roles) -> None:
     killed": in a protest the crowd is actor1 (ACLED: Protesters (Syria)) and the forces that
     intervened are actor2; a crackdown that names no force is the state's police. A riot's
     actor1 is the rioters."""
-    if r.sub in PROTEST_SUBS:
+    if r.sub in tx.PROTEST_SUBS:
         named = [a for a in (r.actor1, r.actor2) if a is not None]
         named += [h.actor for h in r.hits if not h.holder]
         crowd = next((a for a in named if a.side == "protesters"), None)
         force = next((a for a in named if a.side not in NOT_ARMED), None)
         r.actor1 = crowd or _default("protesters")
-        r.actor2 = (force or _by_key("syrian_police")) if r.sub in FORCE_SUBS else None
-    elif r.sub in RIOT_SUBS and (r.actor1 is None or r.actor1.side in CROWD_SIDES):
+        r.actor2 = (force or _by_key("syrian_police")) if r.sub in tx.BROKEN_UP else None
+    elif r.sub in tx.RIOT_SUBS and (r.actor1 is None or r.actor1.side in CROWD_SIDES):
         victim = r.actor1 if r.actor1 is not None and r.actor1.side == "civilians" else None
         r.actor1 = _by_key("rioters")
         r.actor2 = r.actor2 or victim
@@ -278,7 +273,7 @@ def pronoun_from_previous_sentence(r: Roles) -> None:
     """ "Rebels launched a push on the town. They seized three villages on Tuesday.", "... its
     warplanes struck ...": a pronoun that the sentence itself does not resolve points to the
     armed side the previous sentence named last."""
-    if r.actor1 is not None or r.sub in PROTEST_SUBS or not PRONOUN_DOER.search(r.text):
+    if r.actor1 is not None or r.sub in tx.PROTEST_SUBS or not PRONOUN_DOER.search(r.text):
         return
     armed = [h for h in r.previous if not h.holder and h.actor.side not in NOT_ARMED]
     if armed and (r.actor2 is None or armed[-1].actor.side != r.actor2.side):
@@ -540,7 +535,7 @@ def the_fired_upon_are_the_target(r: Roles) -> None:
     """ "The bus was attacked by fighters who opened fire on soldiers": the side fired upon is
     where the shots fell, so it is actor2, never actor1; the other side, when known, acted."""
     a1 = r.actor1
-    if a1 is None or not a1.surface or r.sub in PROTEST_SUBS | RIOT_SUBS:
+    if a1 is None or not a1.surface or r.sub in tx.PROTEST_SUBS or r.sub in tx.RIOT_SUBS:
         return  # a crowd fired upon is still the protest's actor1 (protesters_act)
     for h in r.hits:
         if h.surface != a1.surface:

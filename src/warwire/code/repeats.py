@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from warwire.code import taxonomy as tx
 from warwire.places.hierarchy import around, city_of, contains, is_city, same_place
 from warwire.records import Mention, Place
 
@@ -94,18 +95,14 @@ def one_name(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-PEACEFUL = "Peaceful protest"
-BROKEN_UP = frozenset({"Protest with intervention", "Excessive force against protesters"})
-
-
 def same_protest(peaceful: Mention, violent: Mention) -> bool:
     """ "Security forces shot five protesters in the port city ... the protest and the killings
     took place in its X quarter": a protest told once as a gathering and once as the force
     used on it, on one day, in one place or a quarter of that city, is one protest (the
     crackdown's type, which says what happened to it)."""
-    if peaceful.article != violent.article or peaceful.sub_event_type != PEACEFUL:
+    if peaceful.article != violent.article or peaceful.sub_event_type != tx.PEACEFUL_PROTEST:
         return False
-    if violent.sub_event_type not in BROKEN_UP:
+    if violent.sub_event_type not in tx.BROKEN_UP:
         return False
     if peaceful.day is None or violent.day is None or peaceful.day.date != violent.day.date:
         return False

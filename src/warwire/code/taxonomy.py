@@ -47,6 +47,13 @@ SUB_EVENT_TYPES: dict[str, str] = {
     "Other": STRATEGIC,
 }
 
+# ACLED's protest sub-types, by the force used on the gathering (least first): one gathering
+# is a rally in one report and "security forces fired on protesters" in another.
+PROTEST_SUBS: tuple[str, ...] = tuple(k for k, v in SUB_EVENT_TYPES.items() if v == PROTESTS)
+PEACEFUL_PROTEST = PROTEST_SUBS[0]
+BROKEN_UP = frozenset(PROTEST_SUBS[1:])  # a protest the force intervened in or fired on
+RIOT_SUBS = frozenset(k for k, v in SUB_EVENT_TYPES.items() if v == RIOTS)
+
 # kinds of action -> default sub-event type
 TERRITORY = "territory"
 CLASH = "clash"

@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from warwire.merge.identity import PROTEST_FAMILY, is_area, is_capture
+from warwire.code.taxonomy import PROTEST_SUBS
+from warwire.merge.identity import is_area, is_capture
 from warwire.merge.notes import event_note
 from warwire.records import Article, Claim, Conflict, Event, Mention
 
@@ -315,9 +316,9 @@ def _protest_type(ms: list[Mention]) -> str | None:
     """One protest told with and without the force used on it: the most forceful type a
     report gives (state media tell the rally, witnesses the shooting), as ACLED codes it.
     None unless every report is of a protest."""
-    if not ms or any(m.sub_event_type not in PROTEST_FAMILY for m in ms):
+    if not ms or any(m.sub_event_type not in PROTEST_SUBS for m in ms):
         return None
-    return max((m.sub_event_type for m in ms), key=PROTEST_FAMILY.index)
+    return max((m.sub_event_type for m in ms), key=PROTEST_SUBS.index)
 
 
 def _spots(ms: list[Mention]) -> list[Mention]:

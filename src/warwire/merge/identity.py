@@ -11,6 +11,7 @@ import math
 import re
 from functools import lru_cache
 
+from warwire.code.taxonomy import PROTEST_SUBS
 from warwire.places.gazetteer import distance_km
 from warwire.places.hierarchy import contains
 from warwire.records import DayRef, Mention, Place
@@ -32,13 +33,6 @@ REMOTE_FAMILY = frozenset(
 )
 BLAST_FAMILY = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 WEAPON_FAMILIES = {"remote": REMOTE_FAMILY, "blast": BLAST_FAMILY}
-# One gathering told with or without the force used on it, by the force used (least first):
-# a rally in one outlet is "security forces fired on protesters" in another.
-PROTEST_FAMILY = (
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-)
 CROWD = frozenset({"", "protesters", "civilians", "unknown"})  # the gathering, not a camp
 # One camp under different names: the state and its backers; a foreign army and the Syrian
 # forces it backs ("Turkish troops took the town" / "Turkish-backed rebels took the town";
@@ -83,7 +77,7 @@ def family(sub_event_type: str) -> str:
     """Types that may be one event share a family, and so a block in the index."""
     if sub_event_type in BATTLE_FAMILY:
         return "battle"
-    if sub_event_type in PROTEST_FAMILY:
+    if sub_event_type in PROTEST_SUBS:
         return "protest"
     return weapon_family(sub_event_type) or sub_event_type
 
@@ -108,7 +102,7 @@ def one_gathering(a: Mention, b: Mention) -> bool:
     protest, told with or without the force used on it (ACLED codes it once, by that force).
     The crowd is the same whoever is named for it; the forces, where both reports name them,
     are one camp."""
-    if a.sub_event_type not in PROTEST_FAMILY or b.sub_event_type not in PROTEST_FAMILY:
+    if a.sub_event_type not in PROTEST_SUBS or b.sub_event_type not in PROTEST_SUBS:
         return False
     fa = {x.side for x in (a.actor1, a.actor2) if x and x.side not in CROWD}
     fb = {x.side for x in (b.actor1, b.actor2) if x and x.side not in CROWD}
@@ -236,7 +230,7 @@ def actors_fit(a: Mention, b: Mention) -> bool:
         return True  # the victims' camp was compared; who fired is what outlets dispute
     if is_capture(a) and is_capture(b):
         return same_control_change(a, b)
-    if a.sub_event_type in PROTEST_FAMILY and b.sub_event_type in PROTEST_FAMILY:
+    if a.sub_event_type in PROTEST_SUBS and b.sub_event_type in PROTEST_SUBS:
         return one_gathering(a, b)  # who is actor1 of a crackdown is how ACLED's types differ
     x, y = a.actor1, b.actor1
     if not (x and y and "unknown" not in (x.side, y.side) and not one_camp(x.side, y.side)):

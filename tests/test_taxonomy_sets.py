@@ -1,0 +1,21 @@
+"""The taxonomy's named sets of sub-event types, which the coder, the within-article repeats
+and the merge all read: each must hold what its name says."""
+
+from __future__ import annotations
+
+from warwire.code import taxonomy as tx
+
+
+def test_a_protest_trigger_codes_the_first_protest_sub_type() -> None:
+    assert tx.KIND_SUB_EVENT[tx.PROTEST] == tx.PEACEFUL_PROTEST == tx.PROTEST_SUBS[0]
+
+
+def test_broken_up_protests_are_the_protest_types_with_force() -> None:
+    assert tx.PEACEFUL_PROTEST not in tx.BROKEN_UP
+    assert tx.BROKEN_UP < set(tx.PROTEST_SUBS)
+    assert all(tx.SUB_EVENT_TYPES[s] == tx.PROTESTS for s in tx.PROTEST_SUBS)
+
+
+def test_riot_sub_types_are_the_riots_kinds() -> None:
+    assert {tx.KIND_SUB_EVENT[tx.RIOT], tx.KIND_SUB_EVENT[tx.MOB]} == tx.RIOT_SUBS
+    assert not tx.RIOT_SUBS & set(tx.PROTEST_SUBS)
