@@ -326,7 +326,7 @@ def names_a_place(verb: Token) -> bool:
     gives is a place's."""
     doc = verb.doc
     before = doc[max(verb.sent.start, verb.i - 5) : verb.i]
-    return any(w.lemma_.lower() in tx.PLACE_NOUNS for w in before)
+    return any(w.lemma_.lower() in tx.UNNAMED_PLACE_NOUNS for w in before)
 
 
 def name_given(tok: Token) -> bool:

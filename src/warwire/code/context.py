@@ -39,7 +39,7 @@ ANAPHOR_CUE = re.compile(
 )
 NEARBY_ADJ = re.compile(r"\bnearby\s+$", re.I)  # "captured nearby Kfar Roummah": the place itself
 INDEFINITE_PLACE = re.compile(
-    rf"\ban?\s+([\w-]+\s+){{0,3}}({'|'.join(sorted(tx.PLACE_NOUNS))})\b", re.I
+    rf"\ban?\s+([\w-]+\s+){{0,3}}({'|'.join(sorted(tx.UNNAMED_PLACE_NOUNS))})\b", re.I
 )
 FIGHT_BETWEEN = re.compile(r"\b(clash|fight|battl|firefight)\w*\s+between\b", re.I)
 HELD_BY = re.compile(

@@ -664,7 +664,7 @@ def _unnamed_target(trig: Trigger) -> bool:
              for g in c.children if g.dep_ == "pobj"),
             None,
         )  # fmt: skip
-    if noun is None or noun.lemma_.lower() not in tx.PLACE_NOUNS:
+    if noun is None or noun.lemma_.lower() not in tx.UNNAMED_PLACE_NOUNS:
         return False
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
     own = [w for c in noun.children if c.dep_ not in {"relcl", "acl", "prep"} for w in c.subtree]

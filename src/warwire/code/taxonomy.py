@@ -367,8 +367,9 @@ PLURAL_AREAS = frozenset(
 ANAPHOR_CUE_NOUNS = (
     "town", "city", "village", "area", "district", "base", "hill", "airport", "neighbou?rhood",
 )  # fmt: skip
-# Nouns that can be the target of an attack without naming it ("the rebel stronghold").
-PLACE_NOUNS = frozenset({
+# Nouns that tell a place or position without naming it, e.g. as the target of an attack or
+# the ground taken ("the rebel stronghold", "a village", "the hill").
+UNNAMED_PLACE_NOUNS = frozenset({
     "town", "city", "village", "area", "stronghold", "bastion", "position", "hill", "base",
     "district", "neighbourhood", "neighborhood", "region", "enclave", "pocket", "suburb",
 })  # fmt: skip

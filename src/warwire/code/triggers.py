@@ -27,7 +27,7 @@ class Trigger:
 IRREGULAR = {"retook": "retake", "retaken": "retake", "overtook": "overtake", "shot": "shoot"}
 RIOT_GEAR = {"police", "policeman", "officer", "gear", "squad", "unit", "shield", "control", "cop"}
 RECOVERED_GROUND = (
-    tx.PLACE_NOUNS
+    tx.UNNAMED_PLACE_NOUNS
     | {"region", "territory", "ground", "land", "province"}
     | {
         "crossing",
@@ -172,7 +172,7 @@ def truce_began(t: Token, lem: str, kids: dict[str, Token]) -> bool:
     return bool(words & {"effect", "force"})
 
 
-TAKEN_GROUND = tx.PLACE_NOUNS | {"checkpoint", "airport", "airbase", "crossing", "outpost"}
+TAKEN_GROUND = tx.UNNAMED_PLACE_NOUNS | {"checkpoint", "airport", "airbase", "crossing", "outpost"}
 
 
 def _named_place(noun: Token | None) -> bool:
@@ -423,7 +423,7 @@ def _out_of(t: Token) -> bool:
 
 def _freed_place(t: Token, dobj: Token | None) -> bool:
     """ "freed areas from the militants": a place freed, or anything freed "from" a group."""
-    if dobj is not None and _lemma(dobj) in tx.PLACE_NOUNS | {"area", "village", "town"}:
+    if dobj is not None and _lemma(dobj) in tx.UNNAMED_PLACE_NOUNS | {"area", "village", "town"}:
         return True
     return dobj is not None and _lemma(dobj) not in {"hostage", "prisoner", "captive",
                                                      "detainee", "people", "man", "woman"} \

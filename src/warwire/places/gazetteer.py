@@ -506,7 +506,7 @@ class Gazetteer:
         def listed(k: int) -> bool:
             return ws[k].capital and ws[k].light(True) in self.light
 
-        nouns = stoplist.PLACE_NOUNS
+        nouns = stoplist.NAMED_PLACE_NOUNS
         if j + 1 < len(ws) and gap(j) in (" ", ", "):
             nxt = ws[j + 1].text.lower()
             if nxt in nouns or (gap(j) == ", " and listed(j + 1)):

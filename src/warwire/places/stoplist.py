@@ -113,12 +113,12 @@ PLACE_PREPOSITIONS = _words(
 PLACE_PREPOSITIONS_STRONG = _words(
     "in at near into outside inside around toward towards across from"
 )
-# Nouns of a place: "the village of X", "X district".
-PLACE_NOUNS = _words(
+# Nouns that stand beside a place's name and say what it is: "the village of X", "X district"
+# (a capitalised word beside one is a place name).
+NAMED_PLACE_NOUNS = _words(
     "village villages town towns city cities district districts neighbourhood "
     "neighbourhoods neighborhood neighborhoods area areas province provinces countryside "
-    "region suburb suburbs outskirts governorate camp farms hills quarter municipality "
-    "countryside"
+    "region suburb suburbs outskirts governorate camp farms hills quarter municipality"
 )
 DIRECTIONS = _words(
     "north south east west northeast northwest southeast southwest northern southern "
