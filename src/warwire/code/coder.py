@@ -113,7 +113,7 @@ CAPTURE_TOLL = re.compile(
 CAPTURE_TOLL_REACH = 4  # sentences after the capture
 # "During the attack, two civilians died": a toll told of "the attack" a few sentences after
 # the one attack the article coded, with sentences of comment or quotes in between
-THE_ATTACK = re.compile(
+DURING_THE_ATTACK = re.compile(
     r"\b(during|in|by|from|after|of) the (\w+ )?(air ?strikes?|air raids?|strikes?|raids?|"
     r"attacks?|bombings?|bombardment|shelling|blasts?|explosions?|assault|ambush|aggression)\b",
     re.I,
@@ -391,7 +391,7 @@ class ArticleCoder:
 
     def _attack_toll(self, info: SentenceInfo) -> Mention | None:
         """ "Jets struck a house in the village. The army said it hit a base. During the
-        attack, two civilians died.": a toll told of "the attack" (`THE_ATTACK`) within a few
+        attack, two civilians died.": a toll told of "the attack" (`DURING_THE_ATTACK`) within a few
         sentences of the one attack the article last coded belongs to it, though sentences
         that code nothing stand between them."""
         last = self._last_made
@@ -400,7 +400,7 @@ class ArticleCoder:
         m = last[1][0]
         if m.event_type not in ATTACK_TYPES or not self.mentions or self.mentions[-1] is not m:
             return None
-        return m if THE_ATTACK.search(info.sent.text) else None
+        return m if DURING_THE_ATTACK.search(info.sent.text) else None
 
     def _capture_toll(self, info: SentenceInfo) -> Mention | None:
         last = self.disc.last_capture

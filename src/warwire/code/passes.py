@@ -100,7 +100,8 @@ def kind_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     return replace(c, kind=kind) if kind is not None else None
 
 
-THE_ATTACK = re.compile(r"\b(?:the|this) (?:attack|strike|raid|bombardment)\b", re.I)
+# "the attack", "this strike": an action told before, pointed back to
+ATTACK_POINTED_BACK = re.compile(r"\b(?:the|this) (?:attack|strike|raid|bombardment)\b", re.I)
 
 
 def _strike_before(ctx: SentenceContext) -> str:
@@ -110,7 +111,7 @@ def _strike_before(ctx: SentenceContext) -> str:
         return ctx.disc.last_kind
     i = ctx.info.index
     before = ctx.article.infos[i - 1].sent.text if 0 < i <= len(ctx.article.infos) else ""
-    return tx.AIR if ctx.air_story and THE_ATTACK.search(before) else ""
+    return tx.AIR if ctx.air_story and ATTACK_POINTED_BACK.search(before) else ""
 
 
 def it_killed_after_a_strike(c: Candidate, ctx: SentenceContext) -> Candidate | None:
