@@ -23,6 +23,7 @@ from spacy.tokens import Span
 
 from warwire.code import taxonomy as tx
 from warwire.code.context import ActorHit
+from warwire.code.discourse import Coded
 from warwire.code.roles import assign_actors
 from warwire.code.triggers import Trigger, is_factual
 from warwire.records import ActorRef, Mention
@@ -347,17 +348,17 @@ CLAIM_REACH = 6  # sentences from the attack to the claim
 
 
 def claimable_attacks(
-    previous: list[Mention], unclaimed: tuple[int, list[Mention]] | None, index: int
+    previous: list[Mention], unclaimed: Coded | None, index: int
 ) -> list[Mention]:
     """ "Twin blasts rocked the district. ... Four officers were injured, officials said. A
     rebel brigade claimed responsibility for the two blasts.": a claim completes the attack
     told just before it, else the last attack told with no doer a few sentences before (the
     lines between describe its target and toll). PREVIOUS: the last sentence's mentions;
-    UNCLAIMED: (sentence index, mentions) of the last sentence that coded an attack with no
-    doer; INDEX: the claim's sentence."""
-    if previous or unclaimed is None or not 0 < index - unclaimed[0] <= CLAIM_REACH:
+    UNCLAIMED: the last sentence that coded an attack with no doer; INDEX: the claim's
+    sentence."""
+    if previous or unclaimed is None or not unclaimed.within(index, CLAIM_REACH):
         return previous
-    return unclaimed[1]
+    return unclaimed.mentions
 
 
 def claimed_responsibility(r: Roles) -> None:

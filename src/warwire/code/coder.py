@@ -44,7 +44,7 @@ from warwire.code.context import (
     opens_with_place,
     scan_article,
 )
-from warwire.code.discourse import Discourse, pick_day, story_day
+from warwire.code.discourse import Coded, Discourse, pick_day, story_day
 from warwire.code.figures import (
     BACKGROUND,
     joined_groups,
@@ -193,9 +193,7 @@ class ArticleCoder:
         self.strikers = StrikerMemory(article_air_force(told), article_artillery(told))
         self.site_owners = article_site_owners(told)  # whose sites each striker hit
         self.nouns = NounMemory()  # the place the article last called "the town", "the city"
-        self._last_made: tuple[int, list[Mention]] | None = None  # (sentence, its mentions)
         self.air_story = any(AIR_STORY.search(i.sent.text) for i in infos)
-        self.unclaimed: tuple[int, list[Mention]] | None = None  # the last attacks with no doer
 
     def _headline_and_sentences(self) -> list[tuple[str, int, list[ActorHit]]]:
         """Each sentence's text, offset and actors, the headline first (for article_air_force
@@ -249,11 +247,11 @@ class ArticleCoder:
             info.sent.text,
             info.sent.start,
             info.actors,
-            claimable_attacks(disc.previous, self.unclaimed, info.index),
+            claimable_attacks(disc.previous, disc.unclaimed, info.index),
         ):
             followed = True  # "... claimed responsibility for the attack": the same attack
         if any(m.actor1 is None and m.event_type in CLAIMABLE for m in made):
-            self.unclaimed = (info.index, made)
+            disc.unclaimed = Coded(info.index, made)
         # remember what a reader remembers
         explicit = [
             d
@@ -278,10 +276,10 @@ class ArticleCoder:
         if not followed:  # a run of toll sentences keeps completing the same event
             disc.previous = made
         if made:
-            self._last_made = (info.index, made)
+            disc.last_made = Coded(info.index, made)
         captures = [m for m in made if m.sub_event_type in CAPTURE_TYPES]
         if captures:
-            disc.last_capture = (info.index, captures[-1])
+            disc.last_capture = Coded(info.index, captures[-1:])
         disc.previous_places = list(info.places)
         self.mentions.extend(made)
 
@@ -383,10 +381,10 @@ class ArticleCoder:
     def _last_doer(self, info: SentenceInfo) -> ActorRef | None:
         """The armed doer of the attack the article last coded, when it was told within a few
         sentences of INFO (see actor_passes.it_is_the_attack_told_before)."""
-        last = self._last_made
-        if last is None or not 0 < info.index - last[0] <= ATTACK_TOLL_REACH:
+        last = self.disc.last_made
+        if last is None or not last.within(info.index, ATTACK_TOLL_REACH):
             return None
-        doers = [m.actor1 for m in last[1] if m.event_type in ATTACK_TYPES and m.actor1]
+        doers = [m.actor1 for m in last.mentions if m.event_type in ATTACK_TYPES and m.actor1]
         return doers[-1] if doers else None
 
     def _attack_toll(self, info: SentenceInfo) -> Mention | None:
@@ -394,21 +392,23 @@ class ArticleCoder:
         attack, two civilians died.": a toll told of "the attack" (`DURING_THE_ATTACK`) within a few
         sentences of the one attack the article last coded belongs to it, though sentences
         that code nothing stand between them."""
-        last = self._last_made
-        if last is None or info.index - last[0] > ATTACK_TOLL_REACH or len(last[1]) != 1:
+        last = self.disc.last_made
+        if last is None or not last.within(info.index, ATTACK_TOLL_REACH):
             return None
-        m = last[1][0]
+        if len(last.mentions) != 1:
+            return None
+        m = last.mentions[0]
         if m.event_type not in ATTACK_TYPES or not self.mentions or self.mentions[-1] is not m:
             return None
         return m if DURING_THE_ATTACK.search(info.sent.text) else None
 
     def _capture_toll(self, info: SentenceInfo) -> Mention | None:
         last = self.disc.last_capture
-        if last is None or info.index - last[0] > CAPTURE_TOLL_REACH:
+        if last is None or not last.within(info.index, CAPTURE_TOLL_REACH):
             return None
-        if not CAPTURE_TOLL.search(info.sent.text) or self.mentions[-1] is not last[1]:
+        if not CAPTURE_TOLL.search(info.sent.text) or self.mentions[-1] is not last.mentions[0]:
             return None
-        return last[1]
+        return last.mentions[0]
 
     def only_province(self) -> list[PlaceHit]:
         """The province, when every place the article names lies in that one province."""

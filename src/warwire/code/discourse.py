@@ -27,6 +27,19 @@ THIS = re.compile(r"\bthis\b", re.I)  # "earlier this month" is relative to publ
 
 
 @dataclass
+class Coded:
+    """The mentions one sentence coded, with that sentence's index: an event told a few
+    sentences back, which a later toll, claim or "it" may complete."""
+
+    index: int
+    mentions: list[Mention]
+
+    def within(self, index: int, reach: int) -> bool:
+        """Told at most REACH sentences before sentence INDEX."""
+        return 0 < index - self.index <= reach
+
+
+@dataclass
 class Discourse:
     """What a reader remembers while reading down the article."""
 
@@ -36,8 +49,11 @@ class Discourse:
     last_place: PlaceHit | None = None
     last_province: Place | None = None
     last_source: str = ""
+    # the previous sentence's mentions (through a run of toll sentences, the event they complete)
     previous: list[Mention] = field(default_factory=list)
-    last_capture: tuple[int, Mention] | None = None  # (sentence index, the latest capture)
+    last_made: Coded | None = None  # the last sentence that coded anything
+    unclaimed: Coded | None = None  # the last sentence that coded an attack with no doer
+    last_capture: Coded | None = None  # the latest capture, alone, and its sentence
     previous_places: list[PlaceHit] = field(default_factory=list)
     last_kind: str = ""  # the last kind of remote violence the article described
     sides: Counter[str] = field(default_factory=Counter)
