@@ -19,3 +19,10 @@ def test_broken_up_protests_are_the_protest_types_with_force() -> None:
 def test_riot_sub_types_are_the_riots_kinds() -> None:
     assert {tx.KIND_SUB_EVENT[tx.RIOT], tx.KIND_SUB_EVENT[tx.MOB]} == tx.RIOT_SUBS
     assert not tx.RIOT_SUBS & set(tx.PROTEST_SUBS)
+
+
+def test_captures_are_the_battles_that_change_hands() -> None:
+    assert all(tx.SUB_EVENT_TYPES[s] == tx.BATTLES for s in tx.CAPTURE_SUBS)
+    assert tx.TERRITORY_SUBS - tx.CAPTURE_SUBS == {tx.TRANSFER_SUB}
+    assert tx.KIND_SUB_EVENT[tx.TRANSFER] == tx.TRANSFER_SUB
+    assert tx.FIGHT_SUBS - tx.CAPTURE_SUBS == {tx.KIND_SUB_EVENT[tx.CLASH]}

@@ -371,7 +371,6 @@ def claimed_responsibility(r: Roles) -> None:
         r.actor1 = ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
 
 
-TRANSFER = "Non-violent transfer of territory"
 GAVE_UP = (
     r"\W+(?:\w+\W+){0,3}?((handed|hand|hands|handing) (it |them |the \w+ )?over|surrendered|"
     r"withdrew|pulled out|evacuated|ceded|gave up|left)\b"
@@ -382,7 +381,7 @@ def the_taker_of_a_handover_acts(r: Roles) -> None:
     """ "Rebels handed over the town to government forces", "... after the militants there
     withdrew": in a non-violent transfer the side that gains the ground is actor1 (ACLED),
     the side that hands it over or leaves actor2, whoever is the sentence's subject."""
-    if r.sub != TRANSFER or r.actor1 is None or not r.actor1.surface:
+    if r.sub != tx.TRANSFER_SUB or r.actor1 is None or not r.actor1.surface:
         return
     if re.search(re.escape(r.actor1.surface) + GAVE_UP, r.text, re.I):
         r.actor1, r.actor2 = r.actor2, r.actor1
@@ -393,7 +392,6 @@ GAVE_UP_IN_A_FIGHT = (
     r"surrender(?:ed|s|ing)?|withdr(?:ew|awn|aws|awing)|retreat(?:ed|s|ing)?|pulled (?:out|back)|"
     r"fled|flee|laid down (?:their )?(?:arms|weapons))\b"
 )
-FIGHT_SUBS = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
 
 
 def the_side_that_gave_up_lost(r: Roles) -> None:
@@ -401,15 +399,12 @@ def the_side_that_gave_up_lost(r: Roles) -> None:
     grew, the militants had withdrawn from their positions", "IS fighters surrendered": in a
     fight or a capture the side that surrendered, withdrew or fled is the one the blow fell
     on (actor2), though it is the sentence's subject; the other side, when known, acted."""
-    if r.sub not in FIGHT_SUBS or r.actor1 is None or not r.actor1.surface:
+    if r.sub not in tx.FIGHT_SUBS or r.actor1 is None or not r.actor1.surface:
         return
     if re.search(re.escape(r.actor1.surface) + GAVE_UP_IN_A_FIGHT, r.text, re.I):
         r.actor1, r.actor2 = r.actor2, r.actor1
 
 
-TERRITORY_SUBS = {
-    "Government regains territory", "Non-state actor overtakes territory", TRANSFER,
-}  # fmt: skip
 STATE_WORDS = {"national", "government", "regime", "state", "official"}
 FLAG = re.compile(
     r"\b(?:[Tt]he |[Tt]heir |[Ii]ts )?(?P<a>[\w-]+(?: [A-Z][\w-]*)?) flags? "
@@ -442,7 +437,7 @@ def flag_owner(text: str) -> ActorRef | None:
 def a_raised_flag_names_the_taker(r: Roles) -> None:
     """ "The Syrian flag was hoisted over the town hall on Tuesday": a place taken with no
     taker named was taken by the side whose flag was raised there."""
-    if r.sub not in TERRITORY_SUBS or r.actor1 is not None:
+    if r.sub not in tx.TERRITORY_SUBS or r.actor1 is not None:
         return
     owner = flag_owner(r.text)
     if owner is not None and (r.actor2 is None or owner.side != r.actor2.side):

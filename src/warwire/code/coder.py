@@ -102,7 +102,6 @@ NAMED_PLACES = re.compile(
 FOUGHT_AGAINST = {
     tx.TERRITORY, tx.CLASH, tx.SIEGE_BREAK, tx.AIR, tx.SHELLING, tx.TRANSFER, tx.AGREEMENT,
 }  # fmt: skip
-CAPTURE_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
 # "killed in the advance", "died in the ongoing operation": fighters' toll told of the
 # fighting a capture ended (one word may qualify the noun: "the ongoing", "the final")
 CAPTURE_TOLL = re.compile(
@@ -277,7 +276,7 @@ class ArticleCoder:
             disc.previous = made
         if made:
             disc.last_made = Coded(info.index, made)
-        captures = [m for m in made if m.sub_event_type in CAPTURE_TYPES]
+        captures = [m for m in made if m.sub_event_type in tx.CAPTURE_SUBS]
         if captures:
             disc.last_capture = Coded(info.index, captures[-1:])
         disc.previous_places = list(info.places)
@@ -783,7 +782,7 @@ def _kind_of(m: Mention) -> str:
     for kind, sub in tx.KIND_SUB_EVENT.items():
         if sub == m.sub_event_type:
             return kind
-    if m.sub_event_type in {"Government regains territory", "Non-state actor overtakes territory"}:
+    if m.sub_event_type in tx.CAPTURE_SUBS:
         return tx.TERRITORY
     return tx.PROTEST if m.event_type == tx.PROTESTS else tx.CLASH
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from warwire.code.taxonomy import TERRITORY_SUBS
 from warwire.code.type_model import NONE, TypeModel, load_type_model
 
 # rule types the model may re-type, and the types it may give each
@@ -52,13 +53,6 @@ PRECISE = frozenset({
     "Suicide bomb", "Grenade", "Chemical weapon", "Government regains territory",
     "Non-state actor overtakes territory", "Non-violent transfer of territory",
 })  # fmt: skip
-# who took a place and whether it was fought for are the rules' tests (the taker's side; a
-# fight or a withdrawal told in the sentence or elsewhere in the article, which the model,
-# reading one sentence, does not see): the model never moves a place between these types
-TERRITORY_TYPES = frozenset({
-    "Government regains territory", "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-})  # fmt: skip
 ALONE = 0.5  # ... to type a text in which the rules found no action
 # ... to say a text the rules typed reports no conflict event at all: 0.4 keeps the share of
 # CASE's non-conflict snippets typed under 20% with a margin when the shared half is split in
@@ -80,7 +74,10 @@ def typed(rule_sub: str | None, feats: Sequence[str], model: TypeModel | None = 
         return label if label != NONE and p >= ALONE else None
     if label == NONE:
         return None if p >= NOT_CONFLICT else rule_sub
-    if rule_sub in TERRITORY_TYPES and label in TERRITORY_TYPES:
+    if rule_sub in TERRITORY_SUBS and label in TERRITORY_SUBS:
+        # who took a place and whether it was fought for are the rules' tests (the taker's
+        # side; a fight or a withdrawal told elsewhere in the article, which the model, reading
+        # one sentence, does not see): the model never moves a place between these types
         return rule_sub
     if label in REFINABLE.get(rule_sub, ()) and p >= CONFIDENT:
         return label

@@ -21,8 +21,6 @@ from warwire.code import taxonomy as tx
 from warwire.places.hierarchy import around, city_of, contains, is_city, same_place
 from warwire.records import Mention, Place
 
-CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-BATTLE = CAPTURES | {"Armed clash"}
 TOWN_PRECISION = 1  # only a named spot: two reports at a province may be two actions
 NEAR_PRECISION = 2  # "near X": still X's spot
 
@@ -30,11 +28,11 @@ NEAR_PRECISION = 2  # "near X": still X's spot
 def _same_kind(a: Mention, b: Mention) -> bool:
     """One kind of action, or a capture and the fighting for it. Two captures by two names
     are left to the merge, which compares who took the place from whom."""
-    if a.sub_event_type in CAPTURES and b.sub_event_type in CAPTURES:
+    if a.sub_event_type in tx.CAPTURE_SUBS and b.sub_event_type in tx.CAPTURE_SUBS:
         return False
     if a.sub_event_type == b.sub_event_type:
         return True
-    return {a.sub_event_type, b.sub_event_type} <= BATTLE
+    return {a.sub_event_type, b.sub_event_type} <= tx.FIGHT_SUBS
 
 
 def _place_key(m: Mention) -> tuple | None:
@@ -87,7 +85,7 @@ def one_name(mentions: list[Mention]) -> list[Mention]:
         if first is None:
             out.append(m)
             continue
-        if m.sub_event_type in CAPTURES and first.sub_event_type not in CAPTURES:
+        if m.sub_event_type in tx.CAPTURE_SUBS and first.sub_event_type not in tx.CAPTURE_SUBS:
             _fold(m, first)
             out[out.index(first)] = m
         else:

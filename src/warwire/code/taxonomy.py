@@ -53,6 +53,12 @@ PROTEST_SUBS: tuple[str, ...] = tuple(k for k, v in SUB_EVENT_TYPES.items() if v
 PEACEFUL_PROTEST = PROTEST_SUBS[0]
 BROKEN_UP = frozenset(PROTEST_SUBS[1:])  # a protest the force intervened in or fired on
 RIOT_SUBS = frozenset(k for k, v in SUB_EVENT_TYPES.items() if v == RIOTS)
+# Territory taken in a battle (ACLED: the government regains, a non-state actor overtakes),
+# and all changes of hands, the non-violent transfer too.
+CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TRANSFER_SUB = "Non-violent transfer of territory"
+TERRITORY_SUBS = CAPTURE_SUBS | {TRANSFER_SUB}
+FIGHT_SUBS = CAPTURE_SUBS | {"Armed clash"}  # a fight, or the capture it ended in
 
 # kinds of action -> default sub-event type
 TERRITORY = "territory"

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from warwire.code.taxonomy import TERRITORY_SUBS
 from warwire.merge.holders import place_key
 from warwire.records import ControlChange, Event
 
-TERRITORY = {
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
 PROVINCE_PRECISION = 3  # ACLED geo_precision 3: placed only by its province or a larger area
 
 
@@ -46,7 +42,7 @@ def control_changes(events: list[Event]) -> list[ControlChange]:
     first = first_reports(events)
     out = []
     for e in events:
-        if e.sub_event_type not in TERRITORY or not below_province(e):
+        if e.sub_event_type not in TERRITORY_SUBS or not below_province(e):
             continue
         to_side = e.actor1_side or (
             "syrian_government" if e.sub_event_type == "Government regains territory" else ""

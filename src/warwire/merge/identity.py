@@ -11,20 +11,13 @@ import math
 import re
 from functools import lru_cache
 
-from warwire.code.taxonomy import PROTEST_SUBS
+from warwire.code.taxonomy import PROTEST_SUBS, TERRITORY_SUBS
 from warwire.places.gazetteer import distance_km
 from warwire.places.hierarchy import contains
 from warwire.records import DayRef, Mention, Place
 
-CAPTURES = frozenset(
-    {
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-        "Non-violent transfer of territory",
-    }
-)
 FIGHTING = frozenset({"Armed clash"})
-BATTLE_FAMILY = CAPTURES | FIGHTING
+BATTLE_FAMILY = TERRITORY_SUBS | FIGHTING  # a place changing hands, and the fighting for it
 # Weapon nouns of one family: outlets name the same strike by its delivery ("air strike",
 # "shelling", "rockets") or by its payload ("chemical attack"); and the same blast as a
 # suicide attack or as a planted bomb, as they learn more.
@@ -110,7 +103,7 @@ def one_gathering(a: Mention, b: Mention) -> bool:
 
 
 def is_capture(m: Mention) -> bool:
-    return m.sub_event_type in CAPTURES
+    return m.sub_event_type in TERRITORY_SUBS
 
 
 def taker_side(m: Mention) -> str:
