@@ -26,3 +26,13 @@ def test_captures_are_the_battles_that_change_hands() -> None:
     assert tx.TERRITORY_SUBS - tx.CAPTURE_SUBS == {tx.TRANSFER_SUB}
     assert tx.KIND_SUB_EVENT[tx.TRANSFER] == tx.TRANSFER_SUB
     assert tx.FIGHT_SUBS - tx.CAPTURE_SUBS == {tx.KIND_SUB_EVENT[tx.CLASH]}
+
+
+def test_weapon_sub_types_are_those_of_the_weapon_kinds() -> None:
+    assert {tx.KIND_SUB_EVENT[k] for k in tx.WEAPON_KINDS} == tx.WEAPON_SUBS
+
+
+def test_violent_types_hold_fights_strikes_and_attacks_not_protests() -> None:
+    kinds = (tx.CLASH, tx.AIR, tx.ATTACK)
+    assert {tx.SUB_EVENT_TYPES[tx.KIND_SUB_EVENT[k]] for k in kinds} == tx.VIOLENT_TYPES
+    assert tx.PROTESTS not in tx.VIOLENT_TYPES and tx.STRATEGIC not in tx.VIOLENT_TYPES

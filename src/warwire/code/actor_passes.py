@@ -95,10 +95,6 @@ CIVILIAN_SITES = re.compile(
     re.I,
 )
 TERRITORY_SUBS_OF_SITES = {"Non-state actor overtakes territory"}
-STRIKE_SUBS = {
-    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-    "Suicide bomb", "Chemical weapon", "Grenade",
-}  # fmt: skip
 
 
 def civilian_sites(r: Roles) -> None:
@@ -106,7 +102,7 @@ def civilian_sites(r: Roles) -> None:
     homes, markets, hospitals, schools or camps falls on civilians (ACLED: Civilians (Syria)),
     unless the sentence names the armed side that was hit (an inferred opponent is not
     named: its surface is empty)."""
-    if r.sub not in STRIKE_SUBS or not CIVILIAN_SITES.search(r.text):
+    if r.sub not in tx.WEAPON_SUBS or not CIVILIAN_SITES.search(r.text):
         return
     if r.actor2 is None or not r.actor2.surface:
         r.actor2 = _default("civilians")
@@ -121,7 +117,7 @@ def the_dead_counted_before_are_civilians(r: Roles) -> None:
     counts dead without saying who they were, right after a sentence that named civilians and
     no armed side but the striker, killed more of those civilians; its target is then not the
     article's usual opponent (an inferred opponent has an empty surface)."""
-    if r.sub not in STRIKE_SUBS or not DEATH_COUNT.search(r.text):
+    if r.sub not in tx.WEAPON_SUBS or not DEATH_COUNT.search(r.text):
         return
     if r.actor2 is not None and r.actor2.surface:
         return  # the sentence names who was hit
@@ -144,7 +140,7 @@ STATE_SITES = re.compile(
     re.I,
 )
 STATE_CAMP = {"syrian_government", "russia", "iran_allies"}  # who strikes no state site
-SITE_SUBS = STRIKE_SUBS | TERRITORY_SUBS_OF_SITES | {"Attack", "Armed clash"}
+SITE_SUBS = tx.WEAPON_SUBS | TERRITORY_SUBS_OF_SITES | {"Attack", "Armed clash"}
 
 
 def state_sites_are_the_state(r: Roles) -> None:
@@ -229,7 +225,7 @@ def the_owner_of_the_struck_sites(r: Roles) -> None:
     hit the sites' owner, named in the sentence itself or, for the same striker, where the
     article first said whose sites that striker hit (a site's generic name, such as "border
     guard building", says less than the article's own account)."""
-    if r.sub not in STRIKE_SUBS or (r.actor2 is not None and r.actor2.surface):
+    if r.sub not in tx.WEAPON_SUBS or (r.actor2 is not None and r.actor2.surface):
         return
     striker = r.actor1.side if r.actor1 is not None else None
     own = [h for h in site_owners(r.text, r.offset, r.hits) if h.actor.side != striker]
@@ -335,7 +331,7 @@ def claim_completes_the_last_attack(
     for m in previous:
         if (
             m.actor1 is None
-            and m.event_type in CLAIMABLE
+            and m.event_type in tx.VIOLENT_TYPES
             and (m.actor2 is None or m.actor2.side != h.actor.side)
         ):
             m.actor1 = ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
@@ -343,7 +339,6 @@ def claim_completes_the_last_attack(
     return done
 
 
-CLAIMABLE = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 CLAIM_REACH = 6  # sentences from the attack to the claim
 
 

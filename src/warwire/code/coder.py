@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span, Token
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.actor_passes import (
-    CLAIMABLE,
     Roles,
     StrikerMemory,
     article_air_force,
@@ -118,7 +117,6 @@ DURING_THE_ATTACK = re.compile(
     re.I,
 )
 ATTACK_TOLL_REACH = 3  # sentences after the attack
-ATTACK_TYPES = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 AIR_STORY = re.compile(
     r"\b(air ?strikes?|air-strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?)\b",
     re.I,
@@ -249,7 +247,7 @@ class ArticleCoder:
             claimable_attacks(disc.previous, disc.unclaimed, info.index),
         ):
             followed = True  # "... claimed responsibility for the attack": the same attack
-        if any(m.actor1 is None and m.event_type in CLAIMABLE for m in made):
+        if any(m.actor1 is None and m.event_type in tx.VIOLENT_TYPES for m in made):
             disc.unclaimed = Coded(info.index, made)
         # remember what a reader remembers
         explicit = [
@@ -383,7 +381,7 @@ class ArticleCoder:
         last = self.disc.last_made
         if last is None or not last.within(info.index, ATTACK_TOLL_REACH):
             return None
-        doers = [m.actor1 for m in last.mentions if m.event_type in ATTACK_TYPES and m.actor1]
+        doers = [m.actor1 for m in last.mentions if m.event_type in tx.VIOLENT_TYPES and m.actor1]
         return doers[-1] if doers else None
 
     def _attack_toll(self, info: SentenceInfo) -> Mention | None:
@@ -397,7 +395,7 @@ class ArticleCoder:
         if len(last.mentions) != 1:
             return None
         m = last.mentions[0]
-        if m.event_type not in ATTACK_TYPES or not self.mentions or self.mentions[-1] is not m:
+        if m.event_type not in tx.VIOLENT_TYPES or not self.mentions or self.mentions[-1] is not m:
             return None
         return m if DURING_THE_ATTACK.search(info.sent.text) else None
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warwire.code.taxonomy import TERRITORY_SUBS
+from warwire.code.taxonomy import TERRITORY_SUBS, WEAPON_SUBS
 from warwire.code.type_model import NONE, TypeModel, load_type_model
 
 # rule types the model may re-type, and the types it may give each
@@ -48,11 +48,7 @@ PRECISE_OVERRIDE = 0.8  # ... to re-type a weapon or a capture: the rules are pr
 # weapon-specific kinds and territory, which the rules code one mention per action in a
 # sentence (letting the model turn captures into handovers re-typed a capture after a
 # bombardment on the seed articles: the rules' handover test decides that)
-PRECISE = frozenset({
-    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-    "Suicide bomb", "Grenade", "Chemical weapon", "Government regains territory",
-    "Non-state actor overtakes territory", "Non-violent transfer of territory",
-})  # fmt: skip
+PRECISE = WEAPON_SUBS | TERRITORY_SUBS
 ALONE = 0.5  # ... to type a text in which the rules found no action
 # ... to say a text the rules typed reports no conflict event at all: 0.4 keeps the share of
 # CASE's non-conflict snippets typed under 20% with a margin when the shared half is split in

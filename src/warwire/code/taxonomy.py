@@ -59,6 +59,10 @@ CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overt
 TRANSFER_SUB = "Non-violent transfer of territory"
 TERRITORY_SUBS = CAPTURE_SUBS | {TRANSFER_SUB}
 FIGHT_SUBS = CAPTURE_SUBS | {"Armed clash"}  # a fight, or the capture it ended in
+WEAPON_SUBS = frozenset(k for k, v in SUB_EVENT_TYPES.items() if v == EXPLOSIONS)
+# Event types of armed violence: an act with a doer and a target, whose doer a claim may name
+# and whose toll a later sentence, or another outlet, may tell.
+VIOLENT_TYPES = frozenset({BATTLES, EXPLOSIONS, VAC})
 
 # kinds of action -> default sub-event type
 TERRITORY = "territory"

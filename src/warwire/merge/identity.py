@@ -11,7 +11,7 @@ import math
 import re
 from functools import lru_cache
 
-from warwire.code.taxonomy import PROTEST_SUBS, TERRITORY_SUBS
+from warwire.code.taxonomy import PROTEST_SUBS, TERRITORY_SUBS, VIOLENT_TYPES
 from warwire.places.gazetteer import distance_km
 from warwire.places.hierarchy import contains
 from warwire.records import DayRef, Mention, Place
@@ -168,7 +168,6 @@ def same_control_change(a: Mention, b: Mention) -> bool:
 
 TOLL_MIN = 5  # a toll this large is distinctive enough to name the incident
 TOLL_RISE = 0.75  # 29 and then 33 dead: a toll revised upwards is still the same toll
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def toll_key(m: Mention) -> int | None:
