@@ -28,6 +28,20 @@ from warwire.code.roles import assign_actors
 from warwire.code.triggers import Trigger, is_factual
 from warwire.records import ActorRef, Mention
 
+# The sides each side fights, the most fought first: the other party of an agreement, a
+# fight or a capture the report names only one side of.
+OPPONENTS = {
+    "syrian_government": ["opposition", "jihadist", "islamic_state", "kurdish", "turkey"],
+    "russia": ["opposition", "jihadist", "islamic_state"],
+    "iran_allies": ["opposition", "jihadist", "islamic_state"],
+    "opposition": ["syrian_government", "iran_allies", "kurdish", "islamic_state"],
+    "jihadist": ["syrian_government", "iran_allies", "opposition"],
+    "islamic_state": ["syrian_government", "kurdish", "opposition", "us_coalition"],
+    "kurdish": ["islamic_state", "turkey", "opposition"],
+    "turkey": ["kurdish", "syrian_government", "islamic_state"],
+    "us_coalition": ["islamic_state", "jihadist"],
+    "israel": ["iran_allies", "syrian_government"],
+}
 CROWD_SIDES = {"protesters", "civilians"}
 NOT_ARMED = {"protesters", "civilians", "other"}
 
@@ -498,8 +512,6 @@ def the_parties_of_an_agreement(r: Roles) -> None:
     and regime forces") are one party."""
     if r.sub != AGREEMENT or r.actor1 is not None:
         return
-    from warwire.code.coder import OPPONENTS
-
     armed = [h for h in r.hits if not h.holder and h.actor.side not in NOT_ARMED | {"unknown"}]
     if not armed:
         return

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
+from warwire.code.figures import BACKGROUND
 from warwire.code.triggers import Trigger
 
 # clause-level history: an explicit earlier year, or a phrase that sets the action apart
@@ -380,8 +381,6 @@ def history_clause(trig: Trigger) -> bool:
     """ "since 2014", "over the past months", "the war, which has killed ...": the background
     phrases, read in the trigger's own clause rather than anywhere in the sentence, so that
     "the town, held by IS since 2014, was retaken on Tuesday" is still news."""
-    from warwire.code.figures import BACKGROUND
-
     clause = sorted(_own_clause(trig.token), key=lambda w: w.i)
     return BACKGROUND.search(" ".join(w.text for w in clause)) is not None
 

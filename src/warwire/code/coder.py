@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from warwire.batching import batches
 from warwire.code import taxonomy as tx
 from warwire.code.actor_passes import (
+    OPPONENTS,
     Roles,
     StrikerMemory,
     article_air_force,
@@ -82,18 +83,6 @@ from warwire.code.type_features import rule_features, text_features
 from warwire.places.hierarchy import level
 from warwire.records import ActorRef, Article, Claim, DayRef, Evidence, Mention
 
-OPPONENTS = {
-    "syrian_government": ["opposition", "jihadist", "islamic_state", "kurdish", "turkey"],
-    "russia": ["opposition", "jihadist", "islamic_state"],
-    "iran_allies": ["opposition", "jihadist", "islamic_state"],
-    "opposition": ["syrian_government", "iran_allies", "kurdish", "islamic_state"],
-    "jihadist": ["syrian_government", "iran_allies", "opposition"],
-    "islamic_state": ["syrian_government", "kurdish", "opposition", "us_coalition"],
-    "kurdish": ["islamic_state", "turkey", "opposition"],
-    "turkey": ["kurdish", "syrian_government", "islamic_state"],
-    "us_coalition": ["islamic_state", "jihadist"],
-    "israel": ["iran_allies", "syrian_government"],
-}
 NAMED_PLACES = re.compile(
     r"\bthe (two |three |twin |besieged )?(towns?|villages?|cities|city) of\s*", re.I
 )

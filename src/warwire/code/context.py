@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from warwire.code import place_cues
 from warwire.code import taxonomy as tx
+from warwire.code.unlisted import class_named_spans
 from warwire.places import stoplist
 from warwire.places.hierarchy import CITIES, city_of, is_city
 from warwire.read.sentences import Sentence, split_sentences
@@ -101,7 +102,6 @@ class SentenceInfo:
 
 def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     """Split TEXT and run the fast scanners over each sentence."""
-    from warwire.code.taxonomy import CANDIDATE
     from warwire.read.actors import load_actors
     from warwire.read.dates import find_days
     from warwire.read.numbers import find_numbers
@@ -109,7 +109,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     actors = load_actors()
     infos: list[SentenceInfo] = []
     for i, s in enumerate(split_sentences(text)):
-        info = SentenceInfo(sent=s, index=i, candidate=bool(CANDIDATE.search(s.text)))
+        info = SentenceInfo(sent=s, index=i, candidate=bool(tx.CANDIDATE.search(s.text)))
         info.actors = [
             ActorHit(
                 s.start + a.start,
@@ -366,7 +366,6 @@ def _unlisted_places(infos: list[SentenceInfo]) -> None:
     village": a place called a town, a village or an area that no source lists is kept by the
     name the report gives it, in the province the sentence (or else the article) names
     (`warwire.code.unlisted`)."""
-    from warwire.code.unlisted import class_named_spans
     from warwire.places import load_gazetteer, unknown_place
 
     gaz = load_gazetteer()
