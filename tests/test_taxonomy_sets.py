@@ -12,7 +12,7 @@ def test_a_protest_trigger_codes_the_first_protest_sub_type() -> None:
 
 def test_broken_up_protests_are_the_protest_types_with_force() -> None:
     assert tx.PEACEFUL_PROTEST not in tx.BROKEN_UP
-    assert tx.BROKEN_UP < set(tx.PROTEST_SUBS)
+    assert set(tx.PROTEST_SUBS) > tx.BROKEN_UP
     assert all(tx.SUB_EVENT_TYPES[s] == tx.PROTESTS for s in tx.PROTEST_SUBS)
 
 
@@ -23,9 +23,9 @@ def test_riot_sub_types_are_the_riots_kinds() -> None:
 
 def test_captures_are_the_battles_that_change_hands() -> None:
     assert all(tx.SUB_EVENT_TYPES[s] == tx.BATTLES for s in tx.CAPTURE_SUBS)
-    assert tx.TERRITORY_SUBS - tx.CAPTURE_SUBS == {tx.TRANSFER_SUB}
+    assert {tx.TRANSFER_SUB} == tx.TERRITORY_SUBS - tx.CAPTURE_SUBS
     assert tx.KIND_SUB_EVENT[tx.TRANSFER] == tx.TRANSFER_SUB
-    assert tx.FIGHT_SUBS - tx.CAPTURE_SUBS == {tx.KIND_SUB_EVENT[tx.CLASH]}
+    assert {tx.KIND_SUB_EVENT[tx.CLASH]} == tx.FIGHT_SUBS - tx.CAPTURE_SUBS
 
 
 def test_weapon_sub_types_are_those_of_the_weapon_kinds() -> None:
