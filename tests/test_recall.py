@@ -182,9 +182,20 @@ def test_entering_a_named_town_amid_clashes_is_a_fight_for_it() -> None:
     )
     assert [m.event_type for m in fought] == ["Battles"]
     assert fought[0].place.name == "Saraqib"
-    # an entry told with no fight may be a handover: no battle
-    quiet = code("Government forces entered the town of Saraqib on Monday after the rebels left.")
-    assert "Battles" not in [m.event_type for m in quiet]
+    # "the city of X" and bare "X" are one entry, coded alike whichever way an outlet names it
+    for town in ("Saraqib", "the town of Saraqib"):
+        quiet = code(f"Government forces entered {town} on Monday after the rebels left.")
+        assert [(m.sub_event_type, m.place.name) for m in quiet] == [("Armed clash", "Saraqib")]
+    # a handover told as such stays one, named either way
+    for town in ("Saraqib", "the town of Saraqib"):
+        handed = code(f"Government forces entered {town} on Monday without a fight.")
+        assert [m.sub_event_type for m in handed] == ["Non-violent transfer of territory"]
+    # people and goods that come unarmed fight nobody for the place
+    for comers in ("Thousands of refugees", "A UN aid convoy"):
+        assert code(f"{comers} entered the town of Saraqib on Monday.") == []
+    # an apposition the parse splits off does not hide the named place
+    split = code("Kurdish fighters entered the city of Saraqib, a key rebel-held town, on Monday.")
+    assert [m.place.name for m in split] == ["Saraqib"]
 
 
 def test_a_named_post_said_to_be_taken_is_a_battle_for_it() -> None:
