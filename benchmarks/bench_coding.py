@@ -25,6 +25,7 @@
    timed on its own and printed beside, outside the coding time.
 
 Usage: python benchmarks/bench_coding.py [--shared ../shared] [--limit N] [--part case|fakes]
+                                        [--outlets A|B|name,name]
        python benchmarks/bench_coding.py --memory
 """
 
@@ -38,7 +39,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from fakes import DEV, SHARED, read_fakes
+from fakes import DEV, SHARED, outlet_half, read_fakes
 from warwire.code.case2021 import CASE_TO_ACLED
 
 NONE = "(none)"
@@ -251,7 +252,10 @@ def classify_rules_of(text: str) -> str | None:
     return classify_rules(text)
 
 
-def fakes_articles(path: Path, limit: int | None) -> tuple[list, list]:
+def fakes_articles(
+    path: Path, limit: int | None, outlets: set[str] | None = None
+) -> tuple[list, list]:
+    """All rows, and the articles of OUTLETS (all if None), ids by position in the file."""
     from warwire.ingest.clean import clean_text
     from warwire.records import Article
 
@@ -265,14 +269,15 @@ def fakes_articles(path: Path, limit: int | None) -> tuple[list, list]:
             published=r.published,
         )
         for i, r in enumerate(rows)
+        if outlets is None or r.outlet in outlets
     ]
 
 
-def bench_fakes(path: Path, limit: int | None) -> None:
+def bench_fakes(path: Path, limit: int | None, outlets: set[str] | None = None) -> None:
     from warwire.code import code_articles
     from warwire.read.nlp import load_nlp
 
-    rows, arts = fakes_articles(path, limit)
+    rows, arts = fakes_articles(path, limit, outlets)
     texts = [a.text for a in arts]
     gaz_cpu, gaz_wall = gazetteer_load_seconds()
     load_nlp()
@@ -440,6 +445,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=5, help="split-half seeds (the hidden half)")
     ap.add_argument("--part", choices=["case", "fakes", "all"], default="all")
     ap.add_argument("--memory", action="store_true", help="only the peak-memory run")
+    ap.add_argument(
+        "--outlets",
+        default="",
+        help="FA-KES: code and score only these outlets (comma-separated), or 'A'/'B' for the"
+        " halves of benchmarks/fakes.py outlet_half",
+    )
     a = ap.parse_args()
     if a.memory:
         memory_fakes(a.shared / DEV, a.limit)
@@ -448,7 +459,16 @@ def main() -> None:
         case = a.shared / "datasets" / "case2021-task2" / "dev.tsv"
         bench_case(case, a.shared, a.limit, a.seeds)
     if a.part in {"fakes", "all"}:
-        bench_fakes(a.shared / DEV, a.limit)
+        bench_fakes(a.shared / DEV, a.limit, outlets_of(a.outlets, a.shared / DEV))
+
+
+def outlets_of(spec: str, path: Path) -> set[str] | None:
+    """--outlets: None (all), a half 'A'/'B', or a comma-separated list of outlet names."""
+    if not spec:
+        return None
+    if spec in {"A", "B"}:
+        return outlet_half(read_fakes(path), spec)
+    return {o.strip() for o in spec.split(",") if o.strip()}
 
 
 if __name__ == "__main__":

@@ -49,3 +49,13 @@ def read_fakes(path: Path, limit: int | None = None) -> list[FakesArticle]:
                 )
             )
     return out
+
+
+def outlet_half(rows: list[FakesArticle], half: str) -> set[str]:
+    """A fixed half of FA-KES's outlets: sorted names, 'A' the even positions, 'B' the odd.
+
+    An audit reads half A's articles and events only; half B is the unread half on which a
+    fix's agreement is checked, so that what is fitted to the read articles shows.
+    """
+    names = sorted({r.outlet for r in rows})
+    return set(names[0 if half == "A" else 1 :: 2])

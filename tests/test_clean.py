@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from warwire.ingest.clean import classify, clean_text, is_sentence, split_lines
+from warwire.ingest.clean import (
+    classify,
+    clean_text,
+    is_sentence,
+    run_in_headline,
+    split_lines,
+    undoubled,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 
@@ -275,3 +282,34 @@ def test_a_sentence_before_a_web_address_or_a_bare_agency_name_is_kept() -> None
     for source in ("agency.example/en", "Reuters"):
         text = "\n".join([*BODY, source])
         assert lines(clean_text(text))[: len(BODY)] == BODY
+
+
+def test_a_run_of_words_printed_twice_in_a_row_is_read_once() -> None:
+    lead = "A car bomb went off near the bakery in the old market of the town on Tuesday"
+    doubled = f"{lead} {lead} killing nine people, a monitor said."
+    assert undoubled(doubled) == f"{lead} killing nine people, a monitor said."
+    sentence = f"{lead}, a monitor said."
+    assert undoubled(f"{sentence} {sentence}") == sentence
+    # a short repeat is prose ("killed and killed"), and a repeat apart is left to the merge
+    prose = "Shells fell on the town and shells fell on the town again, residents said."
+    assert undoubled(prose) == prose
+    apart = f"{sentence} Residents fled to the fields nearby. {sentence}"
+    assert undoubled(apart) == apart
+
+
+def test_a_headline_run_into_the_lead_is_cut_off() -> None:
+    title = "Blast kills 12 fighters in northern town Monitor - Region - World - Outlet"
+    body = (
+        "Blast kills 12 fighters in northern town Monitor Agency Monday 3 May About 12 "
+        "fighters were killed when a bomb went off under a checkpoint, a monitor said."
+    )
+    head, lead = run_in_headline(body, title)
+    assert head == "Blast kills 12 fighters in northern town Monitor"
+    assert lead.startswith("Agency Monday 3 May About 12 fighters")
+    dated = f"Monday 3 May 2021 {body}"
+    assert run_in_headline(dated, title)[0].endswith("northern town Monitor")
+    stopped = body.replace("Monitor Agency", "Monitor. Agency")
+    assert run_in_headline(stopped, title) == [stopped]  # the headline has its own stop
+    other = "Troops shelled the town of Sarmin on Monday, killing three civilians, a monitor said."
+    assert run_in_headline(other, title) == [other]
+    assert "Monitor. Agency Monday" in clean_text(body, title)

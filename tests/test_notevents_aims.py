@@ -121,3 +121,12 @@ def test_a_perfect_summary_stays_one_when_the_day_or_toll_is_not_its_own() -> No
     assert code("Government jets have bombed Hama province, killing 14 civilians.") != []
     seized = "Militants have seized an army base in Hama province, killing scores of soldiers."
     assert code(seized) != []
+
+
+def test_an_operation_whose_aim_is_a_capture_is_no_capture() -> None:
+    goes_on = "The army continues the operation to liberate the district of Jobar, a channel said."
+    assert "Government regains territory" not in kinds(code(goes_on))
+    launched = "Rebels launched an offensive to retake the town of Sarmin."
+    assert "Non-state actor overtakes territory" not in kinds(code(launched))
+    done = "The army continued to advance and recaptured the district of Jobar on Tuesday."
+    assert "Government regains territory" in kinds(code(done))

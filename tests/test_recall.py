@@ -255,3 +255,14 @@ def test_the_sentence_retelling_the_leads_day_gives_its_town() -> None:
         "another car was also targeted on Tuesday on the road to Sarmin.",
     ):
         assert [m.place.name for m in code(LEAD + rest)] == ["Idlib"], rest
+
+
+def test_an_action_told_by_its_frequency_is_routine() -> None:
+    for routine in (
+        "Government warplanes regularly bomb the town of Kafr Zita.",
+        "The town of Kafr Zita is targeted regularly by air strikes and artillery.",
+        "Militants in the hills often shell the town of Kafr Zita with rockets.",
+    ):
+        assert kinds(code(routine)) == [], routine
+    news = "Government warplanes bombed the town of Kafr Zita on Tuesday."
+    assert kinds(code(news)) == ["Air/drone strike"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from coding import code, kinds
 from warwire.code import taxonomy as tx
 from warwire.code.classify import classify, classify_rules
 from warwire.code.cues import cue_names
@@ -140,3 +141,12 @@ def test_troops_mobilised_are_not_a_mob() -> None:
 def test_an_unopposed_takeover_is_a_cue_of_its_own(text: str, unopposed: bool) -> None:
     # a feature of the type model (non-violent transfer), which the rules do not read
     assert ("unopposed" in cue_names(text)) is unopposed
+
+
+def test_a_bomb_attack_is_the_bombs_and_a_suicide_one_the_bombers() -> None:
+    bomb = "A bomb attack hit a bus in the city of Homs on Monday, killing four people."
+    assert kinds(code(bomb)) == ["Remote explosive/landmine/IED"]
+    suicide = "A suicide bomb attack killed two people in the town of Azaz on Monday, TV said."
+    assert kinds(code(suicide)) == ["Suicide bomb"]
+    car = "A suicide car bomb attack killed six soldiers at a checkpoint in Azaz on Monday."
+    assert "Suicide bomb" in kinds(code(car))

@@ -405,17 +405,27 @@ DONE_HEADS = {"manage", "succeed", "able", "continue", "keep"}
 
 def capture_as_aim(trig: Trigger) -> bool:
     """ "Artillery was used by the forces to recapture the town", "troops began to storm the
-    hill": a capture named, with no day, as the aim of another action or as begun is not
+    hill", "an offensive to retake the town", "continues the operation to liberate the
+    district": a capture named, with no day, as the aim of another action or as begun is not
     reported done; a capture is coded when the report says it happened ("managed to take the
     town", "used to retake it on Tuesday")."""
     t = trig.token
-    if trig.kind != tx.TERRITORY or trig.nominal or t.dep_ not in {"xcomp", "advcl"}:
+    if trig.kind != tx.TERRITORY or trig.nominal or t.dep_ not in {"xcomp", "advcl", "acl"}:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False
     if any(w.lower_.strip(".") in DAY_WORDS for w in t.subtree):
         return False  # "used to recapture the town on Tuesday": a dated capture is told done
-    return _lemma(t.head) not in DONE_HEADS
+    if t.dep_ == "acl":  # "an offensive to retake the town", "a bid to storm the hill"
+        return t.head.pos_ in {"NOUN", "PROPN"}
+    return _lemma(t.head) not in DONE_HEADS or operation_continued(t.head)
+
+
+def operation_continued(head: Token) -> bool:
+    """ "The army continues the operation to liberate the district": "continue" with an object
+    of its own goes on with that operation, whose aim the infinitive names; only a bare
+    "continued to shell the town" tells the infinitive's action done."""
+    return any(c.dep_ == "dobj" for c in head.children)
 
 
 FORMER_ADVERBS = {"once", "formerly"}

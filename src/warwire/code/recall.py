@@ -64,18 +64,23 @@ def acted_on_place(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit
 
 HABITUAL = re.compile(
     r"\b((near|almost|nearly)[- ])?(daily|nightly|weekly)\b"
-    r"|\bday after day\b|\bevery (day|night)\b",
+    r"|\bday after day\b|\bevery (day|night)\b"
+    r"|\b(regularly|routinely|frequently|often|constantly|habitually)\b",
     re.I,
 )
 
 
 def habitual(trig: Trigger) -> bool:
     """ "Kurdish forces have been backed by near daily US-led airstrikes", "the town is shelled
-    every day": a repeated action told by its frequency is the war's routine, not an event of
-    one day and place."""
+    every day", "jets regularly bomb the province", "the area is targeted regularly by air
+    strikes": a repeated action told by its frequency is the war's routine, not an event of
+    one day and place. A noun of action named as the doer of a verb ("targeted ... by air
+    strikes") takes the verb's frequency."""
     t = trig.token
     words = [c for c in t.children if c.dep_ in {"amod", "advmod", "npadvmod"}]
     if trig.nominal:
+        if t.dep_ == "pobj" and t.head.dep_ == "agent":  # "targeted regularly by strikes"
+            words += [c for c in t.head.head.children if c.dep_ == "advmod"]
         return any(HABITUAL.search(" ".join(w.text for w in c.subtree)) for c in words)
     phrase = " ".join(w.text for c in words for w in c.subtree)
     return HABITUAL.search(phrase) is not None

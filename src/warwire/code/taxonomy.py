@@ -279,6 +279,11 @@ NOUNS: dict[str, str] = {
     "personnel mine": IED,
     "ied": IED,
     "car bomb": IED,
+    "car bombing": IED,
+    # "a bomb attack on the convoy", "a car bomb attack": the attack is the bomb's (a
+    # "suicide" before them makes it the bomber's, see triggers._noun_kind)
+    "bomb attack": IED,
+    "car bomb attack": IED,
     "explosive device": IED,
     "booby trap": IED,
     "explosion": IED,

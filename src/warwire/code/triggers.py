@@ -90,10 +90,10 @@ def _noun_kind(t: Token, start: int) -> str | None:
         prev = prev2
     if prev is not None:
         pair = f"{_lemma(prev)} {lem}"
-        if pair in tx.NOUNS:
-            return tx.NOUNS[pair]
         if prev2 is not None and f"{_lemma(prev2)} {pair}" in tx.NOUNS:
-            return tx.NOUNS[f"{_lemma(prev2)} {pair}"]
+            return suicide_of(t, tx.NOUNS[f"{_lemma(prev2)} {pair}"])
+        if pair in tx.NOUNS:
+            return suicide_of(t, tx.NOUNS[pair])
         if lem == "strike" and _lemma(prev) in {"missile", "rocket", "artillery"}:
             return tx.SHELLING
     if lem == "riot" and t.dep_ == "compound" and _lemma(t.head) in RIOT_GEAR:
@@ -103,6 +103,17 @@ def _noun_kind(t: Token, start: int) -> str | None:
     if lem == "bomb" and t.dep_ != "compound":
         return _bomb_kind(t)
     return tx.NOUNS.get(lem)
+
+
+def suicide_of(t: Token, kind: str) -> str:
+    """ "A suicide bomb attack", "a suicide car bomb attack": a bomb noun whose compounds
+    begin with "suicide" is a suicide bombing (ACLED: Suicide bomb), however many words stand
+    between them."""
+    if kind != tx.IED:
+        return kind
+    compounds = [c for c in t.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    words = {_lemma(w) for c in compounds for w in c.subtree}
+    return tx.SUICIDE if "suicide" in words else kind
 
 
 def _bomb_kind(t: Token) -> str | None:

@@ -274,12 +274,66 @@ def split_lines(raw: str) -> list[str]:
     """Normalised lines: one kind of newline and space, no invisible characters."""
     raw = strip_markup(raw)
     raw = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return _unwrap([_SPACES.sub(" ", ln).strip() for ln in raw.split("\n")])
+    return [
+        undoubled(ln) for ln in _unwrap([_SPACES.sub(" ", ln).strip() for ln in raw.split("\n")])
+    ]
+
+
+DOUBLED_RUN = 8  # words: a run this long printed twice in a row is the scrape's, not prose
+HEADLINE_WORDS = 4  # a headline this long that opens a line is the headline, not prose
+HEADLINE_REACH = 8  # words (a day, a dateline) that may stand before a run-in headline
+_TITLE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+.*$")  # "Headline - Region - Outlet"
+
+
+def undoubled(line: str) -> str:
+    """ "A car bomb hit the market on Tuesday A car bomb hit the market on Tuesday, a monitor
+    said": a scrape that prints the standfirst and then the body's first paragraph, run
+    together, repeats a run of words at once; the second copy goes, so that its toll and
+    its action are read once. A run shorter than DOUBLED_RUN words may be prose."""
+    words = line.split()
+    if len(words) < 2 * DOUBLED_RUN:
+        return line
+    last: dict[tuple[str, ...], int] = {}  # each run of words: where it was last seen
+    j = 0
+    while j + DOUBLED_RUN <= len(words):
+        key = tuple(words[j : j + DOUBLED_RUN])
+        i = last.get(key, j)
+        last[key] = j
+        k = j - i
+        if k >= DOUBLED_RUN and words[i:j] == words[j : j + k]:
+            words = words[:j] + words[j + k :]
+            last = {}  # positions after the cut moved: read the line again from its start
+            j = 0
+            continue
+        j += 1
+    return " ".join(words)
+
+
+def run_in_headline(line: str, title: str) -> list[str]:
+    """ "Bomb kills 30 soldiers Monitor Tuesday 6 May About 30 soldiers were killed ...": a
+    body that opens with its own headline (after a day or a dateline) run into the lead with
+    no full stop is cut after the headline, so that the headline and the lead are two
+    sentences and a toll both give is not read twice in one (`classify` puts a full stop
+    there)."""
+    head = _TITLE_SUFFIX.sub("", title).split()
+    words = line.split()
+    n = len(head)
+    if n < HEADLINE_WORDS or len(words) <= n:
+        return [line]
+    want = [_norm(w) for w in head]
+    for at in range(min(HEADLINE_REACH, len(words) - n) + 1):
+        if [_norm(w) for w in words[at : at + n]] == want:
+            if _SOFT_END.search(words[at + n - 1]):
+                return [line]  # the headline already ends on its own stop
+            return [" ".join(words[: at + n]), " ".join(words[at + n :])]
+    return [line]
 
 
 def classify(raw: str, title: str = "") -> list[Line]:
     """Every non-empty line of RAW with the reason it is dropped ("" = kept), in order."""
     lines = [ln for ln in split_lines(raw) if ln]
+    if lines and title:  # the headline keeps its line (and its say), as its own sentence
+        lines[0] = ". ".join(run_in_headline(lines[0], title))
     prose = [i for i, ln in enumerate(lines) if is_sentence(ln, 8)]
     first_body = prose[0] if prose else len(lines)
     last_body = prose[-1] if prose else len(lines)
