@@ -59,7 +59,11 @@ def test_an_operation_noun_adds_nothing_after_its_action() -> None:
 def test_a_key_town_is_placed_where_the_next_sentence_names_it() -> None:
     text = "Rebels seized a strategic town on Tuesday. Saraqib lies on the main road south."
     assert names(code(text)) == ["Saraqib"]
-    assert without(ps.key_town_named_elsewhere, text) == []  # "a strategic town" is no place
+    # "a strategic town" is no place: without the pass (and the delayed lede, which reads the
+    # same lead by its next sentence) it is not coded
+    neither = {ps.key_town_named_elsewhere, ps.lead_placed_by_the_next_sentence}
+    with passes(tuple(p for p in ps.PASSES if p not in neither)):
+        assert code(text) == []
     alone = "Rebels seized a strategic town in Idlib province on Tuesday. The fighting went on."
     c, ctx = at(ps.key_town_named_elsewhere, alone, "seized")
     assert ps.key_town_named_elsewhere(c, ctx) is None

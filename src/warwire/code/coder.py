@@ -414,6 +414,14 @@ class ArticleCoder:
             if keys & {p.key for p in info.places}
         )
 
+    def headline(self) -> str:
+        return self.article.title.strip()
+
+    def kinds_told_in(self, index: int) -> set[str]:
+        """The kinds of the trigger words of sentence INDEX (none when it was not parsed)."""
+        doc = self.docs.get(index)
+        return {t.kind for t in find_triggers(doc[:])} if doc is not None else set()
+
     def title_places(self) -> list[PlaceHit]:
         if self._title is None:
             title = self.article.title.strip()

@@ -139,7 +139,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
 
     definite_descriptions(infos)
     descriptions_of_the_only_group(infos)
-    from warwire.code.recall import follow_on_cue
+    from warwire.code.recall import delayed_lede, follow_on_cue
 
     one_province = article_province(infos) is not None  # a lead naming two sides was there
     for k, info in enumerate(infos):
@@ -164,6 +164,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
                 )
                 or (k < LEAD_SENTENCES and one_province and len(_sides(info)) >= 2)
                 or (k > 0 and follow_on_cue(info.sent.text))
+                or delayed_lede(k, infos)
             )
     return infos
 

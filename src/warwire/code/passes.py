@@ -26,7 +26,13 @@ from warwire.code.discourse import pick_day
 from warwire.code.figures import Figure, own_clause_figures, toll_of_one_place
 from warwire.code.handover import deal_of_allies
 from warwire.code.kinds import ARMED_SIDES, STATE_SIDES, kind_for, quiet_takeover
-from warwire.code.recall import acted_on_place, place_told_next, story_place
+from warwire.code.recall import (
+    acted_on_place,
+    country_wide,
+    delayed_lede_place,
+    place_told_next,
+    story_place,
+)
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
 from warwire.code.summaries import (
     DAY_WORDS,
@@ -98,6 +104,26 @@ def kind_of_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     aircraft is a ground attack, an attack on soldiers a clash, a withdrawal alone no event."""
     kind = kind_for(c.trig, c.a1, c.a2, ctx.text, ctx.air_story)
     return replace(c, kind=kind) if kind is not None else None
+
+
+CRACKDOWN_STORY = re.compile(
+    r"\b(protest(er)?s?|demonstrat(ion|ors?)s?|rall(y|ies)|repression|crackdown|crack down)\b",
+    re.I,
+)
+
+
+def killing_in_a_crackdown_story(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Syria: 15 dead in more repression of protests / Security forces killed 15 people in
+    X": under a headline about protests put down, a killing of people (no armed side among
+    them) by the state's forces is the force used on the protest (ACLED: excessive force
+    against protesters), however the lead words it."""
+    if c.kind != tx.ATTACK or c.a1 is None or c.a1.actor.side not in STATE_SIDES:
+        return c
+    if c.a2 is not None and c.a2.actor.side in ARMED_SIDES:
+        return c
+    return (
+        replace(c, kind="excessive_force") if CRACKDOWN_STORY.search(ctx.article.headline()) else c
+    )
 
 
 # "the attack", "this strike": an action told before, pointed back to
@@ -300,6 +326,28 @@ def place_in_the_next_sentence(c: Candidate, ctx: SentenceContext) -> Candidate 
         return c
     town = place_told_next(c.kind, ctx.info, ctx.article.infos)
     return replace(c, places=[town], geo=1) if town is not None else c
+
+
+def _retold_next(c: Candidate, ctx: SentenceContext) -> bool:
+    """ "Turkish shelling resumed in the north on Tuesday. Artillery shells hit the town of X
+    on Tuesday": a lead naming no place at all whose next sentence tells the same kind of
+    action again, at its place, is coded there, once."""
+    if ctx.info.places or ctx.info.abroad:
+        return False
+    return c.trig.kind in ctx.article.kinds_told_in(ctx.info.index + 1)
+
+
+def lead_placed_by_the_next_sentence(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Security forces fired tear gas at protesters in the third largest city. A witness
+    said ... in the centre of X": a lead naming no place at all is at the one town the next
+    sentence names (`recall.delayed_lede_place`), unless that sentence tells the same kind
+    of action again (then it is coded there, once)."""
+    if c.places or country_wide(c.trig) or _retold_next(c, ctx):
+        return c
+    town = delayed_lede_place(ctx.info, ctx.article.infos, ctx.article.headline())
+    if town is None:
+        return c
+    return replace(c, places=[town], geo=3 if town.province else 1)
 
 
 def follow_on_at_story_place(c: Candidate, ctx: SentenceContext) -> Candidate | None:
@@ -545,6 +593,7 @@ PASSES: tuple[Pass, ...] = (
     it_killed_after_a_strike,
     surrender_is_no_handover,
     killing_needs_a_killer,
+    killing_in_a_crackdown_story,
     captives_of_a_fight,
     abroad_is_no_event,
     own_places,
@@ -556,6 +605,7 @@ PASSES: tuple[Pass, ...] = (
     lead_with_both_sides_in_only_province,
     strike_count_at_first_town,
     place_in_the_next_sentence,
+    lead_placed_by_the_next_sentence,
     follow_on_at_story_place,
     no_place_no_event,
     one_siege_of_twin_towns,
@@ -694,14 +744,21 @@ def holder_words(words: list[Token]) -> set[int]:
     return out
 
 
+PROTEST_KINDS = frozenset({tx.PROTEST, tx.RIOT, "excessive_force", "intervention"})
+
+
 def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:
-    """One action per place in a sentence: a clash at a place just taken is the taking."""
+    """One action per place in a sentence: a clash at a place just taken is the taking;
+    "forces fired tear gas at protesters who took over the square" is one protest (ACLED: one
+    event per demonstration and day, typed by what it came to)."""
     for w, k in seen:
         if w != where:
             continue
         if k == kind or (
             kind in {tx.CLASH, tx.SIEGE_BREAK, tx.ATTACK, tx.KILL} and k == tx.TERRITORY
         ):
+            return True
+        if kind in PROTEST_KINDS and k in PROTEST_KINDS:
             return True
     return False
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
+from warwire.code.context import LEAD_SENTENCES as LEAD
 from warwire.code.context import PlaceHit, SentenceInfo
 from warwire.code.roles import subtree_ids, token_of
 from warwire.code.triggers import Trigger
@@ -176,6 +177,67 @@ def story_place(
 
 
 # -- the place told by the next sentence ----------------------------------------------------
+
+
+def delayed_lede(index: int, infos: list[SentenceInfo], headline: str = "") -> bool:
+    """ "Security forces fired tear gas at protesters in the country's third largest city.
+    / A witness said ... at the main square in the centre of X.": a lead that names no place
+    at all (a "delayed identification" lede, as news writing teaches it) leaves the place to
+    the sentence after it, which names one place in Syria, nothing abroad and no other
+    action ("also", "another"). A copy of the page's HEADLINE at the top of its text is no
+    lead, nor one placed at the scale of the country or a region ("in the north")."""
+    if index >= LEAD or index + 1 >= len(infos):
+        return False
+    lead, follow = infos[index], infos[index + 1]
+    if lead.places or lead.abroad or follow.index != index + 1:
+        return False
+    if headline and headline.strip().lower() in lead.sent.text.lower():
+        return False  # the page's copy of its headline, not its lead
+    if COUNTRY_WIDE.search(lead.sent.text) or REGION_SCALE.search(lead.sent.text):
+        return False  # placed, at the scale of the country or a region
+    if follow.abroad or len({p.place.name for p in _towns(follow)}) != 1:
+        return False  # two places, or a foreign city, leave the lead's place open
+    if ANOTHER_ACTION.search(lead.sent.text):
+        return False  # "shelling was reported elsewhere": not the story's own action
+    return ANOTHER_ACTION.search(follow.sent.text) is None  # "jets also flew over X"
+
+
+def delayed_lede_place(
+    info: SentenceInfo, infos: list[SentenceInfo], headline: str = ""
+) -> PlaceHit | None:
+    """The place a delayed lede is placed at (`delayed_lede`)."""
+    if not delayed_lede(info.index, infos, headline):
+        return None
+    return _towns(infos[info.index + 1])[0]
+
+
+COUNTRY_WIDE = re.compile(
+    r"\b(across|throughout|all over|in) (Syria|the country)\b|\bnationwide\b", re.I
+)
+# "in the north", "in northwestern Syria": a lead placed at the scale of a region
+REGION_SCALE = re.compile(
+    r"\b(in|across) the (far )?(north|south|east|west|centre|center|north-?east|north-?west|"
+    r"south-?east|south-?west)\b|\b(north|south|east|west|central|north-?(east|west)|"
+    r"south-?(east|west))(ern)? Syria\b",
+    re.I,
+)
+COUNTRY_WORDS = {"syrian", "nationwide", "countrywide", "national"}
+
+
+def country_wide(trig: Trigger) -> bool:
+    """ "Protesters killed in Syrian rallies", "protests across the country": an action told
+    at the scale of the whole country has no town of its own."""
+    t = trig.token
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in COUNTRY_WORDS for c in t.children):
+        return True
+    return COUNTRY_WIDE.search(t.sent.text) is not None
+
+
+def _towns(info: SentenceInfo) -> list[PlaceHit]:
+    """The places INFO names as where something is (a city that shares its province's name,
+    "the centre of Homs", is read as the province by the place scan)."""
+    return [p for p in info.places if not p.near]
+
 
 TOLD_NEXT_KINDS = {
     tx.IED, tx.SUICIDE, tx.ATTACK, tx.AIR, tx.SHELLING, tx.CHEMICAL, tx.ABDUCTION,

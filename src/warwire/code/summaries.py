@@ -254,6 +254,36 @@ def fled_from(trig: Trigger) -> bool:
     return False
 
 
+ORIGIN_VERBS = {"spark", "trigger", "ignite", "kindle"}
+MOVEMENTS = {
+    "protest", "uprising", "revolt", "revolution", "unrest", "movement", "war", "conflict",
+    "rebellion", "insurgency", "demonstration", "intifada",
+}  # fmt: skip
+
+
+def origin_story(trig: Trigger) -> bool:
+    """ "The protest wave was sparked after schoolchildren ... were detained by police", "the
+    arrests triggered the uprising": a clause that tells what set off a movement or a war
+    recounts its origin (background every report of a long conflict repeats), and the movement
+    it names ("the protest wave") is no gathering of one day. True for a trigger anywhere in
+    the clause of a verb of setting off whose subject or object is such a movement, in a
+    sentence naming no day ("a strike on Monday sparked protests" tells the strike)."""
+    if any(w.lower_ in DAY_WORDS for w in trig.token.sent):
+        return False
+    for verb in (trig.token, *trig.token.ancestors):
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in ORIGIN_VERBS:
+            continue
+        ends = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        return any(_movement(e) for e in ends)
+    return False
+
+
+def _movement(noun: Token) -> bool:
+    """NOUN (or a compound or conjunct of it) names a movement, an uprising or a war."""
+    words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "conj"})]
+    return any(w.lemma_.lower() in MOVEMENTS for w in words)
+
+
 def summary_or_description(trig: Trigger) -> bool:
     """True when the trigger sums up a span, points vaguely back, describes a group, names
     what people fled, or names a whole campaign (see the module doc)."""
@@ -263,4 +293,5 @@ def summary_or_description(trig: Trigger) -> bool:
         or group_described(trig)
         or fled_from(trig)
         or campaign_of_weeks(trig)
+        or origin_story(trig)
     )
