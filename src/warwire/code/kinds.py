@@ -74,6 +74,23 @@ def deliberate_killing(trig: Trigger) -> bool:
     return trig.token.lemma_.lower() in DELIBERATE
 
 
+EXECUTIONS = frozenset({"execute", "execution", "behead", "beheading"})
+CARRIED_OUT = frozenset({"attack", "operation", "plan", "raid", "strike", "assault", "mission",
+                         "order", "ambush", "manoeuvre", "maneuver"})  # fmt: skip
+
+
+def executed_captives(trig: Trigger) -> bool:
+    """ "More than 50 troops were summarily executed", "the execution of 25 soldiers",
+    "captured fighters were beheaded": men put to death are in their killers' hands, unarmed
+    whatever side they fought on, so it is an attack (ACLED: violence against civilians,
+    which covers detained combatants), never a clash. "Executed an attack" is carrying it
+    out."""
+    t = trig.token
+    if t.lemma_.lower() not in EXECUTIONS:
+        return False
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in CARRIED_OUT for c in t.children)
+
+
 def kind_for(
     trig: Trigger, a1: ActorHit | None, a2: ActorHit | None, sentence: str, air_story: bool = False
 ) -> str | None:
@@ -109,6 +126,8 @@ def kind_for(
         if victims not in ARMED_SIDES and civilian_ambush(after, victims):
             return tx.ATTACK  # "killed in an ambush while herding sheep"
     if kind == tx.ATTACK:
+        if executed_captives(trig):
+            return tx.ATTACK  # "50 troops were summarily executed": the captives were unarmed
         if a2 is not None and a2.actor.side in ARMED_SIDES:
             return tx.CLASH
         if armed_object(trig):
