@@ -204,8 +204,12 @@ def _names_of(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(map(entry_name, names))  # the own name's even when empty
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Cluster:
+    """One event so far: its reports and what the candidate filters read of them, kept in
+    the object itself (slots) so a candidate rejected on days or place costs few reads. Equal
+    only to itself: the index holds the objects."""
+
     id: str
     mentions: list[Mention] = field(default_factory=list)
     words: Counter[str] = field(default_factory=Counter)
@@ -261,6 +265,11 @@ class Cluster:
     def days_fit(self, m: Mention) -> bool:
         """M's day fits this event's core days (see `identity.fits_event_days`)."""
         return fits_event_days(m.day, self.core(), self.capture or is_capture(m))
+
+
+def _rank(c: Cluster) -> tuple[int, str]:
+    """`vague_choice`'s order: most sources first, then by id."""
+    return (-c.sources(), c.id)
 
 
 def _day_fit(a: Mention, b: Mention, similar: bool, precise: bool = True) -> bool:
@@ -371,8 +380,9 @@ class MergeState:
         self.clusters: dict[str, Cluster] = {}
         # index key -> day ordinal -> events: the keys (places, cells, names, provinces) are as
         # many whatever the number of events, so the outer table stays small and hot, and
-        # the days of one key are a few neighbouring slots of its own table
-        self.index: dict[tuple, dict[int, set[str]]] = {}
+        # the days of one key are a few neighbouring slots of its own table; the sets hold the
+        # events themselves (hashed by identity), so a candidate is read once, from the set
+        self.index: dict[tuple, dict[int, set[Cluster]]] = {}
         self.of_mention: dict[str, str] = {}
         self.dropped: list[Mention] = []
         self.ambiguous: list[tuple[str, str]] = []  # (chosen, also fitting) events, see consolidate
@@ -391,7 +401,9 @@ class MergeState:
         return state
 
     def _file(self, m: Mention, eid: str, words: Counter[str] | None = None) -> None:
-        c = self.clusters.setdefault(eid, Cluster(eid))
+        c = self.clusters.get(eid)
+        if c is None:
+            c = self.clusters[eid] = Cluster(eid)
         c.add(m, words)
         self.of_mention[m.id] = eid
         index = self.index
@@ -403,15 +415,15 @@ class MergeState:
             for d in days:
                 ids = by_day.get(d)
                 if ids is None:
-                    by_day[d] = {eid}
+                    by_day[d] = {c}
                 else:
-                    ids.add(eid)
+                    ids.add(c)
 
-    def candidates(self, m: Mention, lookup: Lookup | None = None) -> set[str]:
+    def candidates(self, m: Mention, lookup: Lookup | None = None) -> set[Cluster]:
         """Events that M could report: same place or cell (precise reports), or any event in
         the province (province-level reports), on the days M allows (or those of LOOKUP)."""
         keys, days = lookup or (_looked_up_under(m), _days(m, _lookup_slack(m)))
-        found: set[str] = set()
+        found: set[Cluster] = set()
         get = self.index.get
         for k in keys:
             by_day = get(k)
@@ -433,25 +445,28 @@ class MergeState:
             scored = self._scored(m, words, self.candidates(m))
             choice = self._closest(scored)
             if choice is None:
-                choice = vague_choice([(cid, self.clusters[cid].sources()) for cid in scored])
+                choice = vague_choice([(cid, s[2]) for cid, s in scored.items()])
         else:
             choice = self._province_choice(m, words)
         eid = choice or new_event_id(m)
         self._file(m, eid, words)
         return eid
 
-    def _scored(self, m: Mention, words: Counter[str], ids: Iterable[str]) -> dict[str, tuple]:
-        """Candidate id -> score, for the candidates among IDS that M may report."""
-        out = {}
+    def _scored(
+        self, m: Mention, words: Counter[str], found: Iterable[Cluster]
+    ) -> dict[str, tuple]:
+        """Candidate id -> (score, place fit, sources), for the events among FOUND that M may
+        report, in the order of their ids (only those that fit are sorted)."""
+        out = []
         spot = spot_of(m)
-        for cid in sorted(ids):
-            c = self.clusters[cid]
+        for c in found:
             if spot is not None and c.other_village(spot):
                 continue
             s = _score(m, words, c)
             if s is not None:
-                out[cid] = s
-        return out
+                out.append((c.id, (*s, c.sources())))
+        out.sort()
+        return dict(out)
 
     def _closest(self, scored: dict[str, tuple]) -> str | None:
         """The best candidate that fits on place (not only on province); the others that fit
@@ -479,17 +494,14 @@ class MergeState:
         if choice is not None:
             return choice
 
-        def rank(cid: str) -> tuple[int, str]:
-            return (-self.clusters[cid].sources(), cid)
-
-        top = sorted(scored, key=rank)[:2]  # those fit only on province
+        top = sorted((self.clusters[cid] for cid in scored), key=_rank)[:2]  # fit on province
         rest = self.candidates(m) - vague_ids
-        for cid in sorted(rest, key=rank):
-            if len(top) == 2 and rank(cid) > rank(top[1]):
+        for c in sorted(rest, key=_rank):
+            if len(top) == 2 and _rank(c) > _rank(top[1]):
                 break  # no later event can be among the two with most sources
-            if _score(m, words, self.clusters[cid]) is not None:
-                top = sorted([*top, cid], key=rank)[:2]
-        return vague_choice([(cid, self.clusters[cid].sources()) for cid in top])
+            if _score(m, words, c) is not None:
+                top = sorted([*top, c], key=_rank)[:2]
+        return vague_choice([(c.id, c.sources()) for c in top])
 
     def consolidate(self) -> int:
         """Join events that turned out to be one once the batch was read.
@@ -529,7 +541,7 @@ class MergeState:
                 for d in _days(m, slack=0):
                     ids = by_day.get(d)
                     if ids is not None:
-                        ids.discard(gone)
+                        ids.discard(dead)
             self._file(m, keep)
 
     def assignments(self) -> dict[str, str]:
@@ -539,8 +551,10 @@ class MergeState:
         from warwire.merge.fields import build_event, wire_groups
         from warwire.merge.spread import spread_regions
 
-        group = wire_groups(articles)
+        # paused from the first allocation: the link's objects are all still in the youngest
+        # generation, and the collector's first pass would trace them all (a few µs a report)
         with _gc_paused():  # the sort too: its keys are as many new objects as the events
+            group = wire_groups(articles)
             reports = spread_regions({cid: c.mentions for cid, c in self.clusters.items()})
             out = [
                 build_event(cid, sorted(ms, key=canonical_order), articles, group)
