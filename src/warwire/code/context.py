@@ -109,7 +109,7 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     actors = load_actors()
     infos: list[SentenceInfo] = []
     for i, s in enumerate(split_sentences(text)):
-        info = SentenceInfo(sent=s, index=i, candidate=bool(tx.CANDIDATE.search(s.text)))
+        info = SentenceInfo(sent=s, index=i, candidate=tx.CANDIDATE.found(s.text))
         info.actors = [
             ActorHit(
                 s.start + a.start,

@@ -121,12 +121,14 @@ CUES: dict[str, Twin] = {  # an ASCII twin each: they are searched in every code
 
 def cue_names(text: str) -> list[str]:
     """The names of the cues TEXT contains, in a fixed order."""
-    ascii = plain(text)  # asked once for all the cues
-    return [name for name, rx in CUES.items() if (rx.ascii if ascii else rx.full).search(text)]
+    if not plain(text):  # asked once for all the cues
+        return [name for name, rx in CUES.items() if rx.full.search(text)]
+    lowered = text.lower()  # one lower-casing for every cue (Twin.found_in_lowered)
+    return [name for name, rx in CUES.items() if rx.found_in_lowered(text, lowered)]
 
 
 def has_cue(name: str, text: str) -> bool:
-    return CUES[name].search(text) is not None
+    return CUES[name].found(text)
 
 
 def unarmed_target(text: str) -> bool:

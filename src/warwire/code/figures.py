@@ -306,7 +306,7 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
 
     out: list[Figure] = []
     told, aside = without_place_state(sentence)
-    if BACKGROUND.search(told) or CAMPAIGN.search(told):
+    if BACKGROUND.found(told) or CAMPAIGN.found(told):
         return out
     for q in numbers:
         if q.value <= 0 or q.value >= WAR_SCALE:

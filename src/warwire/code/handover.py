@@ -44,7 +44,7 @@ def deal_of_allies(infos: list[SentenceInfo], places: list[PlaceHit], told: Sent
         i
         for i in infos
         if DEAL.search(i.sent.text)
-        and not BACKGROUND.search(i.sent.text)
+        and not BACKGROUND.found(i.sent.text)
         and (i.index == told.index or near & _keys(i.places))
     ]
     return bool(deals) and not any(SURRENDER.search(i.sent.text) for i in deals)

@@ -104,7 +104,7 @@ def kind_for(
         if (
             side1 not in AIR_SIDES
             and not (air_story and trig.token.lemma_.lower() == "strike")  # "the strikes"
-            and not tx.AIR_CUES.search(sentence)
+            and not tx.AIR_CUES.found(sentence)
             and side1 != "syrian_government"
         ):
             ground = not trig.nominal and armed_object(trig)  # "militants raided an army base"
@@ -171,7 +171,7 @@ def _ground_bombing(trig: Trigger, side1: str, sentence: str) -> bool:
         trig.kind == tx.AIR
         and trig.token.lemma_.lower() in {"bomb", "bombing"}
         and side1 in GROUND_SIDES
-        and not tx.AIR_CUES.search(sentence)
+        and not tx.AIR_CUES.found(sentence)
     )
 
 

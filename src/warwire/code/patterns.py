@@ -67,7 +67,7 @@ def _air_subject(verb: Token) -> bool:
     """The verb's doer (see _subject) is air power: "warplanes", "the air force", "drones"."""
     doer = _subject(verb)
     words = " ".join(w.text for w in doer.subtree) if doer is not None else ""
-    return tx.AIR_CUES.search(words) is not None
+    return tx.AIR_CUES.found(words)
 
 
 def _taker_phrase(trig: Trigger) -> list[Token]:

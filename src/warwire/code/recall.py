@@ -262,7 +262,7 @@ def place_told_next(kind: str, info: SentenceInfo, infos: list[SentenceInfo]) ->
     for follow in infos[info.index + 1 : info.index + 1 + TOLD_NEXT_REACH]:
         again = retells_the_lead(info, follow)
         if (
-            tx.CANDIDATE.search(follow.sent.text)
+            tx.CANDIDATE.found(follow.sent.text)
             and follow.places
             and not _no_action(follow)
             and not again
@@ -299,4 +299,4 @@ def retells_the_lead(lead: SentenceInfo, follow: SentenceInfo) -> bool:
 def _no_action(info: SentenceInfo) -> bool:
     """True when the sentence's only action words are the ones that point back to the event."""
     rest = BACK_TO_EVENT.sub(" ", info.sent.text)
-    return tx.CANDIDATE.search(rest) is None
+    return not tx.CANDIDATE.found(rest)

@@ -127,7 +127,7 @@ def _bomb_kind(t: Token) -> str | None:
         return None  # "the camp is a bomb", "bombed the town with bombs and artillery"
     if any(_lemma(c) in {"time", "ticking"} for c in t.children):
         return None  # "a ticking time bomb": a figure of speech
-    if tx.AIR_CUES.search(t.doc.text):
+    if tx.AIR_CUES.found(t.doc.text):
         return tx.AIR
     return tx.IED
 
@@ -463,7 +463,7 @@ def armed_target(obj: Token) -> bool:
 def air_doer(t: Token) -> bool:
     """The verb's subject or "by" agent is air power ("warplanes", "the air force", "drones")."""
     subj = [c for c in t.children if c.dep_ in {"nsubj", "agent"}]
-    return tx.AIR_CUES.search(" ".join(w.text for c in subj for w in c.subtree)) is not None
+    return tx.AIR_CUES.found(" ".join(w.text for c in subj for w in c.subtree))
 
 
 def air_means(t: Token) -> bool:
@@ -472,7 +472,7 @@ def air_means(t: Token) -> bool:
     for c in t.children:
         means = c.dep_ == "prep" and c.lower_ == "with"
         means = means or (c.dep_ in {"advcl", "xcomp"} and _lemma(c) in {"use", "employ"})
-        if means and tx.AIR_CUES.search(" ".join(w.text for w in c.subtree)):
+        if means and tx.AIR_CUES.found(" ".join(w.text for w in c.subtree)):
             return True
     return False
 
