@@ -82,13 +82,16 @@ def _own_clause(t: Token) -> list[Token]:
     return out
 
 
-def earlier_year(trig: Trigger, published: dt.date | None) -> bool:
+def earlier_year(
+    trig: Trigger, published: dt.date | None, clause: list[Token] | None = None
+) -> bool:
     """ "The city fell to the Islamic State group in 2014": the trigger's own clause names a
     year before the report's (or an earlier year naming a campaign: "its lightning 2014
     offensive"), or says "the following year", "years ago", "first captured".
     A year in another clause of the sentence ("the town, held since 2012, was retaken") does
-    not make the main action history."""
-    clause = _own_clause(trig.token)
+    not make the main action history. CLAUSE: the trigger's own clause, in reading order,
+    when the caller has it (background_action reads it once for every test)."""
+    clause = clause if clause is not None else _clause_in_order(trig)
     if published is not None:
         for w in clause:
             if YEAR.match(w.text) and int(w.text) < published.year:
@@ -97,8 +100,16 @@ def earlier_year(trig: Trigger, published: dt.date | None) -> bool:
                     return True
                 if w.dep_ in {"nummod", "compound", "amod", "nmod"} and w.head.pos_ == "NOUN":
                     return True  # "in a lightning 2014 campaign", "the 2013 offensive"
-    text = " ".join(w.text for w in sorted(clause, key=lambda w: w.i))
-    return HISTORY_WORDS.search(text) is not None
+    return HISTORY_WORDS.search(_words_of(clause)) is not None
+
+
+def _clause_in_order(trig: Trigger) -> list[Token]:
+    """The trigger's own clause (_own_clause), in reading order."""
+    return sorted(_own_clause(trig.token), key=lambda w: w.i)
+
+
+def _words_of(clause: list[Token]) -> str:
+    return " ".join(w.text for w in clause)
 
 
 def long_before(trig: Trigger) -> bool:
@@ -377,12 +388,13 @@ def background_place(sent: Span, tok: Token) -> bool:
     )
 
 
-def history_clause(trig: Trigger) -> bool:
+def history_clause(trig: Trigger, clause: list[Token] | None = None) -> bool:
     """ "since 2014", "over the past months", "the war, which has killed ...": the background
     phrases, read in the trigger's own clause rather than anywhere in the sentence, so that
-    "the town, held by IS since 2014, was retaken on Tuesday" is still news."""
-    clause = sorted(_own_clause(trig.token), key=lambda w: w.i)
-    return BACKGROUND.search(" ".join(w.text for w in clause)) is not None
+    "the town, held by IS since 2014, was retaken on Tuesday" is still news. CLAUSE: as
+    in earlier_year."""
+    clause = clause if clause is not None else _clause_in_order(trig)
+    return BACKGROUND.found(_words_of(clause))
 
 
 FRAMING_VERBS = {"come", "follow", "mark", "coincide"}
@@ -402,9 +414,10 @@ def framing_subject(trig: Trigger) -> bool:
 
 def background_action(trig: Trigger, published: dt.date | None) -> bool:
     """An action the sentence names as history or description, not as today's news."""
+    clause = _clause_in_order(trig)  # the first two tests read the same clause
     return (
-        history_clause(trig)
-        or earlier_year(trig, published)
+        history_clause(trig, clause)
+        or earlier_year(trig, published, clause)
         or long_before(trig)
         or descriptor(trig)
         or participle_descriptor(trig)

@@ -175,6 +175,7 @@ class ArticleCoder:
         self._title: list[PlaceHit] | None = None  # the headline's places, read when needed
         self._province: list[PlaceHit] | None = None  # the article's only province, if one
         self._type_feats: dict[int, list[str]] = {}  # the type model's features by sentence
+        self._triggers: dict[int, list[Trigger]] = {}  # each parsed sentence's trigger words
         told = self._headline_and_sentences()
         self.strikers = StrikerMemory(article_air_force(told), article_artillery(told))
         self.site_owners = article_site_owners(told)  # whose sites each striker hit
@@ -216,12 +217,13 @@ class ArticleCoder:
             info.places = _story_places(info, doc)
         question = "?" in info.sent.text  # rhetorical or reported questions state nothing
         found = find_triggers(doc[:]) if doc is not None else []
+        self._triggers[info.index] = found  # read again by the typing (type_features)
         if doc is not None and not question:
             kinds = [t.kind for t in found if t.kind in REMOTE]
             if kinds:
                 disc.last_kind = kinds[0]
         elif doc is None and REMOTE_CUE.search(info.sent.text):  # not parsed: the words say it
-            disc.last_kind = tx.AIR if tx.AIR_CUES.search(info.sent.text) else tx.SHELLING
+            disc.last_kind = tx.AIR if tx.AIR_CUES.found(info.sent.text) else tx.SHELLING
         if doc is not None and not question:
             voice = src or disc.last_source  # whose account the sentence continues
             self.strikers.note(info.index, voice, found, doc[:], info.sent.start, info.actors)
@@ -246,7 +248,7 @@ class ArticleCoder:
             and not dates_an_earlier_action(info.sent.text, info.sent.start, d)
             and not dateline_day(info.sent.text, info.sent.start, d)
         ]
-        if explicit and not BACKGROUND.search(info.sent.text) and not _byline(info):
+        if explicit and not BACKGROUND.found(info.sent.text) and not _byline(info):
             disc.last_day = story_day(explicit[0], disc)
         precise = [p for p in info.places if not p.province]
         if precise:
@@ -486,7 +488,8 @@ class ArticleCoder:
         if doc is not None:  # the one typing (refine.typed); a rule mention is never dropped
             feats = self._type_feats.get(info.index)
             if feats is None:  # once per sentence, however many mentions it holds
-                feats = type_features([doc[:]], info.actors, info.sent.start)
+                found = self._triggers.get(info.index)
+                feats = type_features([doc[:]], info.actors, info.sent.start, triggers=found)
                 self._type_feats[info.index] = feats
             sub = typed(rule_sub, feats) or rule_sub
         own = attribution(info.sent.text)[0]  # a sentence with its own source tells its own
@@ -794,14 +797,22 @@ class RuleReading:
     factual: list[str] = field(default_factory=list)  # kinds of factual triggers, after roles
 
 
-def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> RuleReading:
+def rule_reading(
+    sents: list[Span],
+    actors: list[ActorHit],
+    offset: int = 0,
+    triggers: list[Trigger] | None = None,
+) -> RuleReading:
     """The rules over SENTS without place or day: the most specific factual action wins
-    (KIND_RANK). The type model reads it as features, and it types a text on its own."""
+    (KIND_RANK). The type model reads it as features, and it types a text on its own.
+    TRIGGERS, when given, are those find_triggers already found in the one sentence of SENTS
+    (the coder has them), so that they are not looked for again."""
     out = RuleReading()
     best: tuple[int, str] | None = None
     withdrew = False  # a withdrawal stated as done (not "urged them to withdraw")
-    for sent in sents:
-        for trig in find_triggers(sent):
+    found = [triggers] if triggers is not None and len(sents) == 1 else None
+    for k, sent in enumerate(sents):
+        for trig in found[k] if found is not None else find_triggers(sent):
             out.kinds.append(trig.kind)
             if not is_factual(trig):
                 continue
@@ -835,10 +846,15 @@ def rule_reading(sents: list[Span], actors: list[ActorHit], offset: int = 0) -> 
 
 
 def type_features(
-    sents: list[Span], actors: list[ActorHit], offset: int = 0, reading: RuleReading | None = None
+    sents: list[Span],
+    actors: list[ActorHit],
+    offset: int = 0,
+    reading: RuleReading | None = None,
+    triggers: list[Trigger] | None = None,
 ) -> list[str]:
-    """The type model's features for SENTS: their words and the rules' reading of them."""
-    reading = reading or rule_reading(sents, actors, offset)
+    """The type model's features for SENTS: their words and the rules' reading of them
+    (TRIGGERS: see rule_reading)."""
+    reading = reading or rule_reading(sents, actors, offset, triggers)
     words = text_features(sents[0].doc[sents[0].start : sents[-1].end]) if sents else []
     return words + rule_features(reading.sub_event, reading.kinds, reading.factual)
 
