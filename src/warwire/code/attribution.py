@@ -77,6 +77,8 @@ def apposed_source(sentence: str) -> str:
     the SDF, told AFP": wire copy sets an apposition between the source and its verb of
     saying. The source is the head before the apposition when it names one (the apposition
     only describes it), else what the apposition says the speaker speaks for."""
+    if sentence.count(",") < 2:  # the pattern needs both commas: skip its costly scan
+        return ""
     for m in _APPOSED.finditer(sentence):
         found = _known(m.group(1)) or _known(m.group(2))
         if found:
