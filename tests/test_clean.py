@@ -14,6 +14,7 @@ from warwire.ingest.clean import (
     run_in_headline,
     split_lines,
     undoubled,
+    without_related_list,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
@@ -313,3 +314,18 @@ def test_a_headline_run_into_the_lead_is_cut_off() -> None:
     other = "Troops shelled the town of Sarmin on Monday, killing three civilians, a monitor said."
     assert run_in_headline(other, title) == [other]
     assert "Monitor. Agency Monday" in clean_text(body, title)
+
+
+def test_a_run_in_list_of_related_stories_is_cut_off() -> None:
+    story = (
+        "Rockets hit the town on Monday, killing two people, a monitor said. The army shelled "
+        "the hills in response and the fighting went on into the night."
+    )
+    links = " Source Agency Related News Air strike kills 54 in the east | Talks end Copyright"
+    assert without_related_list(story + links) == story + " Source Agency"
+    numbered = f"{story} ... 91 Related Jets strike a market in the north Tags war"
+    assert without_related_list(numbered) == f"{story} ... 91"
+    prose = "Officials said the deaths were related to the shelling of the town on Monday."
+    assert without_related_list(prose) == prose
+    heading = "Related News Air strike kills 54 in the east"  # its own line: furniture's
+    assert without_related_list(heading) == heading

@@ -275,7 +275,8 @@ def split_lines(raw: str) -> list[str]:
     raw = strip_markup(raw)
     raw = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
     return [
-        undoubled(ln) for ln in _unwrap([_SPACES.sub(" ", ln).strip() for ln in raw.split("\n")])
+        without_related_list(undoubled(ln))
+        for ln in _unwrap([_SPACES.sub(" ", ln).strip() for ln in raw.split("\n")])
     ]
 
 
@@ -307,6 +308,25 @@ def undoubled(line: str) -> str:
             continue
         j += 1
     return " ".join(words)
+
+
+_RELATED = re.compile(
+    r"\bRelated(?: News| Articles| Stories| Posts| Content| Coverage| Topics)?\s+(?=[A-Z0-9\"'])"
+)
+RELATED_FROM = 0.5  # share of the line before a run-in "Related" list may start
+
+
+def without_related_list(line: str) -> str:
+    """ "... the monitor said. Source Agency Related News Headline one Headline two | Other
+    headline ... Copyright": a page scraped into one line ends with its list of links to
+    other stories, whose headlines ("Air strike kills 54 in the east") read as events. A
+    capitalised "Related" (or "Related News") in the second half of the line, followed by a
+    capitalised word, starts that list; the line is cut there. Prose says "related to" in
+    lower case, and a list on a line of its own is page furniture already."""
+    for m in _RELATED.finditer(line):
+        if m.start() >= RELATED_FROM * len(line):
+            return line[: m.start()].rstrip() or line
+    return line
 
 
 def run_in_headline(line: str, title: str) -> list[str]:
