@@ -53,3 +53,24 @@ def test_the_toll_of_an_operations_first_hours_is_not_the_last_events() -> None:
     [m] = [m for m in ms if m.place and m.place.name in {"Tal Abyad", "Tell Abyad"}]
     assert m.fatalities == 5
     assert figures("Nine were killed in the first days of the operation, the monitor said.") == []
+
+
+def tolls(text: str) -> dict[str, int | None]:
+    return {m.place.name: m.fatalities for m in code(text) if m.place}
+
+
+def test_a_count_told_at_one_of_the_struck_places_is_that_places_toll() -> None:
+    # figures.toll_at_place: the count right before a naming of the place
+    # (toll_told_at_each_place), though a toll told once for both would go to neither
+    text = "Russian jets struck Kafr Nabl and Saraqib on Monday, and 46 people died in Kafr Nabl."
+    assert tolls(text) == {"Kafr Nabl": 46, "Saraqib": None}
+    shared = "Russian jets struck Kafr Nabl and Saraqib on Monday, killing 57 people."
+    assert tolls(shared) == {"Kafr Nabl": None, "Saraqib": None}
+
+
+def test_counts_told_at_each_struck_place_go_each_to_its_own() -> None:
+    text = (
+        "Russian jets struck Kafr Nabl and Saraqib on Monday, and 46 people died in Kafr Nabl "
+        "and 11 in Saraqib."
+    )
+    assert tolls(text) == {"Kafr Nabl": 46, "Saraqib": 11}

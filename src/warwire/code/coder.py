@@ -49,8 +49,7 @@ from warwire.code.figures import (
     BACKGROUND,
     joined_groups,
     sentence_figures,
-    toll_of_each_named_place,
-    toll_told_at_each_place,
+    toll_at_place,
 )
 from warwire.code.kinds import (
     ARMED_SIDES,
@@ -301,18 +300,8 @@ class ArticleCoder:
             figures = ctx.figures if c.figures is None else c.figures
             for ph in c.places:
                 ctx.seen.append((where_key(ph, c.day), c.kind))
-                own = toll_told_at_each_place(
-                    ctx.figures, ph, c.places, info.places, info.sent.text, offset
-                )
-                listed = toll_of_each_named_place(
-                    figures, ph, ctx.figures, info.places, len(c.places) > 1
-                )
-                here = (
-                    [*(f for f in figures if f.field != "fatalities"), own]
-                    if own is not None
-                    else figures
-                    if listed is None
-                    else listed
+                here = toll_at_place(
+                    figures, ph, c.places, ctx.figures, info.places, info.sent.text, offset
                 )
                 made = self._mention(
                     c.trig, c.kind, ph, c.geo, c.day, c.a1, c.a2, c.assoc, ctx.victim,

@@ -587,3 +587,25 @@ def toll_of_each_named_place(
     if not mine:  # the list names no toll here: the event keeps what its clause gave it
         return None
     return [f for f in figures if f.field != "fatalities"] + mine
+
+
+def toll_at_place(
+    figures: list[Figure],
+    place: PlaceHit,
+    places: list[PlaceHit],
+    sentence_figures: list[Figure],
+    named: list[PlaceHit],
+    sentence: str,
+    offset: int,
+) -> list[Figure]:
+    """The figures of an action's event at PLACE, one of its PLACES, when the sentence tells
+    its toll place by place: the count told right at the place ("46 died in A and 11 in B",
+    `toll_told_at_each_place`), else the toll a list of tolls gives the place ("five in A,
+    two in B and one in C", `toll_of_each_named_place`); else the action's FIGURES. The
+    one reading the coder asks, for each place of each action; SENTENCE_FIGURES and NAMED
+    are all the sentence's figures and place hits."""
+    own = toll_told_at_each_place(sentence_figures, place, places, named, sentence, offset)
+    if own is not None:
+        return [*(f for f in figures if f.field != "fatalities"), own]
+    listed = toll_of_each_named_place(figures, place, sentence_figures, named, len(places) > 1)
+    return figures if listed is None else listed
