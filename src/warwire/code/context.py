@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from warwire.code import place_cues
 from warwire.code import taxonomy as tx
+from warwire.code.descriptions import definite_descriptions, descriptions_of_the_only_group
 from warwire.code.unlisted import class_named_spans
 from warwire.places import stoplist
 from warwire.places.hierarchy import CITIES, city_of, is_city
@@ -43,6 +44,22 @@ INDEFINITE_PLACE = re.compile(
     rf"\ban?\s+([\w-]+\s+){{0,3}}({'|'.join(sorted(tx.UNNAMED_PLACE_NOUNS))})\b", re.I
 )
 FIGHT_BETWEEN = re.compile(r"\b(clash|fight|battl|firefight)\w*\s+between\b", re.I)
+# a weapon or a kidnapping, which a wire report adds as a sentence of its own after the
+# story's lead ("They targeted the troops with two car bombs", "Some of the captured soldiers
+# were executed", `warwire.code.recall.story_place`)
+FOLLOW_ON_CUE = re.compile(
+    r"\b(car[- ]?bombs?|suicide|(land)?mines?\b|explosive devices?|IEDs?\b|booby|kidnap|"
+    r"abduct|executed|executions?|beheaded|grenades?)",
+    re.I,
+)
+# "in the camp", "inside the town": a place named before, pointed back to by its noun
+BACK_TO_PLACE = re.compile(
+    r"\b(in|inside|at|near|outside|from|on the outskirts of) the (town|city|village|camp|district|"
+    r"neighbou?rhood)\b(?!\s+of\b)",
+    re.I,
+)
+
+
 HELD_BY = re.compile(
     r"\b(held|controlled|run|dominated|besieged|occupied) by (the )?$"
     r"|\bunder (the )?control of (the )?$",
@@ -135,11 +152,9 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
     _unlisted_places(infos)
     _own_army(infos, actors)
     _definite_back_references(infos)
-    from warwire.code.actor_passes import definite_descriptions, descriptions_of_the_only_group
-
     definite_descriptions(infos)
     descriptions_of_the_only_group(infos)
-    from warwire.code.recall import delayed_lede, follow_on_cue
+    from warwire.code.recall import delayed_lede  # recall reads the scanned sentences
 
     one_province = article_province(infos) is not None  # a lead naming two sides was there
     for k, info in enumerate(infos):
@@ -167,6 +182,12 @@ def scan_article(text: str, published: dt.date | None) -> list[SentenceInfo]:
                 or delayed_lede(k, infos)
             )
     return infos
+
+
+def follow_on_cue(text: str) -> bool:
+    """A sentence naming a weapon or a kidnapping is worth parsing even with no place of its
+    own: it may continue the story told just before ("They also used two car bombs.")."""
+    return FOLLOW_ON_CUE.search(text) is not None or BACK_TO_PLACE.search(text) is not None
 
 
 LEAD_SENTENCES = 2

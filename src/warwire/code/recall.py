@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
+from warwire.code.context import BACK_TO_PLACE, PlaceHit, SentenceInfo
 from warwire.code.context import LEAD_SENTENCES as LEAD
-from warwire.code.context import PlaceHit, SentenceInfo
 from warwire.code.roles import subtree_ids, token_of
 from warwire.code.triggers import Trigger
 from warwire.records import DayRef, Mention
@@ -92,24 +92,7 @@ def habitual(trig: Trigger) -> bool:
 # kinds that a wire report adds as a sentence of their own after the story's lead: "They
 # targeted the troops with two car bombs", "Some of the captured soldiers were executed"
 FOLLOW_ON_KINDS = {tx.IED, tx.SUICIDE, tx.ABDUCTION, tx.CHEMICAL, tx.GRENADE}
-FOLLOW_ON_CUE = re.compile(
-    r"\b(car[- ]?bombs?|suicide|(land)?mines?\b|explosive devices?|IEDs?\b|booby|kidnap|"
-    r"abduct|executed|executions?|beheaded|grenades?)",
-    re.I,
-)
 STORY_REACH = 4  # sentences back to the event whose place a follow-on sentence takes
-# "in the camp", "inside the town": a place named before, pointed back to by its noun
-BACK_TO_PLACE = re.compile(
-    r"\b(in|inside|at|near|outside|from|on the outskirts of) the (town|city|village|camp|district|"
-    r"neighbou?rhood)\b(?!\s+of\b)",
-    re.I,
-)
-
-
-def follow_on_cue(text: str) -> bool:
-    """A sentence naming a weapon or a kidnapping is worth parsing even with no place of its
-    own: it may continue the story told just before ("They also used two car bombs.")."""
-    return FOLLOW_ON_CUE.search(text) is not None or BACK_TO_PLACE.search(text) is not None
 
 
 @dataclass
