@@ -60,11 +60,17 @@ from warwire.code.kinds import (
     taker,
 )
 from warwire.code.notes import write_note
-from warwire.code.outcomes import one_outcome
-from warwire.code.passes import PASSES, REMOTE, Pass, run_passes
+from warwire.code.passes import (
+    ARTICLE_PASSES,
+    PASSES,
+    REMOTE,
+    ArticlePass,
+    Pass,
+    run_article_passes,
+    run_passes,
+)
 from warwire.code.patterns import named_killer, protest_type, weapon_neutralised, worded_type
 from warwire.code.refine import typed
-from warwire.code.repeats import one_day, one_name, one_protest
 from warwire.code.roles import (
     assign_actors,
     object_is_anaphor,
@@ -75,7 +81,7 @@ from warwire.code.roles import (
     token_of,
     victims,
 )
-from warwire.code.scales import TOWN_LEVEL, covers, finest, one_scale
+from warwire.code.scales import TOWN_LEVEL, covers, finest
 from warwire.code.story_day import dateline_day, dates_an_earlier_action, headline_day
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
@@ -164,6 +170,7 @@ class ArticleCoder:
     """Codes one article whose candidate sentences are already parsed."""
 
     passes: tuple[Pass, ...] = PASSES  # what makes a trigger an event (warwire.code.passes)
+    article_passes: tuple[ArticlePass, ...] = ARTICLE_PASSES  # what folds retold mentions
 
     def __init__(self, article: Article, infos: list[SentenceInfo], docs: dict[int, Doc]):
         self.article = article
@@ -665,10 +672,9 @@ class ArticleCoder:
         return True
 
     def _finish(self) -> list[Mention]:
-        """Drop roll-ups that the article also breaks down; number the mentions."""
-        precise_kinds = {(m.sub_event_type) for m in self.mentions if not m.summary}
-        out = [m for m in self.mentions if not (m.summary and m.sub_event_type in precise_kinds)]
-        out = one_protest(one_name(one_scale(one_day(one_outcome(out)))))
+        """The article's mentions through the article passes (passes.ARTICLE_PASSES),
+        numbered."""
+        out = run_article_passes(self.mentions, self.article_passes)
         for i, m in enumerate(out, 1):
             m.id = f"{self.article.id}:{i}"
             if m.notes and m.day:

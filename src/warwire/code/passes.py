@@ -7,6 +7,9 @@ own. The order matters: the actors are read before the kind (an attack on soldie
 clash), the kind before the places (a siege's towns are named later), the places before the
 day, and the one-action-per-place test last. To add a reporting pattern, write a pass with
 its own tests and list it here.
+
+Once every sentence is coded, the article's mentions go through ARTICLE_PASSES in order:
+each folds or drops mentions that retell another of the same article.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from warwire.code.discourse import pick_day
 from warwire.code.figures import Figure, own_clause_figures, toll_of_one_place
 from warwire.code.handover import deal_of_allies
 from warwire.code.kinds import ARMED_SIDES, STATE_SIDES, kind_for, quiet_takeover
+from warwire.code.outcomes import one_outcome
 from warwire.code.recall import (
     acted_on_place,
     country_wide,
@@ -33,7 +37,9 @@ from warwire.code.recall import (
     place_told_next,
     story_place,
 )
+from warwire.code.repeats import one_day, one_name, one_protest
 from warwire.code.roles import assign_actors, subtree_ids, target_places, token_of
+from warwire.code.scales import one_scale
 from warwire.code.summaries import (
     DAY_WORDS,
     clause_tokens,
@@ -43,6 +49,7 @@ from warwire.code.summaries import (
 )
 from warwire.code.triggers import Trigger
 from warwire.places import entry_key
+from warwire.records import Mention
 
 Pass = Callable[[Candidate, SentenceContext], "Candidate | None"]
 
@@ -622,6 +629,34 @@ PASSES: tuple[Pass, ...] = (
     toll_of_its_own_clause,
     toll_of_its_named_cause,
 )
+
+
+def roll_ups_broken_down(mentions: list[Mention]) -> list[Mention]:
+    """ "Strikes killed 40 people across the province on Monday ... In Saraqib, jets hit the
+    market": a roll-up (a summary mention) of a type the article also tells action by action
+    is dropped; the actions stand."""
+    precise = {m.sub_event_type for m in mentions if not m.summary}
+    return [m for m in mentions if not (m.summary and m.sub_event_type in precise)]
+
+
+ArticlePass = Callable[[list[Mention]], list[Mention]]
+ARTICLE_PASSES: tuple[ArticlePass, ...] = (
+    roll_ups_broken_down,
+    one_outcome,
+    one_day,
+    one_scale,
+    one_name,
+    one_protest,
+)
+
+
+def run_article_passes(
+    mentions: list[Mention], passes: tuple[ArticlePass, ...] = ARTICLE_PASSES
+) -> list[Mention]:
+    """The article's mentions after every article pass."""
+    for p in passes:
+        mentions = p(mentions)
+    return mentions
 
 
 def run_passes(
