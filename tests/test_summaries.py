@@ -139,3 +139,22 @@ def test_a_group_described_by_what_it_had_done_is_its_back_story() -> None:
     assert "Government regains territory" in kinds(without(ps.summary_is_no_event, text))
     news = "Government forces, who recaptured the town of Ariha on Tuesday, shelled Sarmin."
     assert "Government regains territory" in kinds(code(news))
+
+
+@pytest.mark.parametrize(
+    "sentence, perfect, present",
+    [
+        ("Jets have pounded the town.", True, True),
+        ("The town has been shelled.", True, True),
+        ("The town had been shelled.", True, False),
+        ("Jets pounded the town.", False, False),
+    ],
+)
+def test_the_perfect_and_the_present_perfect_read_the_same_auxiliary(
+    sentence: str, perfect: bool, present: bool
+) -> None:
+    from warwire.code.summaries import _perfect, present_perfect
+    from warwire.read.nlp import load_nlp
+
+    [verb] = [t for t in load_nlp()(sentence) if t.dep_ == "ROOT"]
+    assert (_perfect(verb), present_perfect(verb)) == (perfect, present)

@@ -41,16 +41,19 @@ WEEKDAYS = {
 DAY_WORDS = MONTHS | WEEKDAYS | {"morning", "evening", "night", "dawn", "overnight", "afternoon"}
 
 
+def _have(verb: Token) -> list[Token]:
+    """The auxiliary "have" of VERB's perfect tense, if it has one."""
+    return [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
+
+
 def _perfect(verb: Token) -> bool:
     """ "has waged", "have been killed", "had been bombarded": a perfect tense."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return bool(_have(verb))
 
 
 def present_perfect(verb: Token) -> bool:
     """ "has waged", "have bombed", "has been shelled": a present perfect (not "had")."""
-    return any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
-    )
+    return any(c.tag_ in {"VBZ", "VBP"} for c in _have(verb))
 
 
 def clause_verb(t: Token) -> Token | None:
