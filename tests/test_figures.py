@@ -255,3 +255,11 @@ def test_one_more_victim_told_by_an_ordinal_is_a_toll_of_one() -> None:
 def test_people_counted_as_bodies_are_dead(sentence: str, expected: list) -> None:
     got = sentence_figures(sentence, 0, find_numbers(sentence))
     assert [(f.field, f.quantity.value) for f in got] == expected
+
+
+def test_a_figure_is_claimed_with_its_qualifier_words_and_source() -> None:
+    text = "At least 12 civilians were killed, the Observatory said."
+    [f] = sentence_figures(text, 0, find_numbers(text))
+    c = f.claim("art-1", "the Observatory", "Test Wire")
+    assert (c.field, c.value, c.qualifier, c.text) == ("fatalities", 12, "at least", "At least 12")
+    assert (c.article, c.attributed_to, c.outlet) == ("art-1", "the Observatory", "Test Wire")

@@ -523,17 +523,7 @@ class ArticleCoder:
             if f.field == "airstrikes" and kind not in REMOTE:
                 continue  # "after 140 airstrikes, troops took the town": the strikes' figure
             q = f.quantity
-            claims.append(
-                Claim(
-                    field=f.field,
-                    value=q.value,
-                    article=art.id,
-                    qualifier=q.qualifier,
-                    attributed_to=source,
-                    outlet=art.outlet,
-                    text=q.text,
-                )
-            )
+            claims.append(f.claim(art.id, source, art.outlet))
             if f.field == "fatalities":
                 fatalities = (fatalities or 0) + q.value
             else:
@@ -636,19 +626,7 @@ class ArticleCoder:
         totals: dict[str, int] = {}
         for f in figures:
             totals[f.field] = totals.get(f.field, 0) + f.quantity.value
-        for f in figures:
-            q = f.quantity
-            m.claims.append(
-                Claim(
-                    f.field,
-                    q.value,
-                    m.article,
-                    q.qualifier,
-                    source or m.attribution,
-                    m.outlet,
-                    q.text,
-                )
-            )
+        m.claims.extend(f.claim(m.article, source or m.attribution, m.outlet) for f in figures)
         for fld, total in totals.items():
             old = m.fatalities if fld == "fatalities" else m.counts.get(fld)
             if told_again and old:

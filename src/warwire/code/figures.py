@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from warwire.read.plain_re import Twin
-from warwire.records import Quantity
+from warwire.records import Claim, Quantity
 
 if TYPE_CHECKING:
     from warwire.code.context import PlaceHit
@@ -177,6 +177,11 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
 class Figure:
     field: str  # fatalities, wounded, airstrikes, displaced
     quantity: Quantity
+
+    def claim(self, article: str, attributed_to: str, outlet: str) -> Claim:
+        """The figure as ARTICLE reports it, with who said it: what a mention keeps of it."""
+        q = self.quantity
+        return Claim(self.field, q.value, article, q.qualifier, attributed_to, outlet, q.text)
 
 
 def _included(sentence: str, offset: int, q: Quantity) -> bool:
