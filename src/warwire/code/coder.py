@@ -44,7 +44,7 @@ from warwire.code.context import (
     opens_with_place,
     scan_article,
 )
-from warwire.code.discourse import Coded, Discourse, pick_day, story_day
+from warwire.code.discourse import Discourse, pick_day, story_day
 from warwire.code.figures import (
     BACKGROUND,
     joined_groups,
@@ -244,8 +244,6 @@ class ArticleCoder:
             claimable_attacks(disc.previous, disc.unclaimed, info.index),
         ):
             followed = True  # "... claimed responsibility for the attack": the same attack
-        if any(m.actor1 is None and m.event_type in tx.VIOLENT_TYPES for m in made):
-            disc.unclaimed = Coded(info.index, made)
         # remember what a reader remembers
         explicit = [
             d
@@ -267,13 +265,7 @@ class ArticleCoder:
             disc.last_province = precise[-1].place
         if src:
             disc.last_source = src
-        if not followed:  # a run of toll sentences keeps completing the same event
-            disc.previous = made
-        if made:
-            disc.last_made = Coded(info.index, made)
-        captures = [m for m in made if m.sub_event_type in tx.CAPTURE_SUBS]
-        if captures:
-            disc.last_capture = Coded(info.index, captures[-1:])
+        disc.note_coded(info.index, made, followed)
         disc.previous_places = list(info.places)
         self.mentions.extend(made)
 

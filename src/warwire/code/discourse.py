@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from warwire.code import taxonomy as tx
 from warwire.code.background import other_clause_day, reporting_day
 from warwire.code.context import DayHit, PlaceHit, SentenceInfo
 from warwire.code.roles import token_of
@@ -57,6 +58,21 @@ class Discourse:
     previous_places: list[PlaceHit] = field(default_factory=list)
     last_kind: str = ""  # the last kind of remote violence the article described
     sides: Counter[str] = field(default_factory=Counter)
+
+    def note_coded(self, index: int, made: list[Mention], followed: bool) -> None:
+        """Remember what sentence INDEX coded (MADE). FOLLOWED: it only completed the event
+        before it, which a run of toll sentences keeps completing, so that event stays the
+        previous sentence's."""
+        if not followed:
+            self.previous = made
+        if not made:
+            return
+        self.last_made = Coded(index, made)
+        if any(m.actor1 is None and m.event_type in tx.VIOLENT_TYPES for m in made):
+            self.unclaimed = Coded(index, made)
+        captures = [m for m in made if m.sub_event_type in tx.CAPTURE_SUBS]
+        if captures:
+            self.last_capture = Coded(index, captures[-1:])
 
 
 def story_day(hit: DayHit, disc: Discourse) -> DayRef:
