@@ -38,3 +38,15 @@ def test_the_coder_folds_retold_mentions_through_its_article_passes() -> None:
         assert len(code(text)) == 2
     finally:
         ArticleCoder.article_passes = old
+
+
+def test_a_folded_mention_leaves_its_evidence_once() -> None:
+    from warwire.records import Claim, Evidence
+
+    keep, other = _m("Air/drone strike"), _m("Attack")
+    shared, own = Evidence("a", 0, 10, "Jets struck."), Evidence("a", 11, 30, "Ten died.")
+    keep.evidence, other.evidence = [shared], [shared, own]
+    other.claims = [Claim("fatalities", 10, "a")]
+    keep.add_evidence_of(other)
+    keep.add_evidence_of(other)
+    assert keep.evidence == [shared, own] and keep.claims == other.claims

@@ -142,6 +142,12 @@ class Mention:
     notes: str = ""
     also_at: list[str] = field(default_factory=list)  # places of the same action ("A and B")
 
+    def add_evidence_of(self, other: Mention) -> None:
+        """Take the claims and evidence of OTHER, a retelling folded into this mention, that
+        it lacks: a mention folded away still counts as evidence of the event."""
+        self.claims.extend(c for c in other.claims if c not in self.claims)
+        self.evidence.extend(e for e in other.evidence if e not in self.evidence)
+
 
 @dataclass
 class Conflict:

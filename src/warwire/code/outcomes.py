@@ -73,14 +73,13 @@ def _fold(strike: Mention, attack: Mention) -> None:
     """The strike takes what its outcome adds: the toll, the civilians as target, a doer."""
     if strike.fatalities is None and attack.fatalities is not None:
         strike.fatalities = attack.fatalities
-    strike.claims.extend(c for c in attack.claims if c not in strike.claims)
     for k, v in attack.counts.items():
         strike.counts.setdefault(k, v)
     if strike.actor1 is None and attack.actor1 is not None:
         strike.actor1 = attack.actor1
     if strike.actor2 is None and attack.actor2 is not None:
         strike.actor2 = attack.actor2
-    strike.evidence.extend(e for e in attack.evidence if e not in strike.evidence)
+    strike.add_evidence_of(attack)
 
 
 def one_outcome(mentions: list[Mention]) -> list[Mention]:

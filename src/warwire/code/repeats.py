@@ -72,8 +72,7 @@ def _fold(keep: Mention, other: Mention) -> None:
         keep.assoc_actor_1.append(other.actor1)
     if keep.fatalities is None and other.fatalities is not None:
         keep.fatalities = other.fatalities
-    keep.claims.extend(c for c in other.claims if c not in keep.claims)
-    keep.evidence.extend(e for e in other.evidence if e not in keep.evidence)
+    keep.add_evidence_of(other)
 
 
 def one_name(mentions: list[Mention]) -> list[Mention]:
@@ -118,8 +117,7 @@ def one_protest(mentions: list[Mention]) -> list[Mention]:
         if violent is None:
             out.append(m)
             continue
-        violent.evidence.extend(e for e in m.evidence if e not in violent.evidence)
-        violent.claims.extend(c for c in m.claims if c not in violent.claims)
+        violent.add_evidence_of(m)
     return out
 
 
@@ -204,8 +202,7 @@ def _fold_day_apart(keep: Mention, other: Mention) -> None:
         keep.actor2 = other.actor2
     if keep.fatalities is None and other.fatalities is not None:
         keep.fatalities = other.fatalities
-    keep.claims.extend(c for c in other.claims if c not in keep.claims)
-    keep.evidence.extend(e for e in other.evidence if e not in keep.evidence)
+    keep.add_evidence_of(other)
 
 
 def one_day(mentions: list[Mention]) -> list[Mention]:
