@@ -46,3 +46,23 @@ def test_a_capture_of_the_town_is_coded_at_the_town_the_article_introduced() -> 
     )
     caps = [x for x in ms if x.sub_event_type == "Non-state actor overtakes territory"]
     assert caps and all(x.place is not None and x.place.name == "Kafr Nabl" for x in caps)
+
+
+def test_the_noun_of_the_anaphor_is_read_where_the_action_fell() -> None:
+    from warwire.code.anaphora import anaphor_noun
+    from warwire.code.roles import object_is_anaphor
+    from warwire.code.triggers import find_triggers
+    from warwire.read.nlp import load_nlp
+
+    def first(sentence: str):  # noqa: ANN202
+        return find_triggers(load_nlp()(sentence)[:])[0]
+
+    for sentence, noun in [
+        ("Rebels captured the town on Monday.", "town"),
+        ("Troops took control of the city on Monday.", "city"),
+        ("The village fell to the rebels on Monday.", "village"),
+        ("Rebels captured Saraqib on Monday.", ""),
+    ]:
+        trig = first(sentence)
+        assert anaphor_noun(trig) == noun
+        assert object_is_anaphor(trig) == bool(noun)

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
-
 from warwire.code.context import PlaceHit
+from warwire.code.roles import place_objects
 from warwire.code.triggers import Trigger
 
 CLASS_NOUNS = ("town", "city", "village")
@@ -36,13 +35,7 @@ def class_noun(text: str, hit: PlaceHit) -> str:
 
 def anaphor_noun(trig: Trigger) -> str:
     """The class noun of the trigger's place anaphor ("town" for "captured the town"), or ""."""
-    t = trig.token
-    deps = {"nsubj", "nsubjpass"} if t.lemma_.lower() == "fall" else {"dobj", "nsubjpass"}
-    objects: list[Token] = [c for c in t.children if c.dep_ in deps]
-    for c in list(objects):  # "took control of the town"
-        if c.lower_ == "control":
-            objects += [g for p in c.children if p.lower_ == "of" for g in p.children]
-    for c in objects:
+    for c in place_objects(trig):
         if c.lower_ in CLASS_NOUNS and any(d.lower_ in {"the", "this"} for d in c.children):
             return c.lower_
     return ""

@@ -694,15 +694,22 @@ def conjoined_classes(first: Token, other: Token) -> bool:
     return a is not None and b is not None and b.dep_ == "conj" and b.head.i == a.i
 
 
-def object_is_anaphor(trig: Trigger) -> bool:
-    """True when the object is "the town" / "it": the place named earlier is meant."""
+def place_objects(trig: Trigger) -> list[Token]:
+    """The words the action fell on: its object ("captured the town"), the subject of a
+    passive ("the town was shelled") or of "fall" ("the town fell"), and what control was
+    taken of ("took control of the town")."""
     t = trig.token
     deps = {"nsubj", "nsubjpass"} if t.lemma_.lower() == "fall" else {"dobj", "nsubjpass"}
     objects = [c for c in t.children if c.dep_ in deps]
-    for c in list(objects):  # "took control of the town"
+    for c in list(objects):
         if c.lower_ == "control":
             objects += [g for p in c.children if p.lower_ == "of" for g in p.children]
-    for c in objects:
+    return objects
+
+
+def object_is_anaphor(trig: Trigger) -> bool:
+    """True when the object is "the town" / "it": the place named earlier is meant."""
+    for c in place_objects(trig):
         if c.lower_ in tx.PLACE_ANAPHORS:
             if c.lower_ == "it" or any(d.lower_ in {"the", "this"} for d in c.children):
                 return True
