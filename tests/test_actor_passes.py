@@ -390,3 +390,13 @@ def test_it_of_an_attack_with_no_doer_names_none() -> None:
     lead = IT_LEAD.replace("by government forces ", "")
     ms = [m for m in code(lead + IT_PER_VILLAGE) if m.place.name != "Idlib"]
     assert all(m.actor1 is None for m in ms)
+
+
+def test_an_actor_hit_names_its_entry_under_the_words_of_the_report() -> None:
+    from warwire.code.context import ActorHit
+    from warwire.records import ActorRef
+
+    army = ActorRef("Military Forces of Syria (2000-)", "syrian_government", "", "syrian_army")
+    hit = ActorHit(0, 13, "regime forces", army)
+    assert hit.ref() == ActorRef(army.name, army.side, "regime forces", army.key)
+    assert army.said_as("the army").surface == "the army" and army.surface == ""

@@ -93,6 +93,10 @@ class ActorRef:
     surface: str = ""  # the outlet's own words ("regime forces")
     key: str = ""  # dictionary key
 
+    def said_as(self, surface: str) -> ActorRef:
+        """This actor under the words SURFACE that an outlet used for it."""
+        return ActorRef(self.name, self.side, surface, self.key)
+
 
 @dataclass
 class Evidence:

@@ -173,7 +173,7 @@ def state_sites_are_the_state(r: Roles) -> None:
         return
     ref = _by_key("syrian_police" if m.group("police") else "syrian_army")
     if ref is not None:
-        r.actor2 = ActorRef(ref.name, ref.side, m.group(0), ref.key)
+        r.actor2 = ref.said_as(m.group(0))
 
 
 SITE_NOUNS = (
@@ -227,8 +227,7 @@ def article_site_owners(sentences: list[tuple[str, int, list[ActorHit]]]) -> dic
                 continue
             side = strikers[-1].actor.side
             found.setdefault(side, set()).add(owner.actor.side)
-            a = owner.actor
-            refs.setdefault(side, ActorRef(a.name, a.side, owner.surface, a.key))
+            refs.setdefault(side, owner.ref())
     return {side: refs[side] for side, owners in found.items() if len(owners) == 1}
 
 
@@ -244,7 +243,7 @@ def the_owner_of_the_struck_sites(r: Roles) -> None:
     striker = r.actor1.side if r.actor1 is not None else None
     own = [h for h in site_owners(r.text, r.offset, r.hits) if h.actor.side != striker]
     if own:
-        r.actor2 = _ref(own[0])
+        r.actor2 = own[0].ref()
         return
     owner = r.site_owners.get(striker) if striker else None
     if owner is not None:
@@ -288,8 +287,7 @@ def pronoun_from_previous_sentence(r: Roles) -> None:
         return
     armed = [h for h in r.previous if not h.holder and h.actor.side not in NOT_ARMED]
     if armed and (r.actor2 is None or armed[-1].actor.side != r.actor2.side):
-        a = armed[-1].actor
-        r.actor1 = ActorRef(a.name, a.side, armed[-1].surface, a.key)
+        r.actor1 = armed[-1].ref()
 
 
 IT_HARMED = re.compile(
@@ -348,7 +346,7 @@ def claim_completes_the_last_attack(
             and m.event_type in tx.VIOLENT_TYPES
             and (m.actor2 is None or m.actor2.side != h.actor.side)
         ):
-            m.actor1 = ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
+            m.actor1 = h.ref()
             done = True
     return done
 
@@ -377,7 +375,7 @@ def claimed_responsibility(r: Roles) -> None:
         return
     h = responsibility_claimer(r.text, r.offset, r.hits)
     if h is not None and (r.actor2 is None or h.actor.side != r.actor2.side):
-        r.actor1 = ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
+        r.actor1 = h.ref()
 
 
 GAVE_UP = (
@@ -440,7 +438,7 @@ def flag_owner(text: str) -> ActorRef | None:
     if not hits or hits[0].actor.side in NOT_ARMED | {"unknown"}:
         return None
     a = hits[0].actor
-    return ActorRef(a.name, a.side, owner, a.key)
+    return a.said_as(owner)
 
 
 def a_raised_flag_names_the_taker(r: Roles) -> None:
@@ -473,9 +471,9 @@ def a_fight_with_names_its_other_camp(r: Roles) -> None:
             if h.end <= at and not h.holder and h.actor.side not in NOT_ARMED | {foe.actor.side}
         ]  # fmt: skip
         if own and r.actor2 is None:
-            r.actor1, r.actor2 = _ref(own[0]), _ref(foe)
+            r.actor1, r.actor2 = own[0].ref(), foe.ref()
         elif r.actor2 is None or foe.actor.side != r.actor2.side:
-            r.actor1 = _ref(foe)
+            r.actor1 = foe.ref()
         return
 
 
@@ -498,7 +496,7 @@ def the_one_side_named_in_a_fight(r: Roles) -> None:
         and not HARMED_AFTER.match(r.text[h.end - r.offset :])
     ]  # fmt: skip
     if armed and len({h.actor.side for h in armed}) == 1:
-        r.actor1 = _ref(armed[0])
+        r.actor1 = armed[0].ref()
 
 
 AGREEMENT = "Agreement"
@@ -519,13 +517,9 @@ def the_parties_of_an_agreement(r: Roles) -> None:
     foe = next((h for h in armed[1:] if h.actor.side in OPPONENTS.get(first.actor.side, [])), None)
     if foe is None:
         return
-    r.actor1 = _ref(first)
+    r.actor1 = first.ref()
     if r.actor2 is None or r.actor2.side == first.actor.side:
-        r.actor2 = _ref(foe)
-
-
-def _ref(h: ActorHit) -> ActorRef:
-    return ActorRef(h.actor.name, h.actor.side, h.surface, h.actor.key)
+        r.actor2 = foe.ref()
 
 
 FIRED_ON = re.compile(
@@ -613,8 +607,7 @@ class StrikerMemory:
             a1, _, _ = assign_actors(trig, sent, offset, actors)
             if a1 is None or a1.actor.side in NOT_ARMED | {"unknown"}:
                 continue
-            a = a1.actor
-            self.last[trig.kind] = (index, source, ActorRef(a.name, a.side, a1.surface, a.key))
+            self.last[trig.kind] = (index, source, a1.ref())
 
     def striker(self, kind: str, index: int, continued: str) -> ActorRef | None:
         """The striker of the last strike of KIND's family. A sentence that carries on an
@@ -657,8 +650,7 @@ def _one_side_named_by(
                 continue
             after = text[h.end - offset : h.end - offset + 30]
             if words.search(h.surface) or after_words.match(after):
-                a = h.actor
-                found.setdefault(a.side, ActorRef(a.name, a.side, h.surface, a.key))
+                found.setdefault(h.actor.side, h.ref())
     return next(iter(found.values())) if len(found) == 1 else None
 
 

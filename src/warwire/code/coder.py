@@ -131,8 +131,7 @@ HOLDER = re.compile(
 def _actor_ref(hit: ActorHit | None) -> ActorRef | None:
     if hit is None:
         return None
-    a = hit.actor
-    return ActorRef(name=a.name, side=a.side, surface=hit.surface, key=a.key)
+    return hit.ref()
 
 
 def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
@@ -144,11 +143,11 @@ def _opponent(side: str, disc: Discourse, sentence: str) -> ActorRef | None:
         hits = load_actors().find(held.group(1) + " forces")
         if hits and hits[0].actor.side != side:
             a = hits[0].actor
-            return ActorRef(a.name, a.side, held.group(0), a.key)
+            return a.said_as(held.group(0))
     for opp in sorted(OPPONENTS.get(side, []), key=lambda s: -disc.sides[s]):
         if disc.sides[opp] > 0:
             ref = load_actors().by_side(opp)
-            return ActorRef(ref.name, ref.side, "", ref.key) if ref else None
+            return ref.said_as("") if ref else None
     return None
 
 

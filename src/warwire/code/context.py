@@ -97,6 +97,10 @@ class ActorHit:
     holder: bool = False  # "a town held by IS": who holds the place, not who acted
     backer: ActorRef | None = None  # "Turkish-backed rebels": the patron, an associate
 
+    def ref(self) -> ActorRef:
+        """The actor as this hit names it: its dictionary entry under the hit's words."""
+        return self.actor.said_as(self.surface)
+
 
 @dataclass
 class DayHit:
@@ -258,7 +262,7 @@ def _own_army(infos: list[SentenceInfo], actors) -> None:
     if ref is None:
         return
     for a in generic:
-        a.actor = ActorRef(ref.name, ref.side, a.surface, ref.key)
+        a.actor = ref.said_as(a.surface)
 
 
 # "the coalition", "the alliance": a collective noun with the article, standing alone, names

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from warwire.records import ActorRef
-
 if TYPE_CHECKING:
     from warwire.code.context import ActorHit
 
@@ -45,7 +43,7 @@ def definite_descriptions(infos: list) -> None:
             described = DESCRIBED.match(hit.surface.strip()) is not None
             if definite and described and last is not None and hit.actor.side in NAMED_SIDES:
                 a = last.actor
-                hit.actor = ActorRef(a.name, a.side, hit.surface, a.key)
+                hit.actor = a.said_as(hit.surface)
                 continue
             if _specific(hit) and not described and not hit.holder:
                 last = hit
@@ -78,4 +76,4 @@ def descriptions_of_the_only_group(infos: list) -> None:
                 and hit.actor.key != group.actor.key
             ):
                 a = group.actor
-                hit.actor = ActorRef(a.name, a.side, hit.surface, a.key)
+                hit.actor = a.said_as(hit.surface)
