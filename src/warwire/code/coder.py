@@ -243,7 +243,14 @@ class ArticleCoder:
             claimable_attacks(disc.previous, disc.unclaimed, info.index),
         ):
             followed = True  # "... claimed responsibility for the attack": the same attack
-        # remember what a reader remembers
+        self._remember(info, src)
+        disc.note_coded(info.index, made, followed)
+        self.mentions.extend(made)
+
+    def _remember(self, info: SentenceInfo, src: str) -> None:
+        """What a reader keeps of a sentence whatever it coded: the day it names for the
+        story, the last town and province it names, the source it cites, all its places."""
+        disc = self.disc
         explicit = [
             d
             for d in info.days
@@ -264,9 +271,7 @@ class ArticleCoder:
             disc.last_province = precise[-1].place
         if src:
             disc.last_source = src
-        disc.note_coded(info.index, made, followed)
         disc.previous_places = list(info.places)
-        self.mentions.extend(made)
 
     def _events_in(
         self, info: SentenceInfo, sent: Span, source: str, found: list[Trigger]
