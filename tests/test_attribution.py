@@ -42,3 +42,16 @@ def test_a_source_set_off_by_an_apposition(sentence, source):
 
 def test_an_apposition_naming_no_source():
     assert attribution("Kafr Nabl, a town east of the highway, said nothing new.") == ("", False)
+
+
+def test_attribution_reads_alike_whatever_the_case_or_script() -> None:
+    """Plain text is read lower-cased (a faster pattern); text with a non-ASCII letter is read
+    as written: both give the same source, in any case of the words."""
+    for sentence, want in [
+        ("The Syrian Observatory for Human Rights said five died.", ("SOHR", False)),
+        ("THE MONITOR SAID FIVE DIED.", ("SOHR", False)),
+        ("Five died, IT said.", ("", True)),
+        ("Five died, according to State Television.", ("state media", False)),
+    ]:
+        assert attribution(sentence) == want, sentence
+        assert attribution(sentence.replace("Five", "F\u00efve")) == want, sentence
