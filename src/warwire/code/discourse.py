@@ -105,6 +105,7 @@ def pick_day(
         usable = [(h, d) for h, d in usable if not _dates_other_clause(h, info, trig)]
     if usable:
         hit, day = min(usable, key=lambda t: abs(t[0].start - trig_at))
+        hit, day = exact_day_within(hit, day, usable)
         if trig is not None and day.precision == 1 and _dates_the_report(hit, info, trig):
             day = DayRef(day.date, day.date - dt.timedelta(days=1), day.date, 2, day.text)
         return day, True
@@ -116,6 +117,18 @@ def pick_day(
         p = disc.published
         return DayRef(date=p, start=p - dt.timedelta(days=6), end=p, precision=2), False
     return None, False
+
+
+def exact_day_within(
+    hit: DayHit, day: DayRef, usable: list[tuple[DayHit, DayRef]]
+) -> tuple[DayHit, DayRef]:
+    """ "In mid-January, the group began an assault on the prison, beginning on 20 January":
+    a span (part of a month, a week) and an exact day inside it in one sentence; the exact
+    day is the action's, the span only rounds it."""
+    if day.precision == 1:
+        return hit, day
+    inside = [(h, d) for h, d in usable if d.precision == 1 and day.start <= d.date <= day.end]
+    return inside[0] if len(inside) == 1 else (hit, day)
 
 
 def _before_story(
