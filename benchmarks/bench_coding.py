@@ -152,8 +152,7 @@ CAUSE_TYPES = {  # FA-KES cause of death -> the ACLED sub-event types it allows
 
 def bench_case(path: Path, shared: Path, limit: int | None, seeds: int = 5) -> None:
     from warwire.code.case2021 import folds, read_case
-    from warwire.code.classify import classify, features_of, parse
-    from warwire.code.refine import typed
+    from warwire.code.classify import classify, features_of, parse, typed_text
     from warwire.code.type_model import NONE as MODEL_NONE
     from warwire.code.type_model import load_type_model, train
 
@@ -177,7 +176,7 @@ def bench_case(path: Path, shared: Path, limit: int | None, seeds: int = 5) -> N
         model = train(fit + extra)
         for i in range(len(gold)):
             if fold[i] == k:
-                cv[i] = typed(read[i][1].sub_event, read[i][0], model) or NONE
+                cv[i] = typed_text(*read[i], model) or NONE
     s = case_scores(gold, cv)
     print_scores("classify, 5-fold cross-validation (rules frozen)", s)
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
@@ -217,7 +216,7 @@ def split_halves(snippets: list, gold: list[str], read: list, seeds: int, extra:
     from statistics import mean, pstdev
 
     from warwire.code.case2021 import halves
-    from warwire.code.refine import typed
+    from warwire.code.classify import typed_text
     from warwire.code.type_model import train
 
     got: dict[str, list[tuple[float, float]]] = {"rules alone": [], "classify": []}
@@ -231,7 +230,7 @@ def split_halves(snippets: list, gold: list[str], read: list, seeds: int, extra:
                 ("rules alone", [read[i][1].sub_event or NONE for i in test]),
                 (
                     "classify",
-                    [typed(read[i][1].sub_event, read[i][0], model) or NONE for i in test],
+                    [typed_text(*read[i], model) or NONE for i in test],
                 ),
             ):
                 s = case_scores(g, pred)

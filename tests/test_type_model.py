@@ -127,6 +127,41 @@ def test_a_text_with_several_actions_keeps_the_rules_types() -> None:
     assert refine.typed("Armed clash", feats, _Says("Attack", 0.9)) == "Attack"  # neighbours
 
 
+@pytest.mark.parametrize(
+    ("rule", "said", "p", "expected"),
+    [
+        ("Air/drone strike", "Attack", 0.35, "Attack"),  # one event: the model's type stands
+        ("Armed clash", "Arrests", 0.3, "Arrests"),
+        ("Government regains territory", "Non-violent transfer of territory", 0.9,
+         "Government regains territory"),  # who took a place stays the rules' test
+        ("Armed clash", NONE, 0.35, "Armed clash"),  # not sure it is no event
+        ("Armed clash", NONE, 0.45, None),
+    ],
+)  # fmt: skip
+def test_a_text_typed_as_one_event_takes_the_model_type(
+    rule: str, said: str, p: float, expected: str | None
+) -> None:
+    feats = ["f:territory", "f:disrupted"]  # several actions: the text is still one event
+    assert refine.typed(rule, feats, _Says(said, p), per_action=False) == expected
+
+
+def test_rule_features_name_the_trigger_words() -> None:
+    from warwire.code.type_features import rule_features
+
+    feats = rule_features("Shelling/artillery/missile attack", ["shelling"], ["shelling"],
+                          ["shell", "pound", "shell"])  # fmt: skip
+    assert [f for f in feats if f.startswith("t:")] == ["t:pound", "t:shell"]
+    assert "r:Shelling/artillery/missile attack" in feats
+
+
+@pytest.mark.slow
+def test_a_read_text_carries_its_trigger_lemmas() -> None:
+    from warwire.code.classify import features_of, parse
+
+    feats, reading = features_of(*parse("Government warplanes bombed a market in the town."))
+    assert "bomb" in reading.lemmas and "t:bomb" in feats
+
+
 def test_without_a_rule_type_the_model_types_only_when_sure(toy_model) -> None:
     assert refine.typed(None, ["w:warplane", "w:bomb", "k:air"]) == "Air/drone strike"
     assert refine.typed(None, ["w:earthquake", "w:kill"]) is None

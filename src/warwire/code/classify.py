@@ -15,7 +15,15 @@ from warwire.code.context import ActorHit
 from warwire.code.refine import typed
 from warwire.code.type_model import TypeModel
 
-__all__ = ["RuleReading", "classify", "classify_rules", "features_of", "parse", "rule_reading"]
+__all__ = [
+    "RuleReading",
+    "classify",
+    "classify_rules",
+    "features_of",
+    "parse",
+    "rule_reading",
+    "typed_text",
+]
 
 
 def parse(text: str) -> tuple[Doc, list[ActorHit]]:
@@ -37,9 +45,15 @@ def features_of(doc: Doc, actors: list[ActorHit]) -> tuple[list[str], RuleReadin
 def classify(text: str, model: TypeModel | None = None) -> str | None:
     """The ACLED sub-event type the system gives TEXT, or None: the rules' most specific
     factual action, refined by the type model as in the coder (refine.typed)."""
-    doc, actors = parse(text)
-    feats, reading = features_of(doc, actors)
-    return typed(reading.sub_event, feats, model)
+    return typed_text(*features_of(*parse(text)), model)
+
+
+def typed_text(
+    feats: list[str], reading: RuleReading, model: TypeModel | None = None
+) -> str | None:
+    """The type of a text already read (features_of), as one event: the rules' verdict is
+    one of the model's features and the model's type stands (refine.typed, per_action off)."""
+    return typed(reading.sub_event, feats, model, per_action=False)
 
 
 def classify_rules(text: str) -> str | None:

@@ -764,6 +764,7 @@ class RuleReading:
     sub_event: str | None = None
     kinds: list[str] = field(default_factory=list)  # every trigger word's kind
     factual: list[str] = field(default_factory=list)  # kinds of factual triggers, after roles
+    lemmas: list[str] = field(default_factory=list)  # every trigger word's lemma
 
 
 def rule_reading(
@@ -783,6 +784,7 @@ def rule_reading(
     for k, sent in enumerate(sents):
         for trig in found[k] if found is not None else find_triggers(sent):
             out.kinds.append(trig.kind)
+            out.lemmas.append(trig.token.lemma_.lower())
             if not is_factual(trig):
                 continue
             if trig.kind == tx.WITHDRAWAL:
@@ -825,7 +827,7 @@ def type_features(
     (TRIGGERS: see rule_reading)."""
     reading = reading or rule_reading(sents, actors, offset, triggers)
     words = text_features(sents[0].doc[sents[0].start : sents[-1].end]) if sents else []
-    return words + rule_features(reading.sub_event, reading.kinds, reading.factual)
+    return words + rule_features(reading.sub_event, reading.kinds, reading.factual, reading.lemmas)
 
 
 # -- batch entry points ---------------------------------------------------------------------

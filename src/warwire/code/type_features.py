@@ -8,6 +8,8 @@ words it found are the strongest single cues, and the words let the model correc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span
 
 from warwire.code.cues import cue_names
@@ -38,9 +40,17 @@ def text_features(span: Span) -> list[str]:
     return feats
 
 
-def rule_features(rule_sub: str | None, kinds: list[str], factual: list[str]) -> list[str]:
-    """The rule coder's reading: its sub-event type, and the kinds of every trigger it saw."""
+def rule_features(
+    rule_sub: str | None, kinds: list[str], factual: list[str], lemmas: Sequence[str] = ()
+) -> list[str]:
+    """The rule coder's reading: its sub-event type, the kinds of every trigger it saw, and
+    the trigger words themselves ("t:LEMMA").
+
+    The trigger lemmas let the model learn which action word goes with which type on its
+    own, beside the rules' verdict: a snippet whose words are otherwise unseen (another
+    country, another outlet) still shares its action verb with the training text."""
     feats = [f"r:{rule_sub or 'none'}"]
     feats += [f"k:{k}" for k in sorted(set(kinds))]
     feats += [f"f:{k}" for k in sorted(set(factual))]
+    feats += [f"t:{w}" for w in sorted(set(lemmas))]
     return feats
