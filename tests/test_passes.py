@@ -30,11 +30,13 @@ def test_the_passes_are_listed_once_in_order() -> None:
     )
     assert names_.index("day_of_action") < names_.index("undated_posts_and_deals_are_background")
     # the passes that may drop a candidate come first, then those that choose its toll
-    assert names_[-4:] == [
+    assert names_[-6:] == [
         "one_action_per_place_and_day",
         "toll_told_once_for_several_places",
         "toll_of_its_own_clause",
         "toll_of_its_named_cause",
+        "toll_told_with_its_action",
+        "toll_of_an_earlier_action",
     ]
     assert all(p.__doc__ for p in ps.PASSES)
 

@@ -28,6 +28,12 @@ PEOPLE = {
     "servicemen", "nationals", "foreigners", "pilots", "defenders",
     "citizens", "protesters", "demonstrators", "passengers", "detainees", "prisoners",
     "hostages", "farmers", "shepherds", "staff", "boys", "girls",
+    # the dead named by their role or trade: "ten truffle hunters", "five former leaders"
+    "hunters", "mourners", "pilgrims", "worshippers", "worshipers", "shoppers", "pupils",
+    "patients", "guests", "relatives", "leaders", "commanders", "officials", "individuals",
+    "martyrs", "fatalities", "doctors", "nurses", "teachers", "volunteers", "employees",
+    "captains", "lieutenants", "colonels", "generals", "engineers", "drivers", "infants",
+    "babies", "teenagers", "youths", "adults", "sons", "brothers", "daughters",
 }  # fmt: skip
 AIRSTRIKES = {
     "airstrikes",
@@ -111,6 +117,14 @@ OWN_VERB_PAST = re.compile(
     r"(?P<verb>killed|martyred|executed|wounded|injured|shot dead|gunned down|shot and killed)\b",
     re.I,
 )
+# "21 militants, including 18 foreigners, and ten soldiers died": two counted groups that are
+# one subject, the verb told once after the second
+SHARED_VERB = re.compile(
+    r"^\s*([A-Za-z'-]+\s+){0,3}?and\s+(at least\s+|some\s+|about\s+|another\s+)?"
+    r"[\w,-]+\s+((?!(and|or|but|while|who|which|in|at|on)\b)[A-Za-z'-]+\s+){0,3}?"
+    r"(were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?P<verb>killed|died|dead|wounded|injured)\b",
+    re.I,
+)
 TOLL_TO = re.compile(
     r"\btoll\b[^.;]{0,90}\b(to|at|reached|hit|stood at|stands at|climbed to)\s*$", re.I
 )
@@ -119,6 +133,13 @@ TOLL_TO = re.compile(
 def _field_of(verb: str) -> str:
     """The figure a casualty verb counts: "wounded"/"injured" the wounded, the rest the dead."""
     return "wounded" if WOUND.match(verb) else "fatalities"
+
+
+def verb_shared_with_next_group(after: str) -> re.Match[str] | None:
+    """ "21 militants, including 18 foreigners, and ten soldiers died in the fighting": a
+    counted group joined by "and" to a second one whose verb follows is that verb's subject
+    too, so it counts the same casualties (past an "including" aside or a bracket)."""
+    return SHARED_VERB.match(ASIDE.sub(" ", after))
 
 
 def own_verb_past_aside(after: str) -> re.Match[str] | None:
@@ -191,11 +212,25 @@ def _included(sentence: str, offset: int, q: Quantity) -> bool:
     if not m:
         return False
     between = before[m[-1].end() :]
+    if aside_closed_in_subject(before[: m[-1].start()], between):
+        return False
     # still inside the list ("including two paramedics, two activists and one child"); a
     # verb closes it ("five, including a family of three, died in A, two were killed in B")
     return ")" not in between and not re.search(
         r"\b(were|was|are|is|have|has|had|said|killed|wounded|injured|died|perished)\b", between
     )
+
+
+def aside_closed_in_subject(head: str, between: str) -> bool:
+    """ "21 militants, including 18 foreigners, and ten soldiers died": an "including" aside
+    inside a subject not yet given its verb is set off by commas, so ", and" after it closes
+    it and the count that follows is a second group of the subject, not a part of the first.
+    HEAD is the text before "including" (from its own count on), BETWEEN the text after it."""
+    if between.count(",") != 1 or not re.search(
+        r",\s+and\s+(at least\s+|some\s+|about\s+)?$", between
+    ):
+        return False  # a list goes on ("including A, B, and C")
+    return not (KILL.search(head[-60:]) or WOUND.search(head[-60:]))
 
 
 # "...were killed in the port city, which has been witnessing protests in the past weeks": a
@@ -285,6 +320,7 @@ def broken_down(sentence: str, offset: int, figures: list[Figure]) -> list[Figur
             rest = between[cut.end() :] if cut else ""
             if (
                 cut
+                and not (cut.group(0) == "(" and ")" in rest)  # past the bracket: no part
                 and not re.search(r"[;.]", between)
                 and not re.match(r"^\s*(and|but|while|then|as)\b", rest)
                 and not KILL.search(rest)
@@ -371,6 +407,12 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         if past:
             out.append(Figure(_field_of(past.group("verb")), q))
             continue
+        shared = (
+            verb_shared_with_next_group(sentence[local.end : local.end + 200]) if noun else None
+        )
+        if shared:
+            out.append(Figure(_field_of(shared.group("verb")), q))
+            continue
         right_before = VERB_JUST_BEFORE.search(before)
         if right_before:  # "killed 12 and wounded 30", "killing at least 7"
             out.append(Figure(_field_of(right_before.group("verb")), q))
@@ -436,7 +478,9 @@ def joined_groups(sentence: str, offset: int, figures: list[Figure]) -> list[Fig
     for f in figures:
         prev = out[-1] if out else None
         if prev is not None and prev.field == f.field and f.field in HUMAN_TOLLS:
-            between = sentence[prev.quantity.end - offset : f.quantity.start - offset]
+            between = ASIDE.sub(
+                " ", sentence[prev.quantity.end - offset : f.quantity.start - offset]
+            )
             if (
                 PART_JOIN.match(between)
                 and _ends_in_people(between)

@@ -47,6 +47,7 @@ from warwire.code.summaries import (
     present_perfect,
     summary_or_description,
 )
+from warwire.code.toll_passes import toll_of_an_earlier_action, toll_told_with_its_action
 from warwire.code.triggers import Trigger
 from warwire.places import entry_key
 from warwire.records import Mention
@@ -628,6 +629,8 @@ PASSES: tuple[Pass, ...] = (
     toll_told_once_for_several_places,
     toll_of_its_own_clause,
     toll_of_its_named_cause,
+    toll_told_with_its_action,
+    toll_of_an_earlier_action,
 )
 
 

@@ -171,10 +171,28 @@ TOLL_RISE = 0.75  # 29 and then 33 dead: a toll revised upwards is still the sam
 
 
 def toll_key(m: Mention) -> int | None:
-    """The toll that identifies an incident, when the report gives one that large."""
+    """The toll that identifies an incident, when the report gives one that large and counts
+    it (a word like "scores" or "hundreds" stands for a nominal value two reports share by
+    chance, so it identifies nothing)."""
     if m.event_type in VIOLENT_TYPES and m.fatalities and m.fatalities >= TOLL_MIN:
-        return m.fatalities
+        return None if vague_toll(m) else m.fatalities
     return None
+
+
+def vague_toll(m: Mention) -> bool:
+    """True if the mention's toll is only a word for a rough size ("scores of troops",
+    "hundreds", "dozens"): every claim giving that value says it without a count."""
+    from warwire.read.numbers import VAGUE
+
+    told = [
+        c.text.lower().split()
+        for c in m.claims
+        if c.field == "fatalities" and c.value == m.fatalities and c.text
+    ]
+    phrases = {p for p, _ in VAGUE}
+    return bool(told) and all(
+        any(tuple(w[i : i + len(p)]) == p for p in phrases for i in range(len(w))) for w in told
+    )
 
 
 def toll_bucket(toll: int) -> int:

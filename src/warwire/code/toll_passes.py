@@ -1,0 +1,93 @@
+"""Passes that choose which of a sentence's tolls an action takes.
+
+Wire copy often tells several actions' tolls in one sentence ("50 were executed, 19 died in
+a suicide bombing and 16 in the assault") or tells an earlier action's toll beside the news
+("...expelled from the town, a day after they killed hundreds"). Each pass here gives an
+action the toll its own words hold, and leaves it the sentence's figures otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from warwire.code import taxonomy as tx
+from warwire.code.candidates import Candidate, SentenceContext
+from warwire.code.figures import Figure
+from warwire.code.triggers import Trigger
+
+# "19 others were killed in a double suicide bombing", "ten died in Wednesday's fighting": a
+# count, its own casualty verb, then "in"/"during"/"amid" and the action's noun phrase
+NAMED_CAUSE = re.compile(
+    r"^\s*((?!(and|or|but|while|as|after|before)\b)[\w'-]+\s+){0,4}?"
+    r"((were|was|have been|had been)\s+)?(killed|died|dead|executed|slain)\s+"
+    r"(in|during|amid|by)\s+((the|a|an|two|twin|double|triple)\s+)?"
+    r"((?!(and|or|but|while|as|after|before|were|was)\b)[\w'\u2019-]+\s+){0,2}$",
+    re.I,
+)
+CAUSE_REACH = 70  # characters from a count to the action its verb names
+# "40 soldiers were summarily executed": the count's own verb is itself an action's trigger
+OWN_VERB = re.compile(
+    r"^\s*((?!(and|or|but|while|as|after|before)\b)[\w'-]+\s+){0,4}?"
+    r"((were|was|have been|had been)\s+)?([a-z]+ly\s+)?$",
+    re.I,
+)
+
+
+def named_cause(f: Figure, ctx: SentenceContext) -> Trigger | None:
+    """The trigger a toll's own words name as what killed: the action after its casualty
+    verb ("N were killed in <the bombing>"), or its verb itself when that verb tells a kind
+    of action and not just a death ("N were <executed>"); None if neither."""
+    end = f.quantity.end - ctx.offset
+    near = [t for t in ctx.triggers if 0 < t.token.idx - end <= CAUSE_REACH]
+    for t in near:
+        if NAMED_CAUSE.match(ctx.text[end : t.token.idx]):
+            return t
+    for t in near:
+        if not t.nominal and t.kind != tx.KILL and OWN_VERB.match(ctx.text[end : t.token.idx]):
+            return t
+    return None
+
+
+def toll_told_with_its_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "More than 50 troops were executed, 19 others were killed in a double suicide bombing
+    and 16 more died in the assault": a sentence that tells several tolls, one of them with
+    this action named as its cause ("killed in the bombing"), gives the action that toll and
+    not the others, which are other actions' (the executions, the assault). An action no toll
+    names keeps the sentence's figures."""
+    figures = ctx.figures if c.figures is None else c.figures
+    fatal = [f for f in figures if f.field == "fatalities"]
+    if len(fatal) < 2:
+        return c
+    mine = c.trig.token.idx
+    own = [f for f in fatal if (t := named_cause(f, ctx)) is not None and t.token.idx == mine]
+    if not own or len(own) == len(fatal):
+        return c
+    return replace(c, figures=[f for f in figures if f.field != "fatalities" or f in own])
+
+
+# "..., a day after they killed hundreds", "two weeks after an air strike killed 30 there": a
+# span of time and "after"/"before" opens a clause telling another, earlier or later, action
+TIME_APART = re.compile(
+    r"\b(an?|one|two|three|four|five|six|seven|several|a few|\d+|the)\s+"
+    r"(hours?|days?|nights?|weeks?|months?)\s+(after|before)\b|"
+    r"\b(hours|days|weeks|months)\s+(after|before)\b",
+    re.I,
+)
+
+
+def toll_of_an_earlier_action(c: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """ "Kurdish forces drove the militants out of the town, a day after they killed hundreds
+    there": a clause set a span of time apart ("a day after", "two weeks before") tells an
+    action of another day. A toll inside it, after that clause's own action, is that action's
+    and not the one told before the clause."""
+    m = TIME_APART.search(ctx.text, c.trig.token.idx)
+    if m is None:
+        return c
+    figures = ctx.figures if c.figures is None else c.figures
+    acts = [t.token.idx for t in ctx.triggers if t.token.idx >= m.end()]
+    if not acts:
+        return c
+    first = min(acts)
+    keep = [f for f in figures if f.quantity.start - ctx.offset < first]
+    return c if len(keep) == len(figures) else replace(c, figures=keep)
