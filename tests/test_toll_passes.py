@@ -89,3 +89,16 @@ def test_a_vague_toll_identifies_no_incident() -> None:
     assert toll_key(_mention(100, "hundreds")) is None
     assert toll_key(_mention(20, "at least 20")) == 20
     assert toll_key(_mention(12, "twelve")) == 12
+
+
+def test_the_group_before_a_subjectless_passive_is_the_victim() -> None:
+    text = (
+        "Also in northern Syria, 30 troops and pro-regime militiamen were killed in an "
+        "overnight ambush in Idlib province, the monitor said."
+    )
+    (m,) = code(text)
+    assert m.actor2 is not None and m.actor2.side == "syrian_government"
+    assert m.fatalities == 30
+    active = "Rebels ambushed an army convoy near Ariha on Tuesday, killing 12 soldiers."
+    (a,) = code(active)
+    assert a.actor1 is not None and a.actor1.side == "opposition"

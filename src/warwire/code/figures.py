@@ -122,7 +122,7 @@ OWN_VERB_PAST = re.compile(
 SHARED_VERB = re.compile(
     r"^\s*([A-Za-z'-]+\s+){0,3}?and\s+(at least\s+|some\s+|about\s+|another\s+)?"
     r"[\w,-]+\s+((?!(and|or|but|while|who|which|in|at|on)\b)[A-Za-z'-]+\s+){0,3}?"
-    r"(were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?P<verb>killed|died|dead|wounded|injured)\b",
+    r"((were|was|have\s+been|had\s+been)\s+(?P<verb>killed|dead|wounded|injured)|(?P<died>died))\b",
     re.I,
 )
 TOLL_TO = re.compile(
@@ -133,6 +133,9 @@ TOLL_TO = re.compile(
 def _field_of(verb: str) -> str:
     """The figure a casualty verb counts: "wounded"/"injured" the wounded, the rest the dead."""
     return "wounded" if WOUND.match(verb) else "fatalities"
+
+
+CASUALTY_NOUNS = {"dead", "killed", "wounded", "injured", "casualties", "victims", "bodies"}
 
 
 def verb_shared_with_next_group(after: str) -> re.Match[str] | None:
@@ -410,8 +413,8 @@ def sentence_figures(sentence: str, offset: int, numbers: list[Quantity]) -> lis
         shared = (
             verb_shared_with_next_group(sentence[local.end : local.end + 200]) if noun else None
         )
-        if shared:
-            out.append(Figure(_field_of(shared.group("verb")), q))
+        if shared and noun not in CASUALTY_NOUNS:
+            out.append(Figure(_field_of(shared.group("verb") or "died"), q))
             continue
         right_before = VERB_JUST_BEFORE.search(before)
         if right_before:  # "killed 12 and wounded 30", "killing at least 7"

@@ -134,7 +134,7 @@ def assign_actors(
             while head.dep_ in {"pobj", "prep"} and head.head is not head:
                 head = head.head
             if head.pos_ in {"VERB", "AUX"}:
-                obj_ids |= _child_ids(head, {"nsubjpass", "dobj"})
+                obj_ids |= _child_ids(head, {"nsubjpass", "dobj"}) | orphan_passive_subject(head)
                 if any(c.dep_ == "dobj" for c in head.children):
                     # "X killed 12 soldiers in an ambush": who did it to them set the ambush
                     # (civilians are victims in these reports, never the ones who strike)
@@ -452,7 +452,40 @@ def is_victim_token(tok: Token) -> bool:
     return any(
         c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HARM and not active_acl(c)
         for c in tok.children
-    )
+    ) or subject_of_an_orphan_passive(tok)
+
+
+def subject_of_an_orphan_passive(tok: Token) -> bool:
+    """ "Also in northern Syria, 30 troops and militiamen were killed in an ambush": after a
+    fronted place and a comma the parser may hang the counted group on the place (as its
+    apposition) and leave the passive verb with no subject. The group right before the
+    passive's auxiliary ("... militiamen were killed"), or the group it is coordinated with,
+    is then who was harmed."""
+    doc = tok.doc
+    for t in (tok, *tok.conjuncts):
+        aux = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if (
+            aux is not None
+            and aux.head.lemma_.lower() in HARM
+            and t.i in orphan_passive_subject(aux.head)
+        ):
+            return True
+    return False
+
+
+def orphan_passive_subject(verb: Token) -> set[int]:
+    """The token ids of the group right before a passive verb's auxiliary when the parse
+    gave the verb no subject ("..., 30 troops and militiamen were killed"): that noun and
+    those coordinated with it (see `subject_of_an_orphan_passive`)."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return set()
+    aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    if aux is None or aux.i == 0:
+        return set()
+    noun = verb.doc[aux.i - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return set()
+    return {noun.i} | {c.i for c in noun.conjuncts}
 
 
 def active_acl(verb: Token) -> bool:
