@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coding import code, without
+from coding import code, kinds, without
 from warwire.code import passes as ps
 from warwire.code.figures import joined_groups, sentence_figures
 from warwire.code.toll_passes import toll_of_an_earlier_action, toll_told_with_its_action
@@ -102,3 +102,39 @@ def test_the_group_before_a_subjectless_passive_is_the_victim() -> None:
     active = "Rebels ambushed an army convoy near Ariha on Tuesday, killing 12 soldiers."
     (a,) = code(active)
     assert a.actor1 is not None and a.actor1.side == "opposition"
+
+
+def test_a_toll_of_the_day_s_fighting_after_a_capture_is_the_capture_s() -> None:
+    text = (
+        "Government forces on Wednesday seized the town of Kafr Nabl, a monitor said. "
+        "Twenty militants, including 12 foreigners, and 9 soldiers died in Wednesday's fighting."
+    )
+    (m,) = code(text)
+    assert m.sub_event_type == "Government regains territory" and m.fatalities == 29
+
+
+def test_two_groups_under_one_verb_stay_one_toll_of_the_action() -> None:
+    text = (
+        "A monitor said 15 fighters of the faction and three civilians were killed in the "
+        "bombing in Azaz on Monday."
+    )
+    assert [m.fatalities for m in code(text)] == [18]
+
+
+def test_who_was_behind_the_action_did_it() -> None:
+    text = (
+        'Russian and regime warplanes were behind the "deliberate attacks" that targeted an '
+        "aid convoy near Ariha on Monday night, killing scores of volunteers, rescuers said."
+    )
+    (m,) = code(text)
+    assert m.actor1 is not None and m.actor1.side == "syrian_government"
+
+
+def test_former_fighters_killed_are_no_fight() -> None:
+    aimed = (
+        "Four former rebel commanders were killed on Monday after they were targeted near "
+        "the town of Nawa."
+    )
+    assert kinds(code(aimed)) == ["Attack"]
+    serving = "Four rebel commanders were killed near the town of Nawa on Monday."
+    assert kinds(code(serving)) == ["Armed clash"]

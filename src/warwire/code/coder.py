@@ -97,8 +97,9 @@ FOUGHT_AGAINST = {
 }  # fmt: skip
 # "killed in the advance", "died in the ongoing operation": fighters' toll told of the
 # fighting a capture ended (one word may qualify the noun: "the ongoing", "the final")
-CAPTURE_TOLL = re.compile(
-    r"\b(killed|died|dead)\b.{0,40}\b(in|during) the ((?!early\b|first\b)[a-z-]+ )?(advance|"
+CAPTURE_TOLL = re.compile(  # "died in the advance", "were killed in Wednesday's fighting"
+    r"\b(killed|died|dead)\b.{0,40}\b(in|during) (the|(mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"['\u2019]s|yesterday['\u2019]s|today['\u2019]s) ((?!early\b|first\b)[a-z-]+ )?(advance|"
     r"assault|attack|battle|fighting|push|offensive|operation|storming)\b",
     re.I,
 )

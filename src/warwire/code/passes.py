@@ -186,7 +186,7 @@ def killing_needs_a_killer(c: Candidate, ctx: SentenceContext) -> Candidate | No
     if c.kind != tx.KILL:
         return c
     a2 = c.a2
-    if c.a1 is None and _armed_dead(ctx.victim, ctx.figures):
+    if c.a1 is None and _armed_dead(ctx.victim, ctx.figures, ctx.text, ctx.offset):
         a2 = a2 or ctx.victim
     elif c.a1 is None or c.a1.actor.side == "civilians":
         weapon = weapon_of_the_tally(ctx)
@@ -702,13 +702,19 @@ def _abroad(trig: Trigger, sent: Span, offset: int, info: SentenceInfo) -> bool:
     return False
 
 
-def _armed_dead(victim: ActorHit | None, figures: list) -> bool:
+FORMER = re.compile(r"\b(former|ex-?|one-time|retired|reconciled)\s+([\w-]+\s+){0,2}$", re.I)
+
+
+def _armed_dead(victim: ActorHit | None, figures: list, text: str = "", offset: int = 0) -> bool:
     """Armed men reported killed, with a toll: an event even when nobody is said to have
-    killed them."""
-    return (
-        victim is not None
-        and victim.actor.side in ARMED_SIDES - {"unknown"}
-        and any(f.field == "fatalities" for f in figures)
+    killed them. "Former" fighters ("five former rebel commanders were killed") have laid
+    down their arms: their killing is no fight."""
+    if victim is None or FORMER.search(
+        text[max(0, victim.start - offset - 40) : victim.start - offset]
+    ):
+        return False
+    return victim.actor.side in ARMED_SIDES - {"unknown"} and any(
+        f.field == "fatalities" for f in figures
     )
 
 

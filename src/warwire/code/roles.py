@@ -123,7 +123,7 @@ def assign_actors(
     elif trig.nominal:
         # "regime shelling", "Russian raids", and "Government artillery" (the actor is the noun)
         subj_ids = _child_ids(t, {"amod", "compound", "poss", "nmod"}, {"by"}) | {t.i}
-        subj_ids |= compound_head_doer(t)
+        subj_ids |= compound_head_doer(t) | behind_the_action(t)
         if t.dep_ in SUBJ and t.head.pos_ in {"VERB", "AUX"}:
             obj_ids = _child_ids(t.head, OBJ, {"on", "against"}) | _child_ids(
                 t, set(), {"on", "against"}
@@ -210,6 +210,16 @@ def assign_actors(
 
 
 ACTION_HEADS = {"attack", "strike", "assault", "bombardment", "raid", "shelling", "bombing"}
+
+
+def behind_the_action(t: Token) -> set[int]:
+    """ "Russian and regime warplanes were behind the attacks", "the group is behind the
+    bombing": who is said to be behind an action noun did it. The ids of the subject of
+    "be behind" (and those coordinated with it)."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "behind" or prep.head.lemma_ != "be":
+        return set()
+    return {w.i for c in prep.head.children if c.dep_ == "nsubj" for w in (c, *c.conjuncts)}
 
 
 def compound_head_doer(t: Token) -> set[int]:

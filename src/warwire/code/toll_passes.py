@@ -25,6 +25,13 @@ NAMED_CAUSE = re.compile(
     r"((?!(and|or|but|while|as|after|before|were|was)\b)[\w'\u2019-]+\s+){0,2}$",
     re.I,
 )
+# "More than 50 troops were summarily executed, ...": a count with a casualty verb of its
+# own, not shared with a group coordinated after it
+OWN_CASUALTY_VERB = re.compile(
+    r"^\s*((?!(and|or|but)\b)[\w'-]+\s+){0,4}?((were|was|have been|had been)\s+)?"
+    r"([a-z]+ly\s+)?(killed|died|dead|executed|slain|martyred|shot dead|wounded|injured)\b",
+    re.I,
+)
 CAUSE_REACH = 70  # characters from a count to the action its verb names
 # "40 soldiers were summarily executed": the count's own verb is itself an action's trigger
 OWN_VERB = re.compile(
@@ -60,10 +67,25 @@ def toll_told_with_its_action(c: Candidate, ctx: SentenceContext) -> Candidate |
     if len(fatal) < 2:
         return c
     mine = c.trig.token.idx
-    own = [f for f in fatal if (t := named_cause(f, ctx)) is not None and t.token.idx == mine]
-    if not own or len(own) == len(fatal):
+    causes = {id(f): named_cause(f, ctx) for f in fatal}
+    own = [f for f in fatal if (t := causes[id(f)]) is not None and t.token.idx == mine]
+    if not own:
         return c
-    return replace(c, figures=[f for f in figures if f.field != "fatalities" or f in own])
+    # a toll is another action's when it names another cause or has a casualty verb of its
+    # own; a group joined to this action's toll under one verb ("19 fighters and four
+    # civilians were killed in the blast") is part of it
+    theirs = [
+        f
+        for f in fatal
+        if f not in own
+        and (
+            causes[id(f)] is not None
+            or OWN_CASUALTY_VERB.match(ctx.text[f.quantity.end - ctx.offset :])
+        )
+    ]
+    if not theirs:
+        return c
+    return replace(c, figures=[f for f in figures if f not in theirs])
 
 
 # "..., a day after they killed hundreds", "two weeks after an air strike killed 30 there": a
