@@ -14,8 +14,9 @@ from dataclasses import replace
 from warwire.code import code_article
 from warwire.code.candidates import Candidate, SentenceContext
 from warwire.code.coder import ArticleCoder
+from warwire.code.context import DayHit
 from warwire.code.passes import PASSES, Pass
-from warwire.records import Article, Mention
+from warwire.records import Article, DayRef, Mention
 
 WED = dt.date(2021, 3, 10)  # a Wednesday: relative days in the tests resolve against it
 
@@ -65,3 +66,9 @@ def arriving(
 def at(p: Pass, text: str, word: str, title: str = "") -> tuple[Candidate, SentenceContext]:
     """The candidate of trigger WORD as it reaches pass P, with its sentence context."""
     return next((c, ctx) for c, ctx in arriving(p, text, title=title) if c.trig.token.text == word)
+
+
+def day_hit(sentence: str, words: str, day: dt.date = WED) -> DayHit:
+    """WORDS found in SENTENCE as a day, read as DAY (for the story-day rules' own tests)."""
+    start = sentence.index(words)
+    return DayHit(start, start + len(words), DayRef(day, day, day, 1, words))

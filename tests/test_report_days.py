@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coding import WED, code
-from warwire.code.context import DayHit
+from coding import WED, code, day_hit
 from warwire.code.story_day import dateline_day, headline_day
 from warwire.read.dates import find_days
 from warwire.records import DayRef
-
-
-def hit(sentence: str, words: str) -> DayHit:
-    at = sentence.index(words)
-    return DayHit(at, at + len(words), DayRef(WED, WED, WED, 1, words))
 
 
 def test_a_dateline_day_dates_the_report() -> None:
@@ -22,7 +16,7 @@ def test_a_dateline_day_dates_the_report() -> None:
         ("CAIRO, March 12. /NEWS/. Troops entered the town.", "March 12"),
         ("AMMAN, March 12 (Wire) - Jets struck a market.", "March 12"),
     ]:
-        assert dateline_day(s, 0, hit(s, words)), s
+        assert dateline_day(s, 0, day_hit(s, words)), s
 
 
 def test_a_day_in_the_story_is_no_dateline() -> None:
@@ -31,7 +25,7 @@ def test_a_day_in_the_story_is_no_dateline() -> None:
         ("Rebels took the town on Tuesday (March 9), a monitor said.", "Tuesday"),
         ("Tuesday saw heavy FIGHTING in the old city.", "Tuesday"),
     ]:
-        assert not dateline_day(s, 0, hit(s, words)), s
+        assert not dateline_day(s, 0, day_hit(s, words)), s
 
 
 def test_the_lead_day_not_the_dateline_dates_the_next_sentence() -> None:

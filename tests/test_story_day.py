@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coding import code
-from warwire.code.context import DayHit
+from coding import code, day_hit
 from warwire.code.story_day import dates_an_earlier_action
-from warwire.records import DayRef
 
 SAT = dt.date(2021, 3, 13)
 
 
-def day_at(sentence: str, words: str) -> DayHit:
-    at = sentence.index(words)
-    return DayHit(at, at + len(words), DayRef(SAT, SAT, SAT, 1, words))
-
-
 def test_a_day_closing_a_pluperfect_relative_clause_dates_that_clause() -> None:
     s = "Troops advanced from Amra, which had been liberated from the rebels two days ago."
-    assert dates_an_earlier_action(s, 0, day_at(s, "two days ago"))
+    assert dates_an_earlier_action(s, 0, day_hit(s, "two days ago", SAT))
     s2 = "Troops advanced from Amra two days ago."
-    assert not dates_an_earlier_action(s2, 0, day_at(s2, "two days ago"))
+    assert not dates_an_earlier_action(s2, 0, day_hit(s2, "two days ago", SAT))
 
 
 def test_the_next_capture_keeps_the_story_day() -> None:

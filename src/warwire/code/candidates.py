@@ -46,6 +46,10 @@ class Candidate:
     story_day: DayRef | None = None  # placed at the story's event: its day, if none is named
     figures: list | None = None  # the figures the action takes (None: the sentence's)
 
+    def figures_in(self, ctx: SentenceContext) -> list:
+        """The figures the action takes: those a pass chose for it, else the sentence's."""
+        return ctx.figures if self.figures is None else self.figures
+
 
 class ArticleView(Protocol):
     """What a pass may ask of the rest of the article (the coder answers)."""

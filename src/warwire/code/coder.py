@@ -301,7 +301,7 @@ class ArticleCoder:
             c = run_passes(cand, ctx, self.passes)
             if c is None:
                 continue
-            figures = ctx.figures if c.figures is None else c.figures
+            figures = c.figures_in(ctx)
             for ph in c.places:
                 ctx.seen.append((where_key(ph, c.day), c.kind))
                 here = toll_at_place(

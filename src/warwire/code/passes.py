@@ -529,7 +529,7 @@ def one_action_per_place_and_day(c: Candidate, ctx: SentenceContext) -> Candidat
 def toll_told_once_for_several_places(c: Candidate, ctx: SentenceContext) -> Candidate | None:
     """ "28 people died in strikes on A, B and C": a toll told once for an action coded at
     several places belongs to none of them (`figures.toll_of_one_place`)."""
-    figures = ctx.figures if c.figures is None else c.figures
+    figures = c.figures_in(ctx)
     return replace(c, figures=toll_of_one_place(figures, c.places, ctx.text, ctx.offset))
 
 
@@ -538,7 +538,7 @@ def toll_of_its_own_clause(c: Candidate, ctx: SentenceContext) -> Candidate | No
     the toll of its own clause (`figures.own_clause_figures`)."""
     mine = c.trig.token.idx
     figures = own_clause_figures(
-        ctx.figures if c.figures is None else c.figures,
+        c.figures_in(ctx),
         mine,
         [t for t in ctx.trigger_starts if t != mine],
         [p.start for p in ctx.info.places],
@@ -568,7 +568,7 @@ def toll_of_its_named_cause(c: Candidate, ctx: SentenceContext) -> Candidate | N
     the other family (a ground fight beside a strike from afar, or the reverse), that other
     action does not take it."""
     mine = CAUSE_FAMILY.get(c.kind)
-    figures = ctx.figures if c.figures is None else c.figures
+    figures = c.figures_in(ctx)
     if mine is None or not any(f.field == "fatalities" for f in figures):
         return c
     keep = []

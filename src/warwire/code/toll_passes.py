@@ -16,11 +16,14 @@ from warwire.code.candidates import Candidate, SentenceContext
 from warwire.code.figures import Figure
 from warwire.code.triggers import Trigger
 
+# the words between a count and its verb ("19 others", "more than 50 troops"), no conjunction
+# among them (a conjunction would start another group's clause)
+_COUNT_WORDS = r"^\s*((?!(and|or|but|while|as|after|before)\b)[\w'-]+\s+){0,4}?"
+_PASSIVE = r"((were|was|have been|had been)\s+)?"
 # "19 others were killed in a double suicide bombing", "ten died in Wednesday's fighting": a
 # count, its own casualty verb, then "in"/"during"/"amid" and the action's noun phrase
 NAMED_CAUSE = re.compile(
-    r"^\s*((?!(and|or|but|while|as|after|before)\b)[\w'-]+\s+){0,4}?"
-    r"((were|was|have been|had been)\s+)?(killed|died|dead|executed|slain)\s+"
+    _COUNT_WORDS + _PASSIVE + r"(killed|died|dead|executed|slain)\s+"
     r"(in|during|amid|by)\s+((the|a|an|two|twin|double|triple)\s+)?"
     r"((?!(and|or|but|while|as|after|before|were|was)\b)[\w'\u2019-]+\s+){0,2}$",
     re.I,
@@ -28,15 +31,15 @@ NAMED_CAUSE = re.compile(
 # "More than 50 troops were summarily executed, ...": a count with a casualty verb of its
 # own, not shared with a group coordinated after it
 OWN_CASUALTY_VERB = re.compile(
-    r"^\s*((?!(and|or|but)\b)[\w'-]+\s+){0,4}?((were|was|have been|had been)\s+)?"
-    r"([a-z]+ly\s+)?(killed|died|dead|executed|slain|martyred|shot dead|wounded|injured)\b",
+    r"^\s*((?!(and|or|but)\b)[\w'-]+\s+){0,4}?"
+    + _PASSIVE
+    + r"([a-z]+ly\s+)?(killed|died|dead|executed|slain|martyred|shot dead|wounded|injured)\b",
     re.I,
 )
 CAUSE_REACH = 70  # characters from a count to the action its verb names
 # "40 soldiers were summarily executed": the count's own verb is itself an action's trigger
 OWN_VERB = re.compile(
-    r"^\s*((?!(and|or|but|while|as|after|before)\b)[\w'-]+\s+){0,4}?"
-    r"((were|was|have been|had been)\s+)?([a-z]+ly\s+)?$",
+    _COUNT_WORDS + _PASSIVE + r"([a-z]+ly\s+)?$",
     re.I,
 )
 
@@ -62,7 +65,7 @@ def toll_told_with_its_action(c: Candidate, ctx: SentenceContext) -> Candidate |
     this action named as its cause ("killed in the bombing"), gives the action that toll and
     not the others, which are other actions' (the executions, the assault). An action no toll
     names keeps the sentence's figures."""
-    figures = ctx.figures if c.figures is None else c.figures
+    figures = c.figures_in(ctx)
     fatal = [f for f in figures if f.field == "fatalities"]
     if len(fatal) < 2:
         return c
@@ -106,7 +109,7 @@ def toll_of_an_earlier_action(c: Candidate, ctx: SentenceContext) -> Candidate |
     m = TIME_APART.search(ctx.text, c.trig.token.idx)
     if m is None:
         return c
-    figures = ctx.figures if c.figures is None else c.figures
+    figures = c.figures_in(ctx)
     acts = [t.token.idx for t in ctx.triggers if t.token.idx >= m.end()]
     if not acts:
         return c
