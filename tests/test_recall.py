@@ -102,6 +102,25 @@ def test_a_lead_placed_by_region_takes_the_town_the_next_sentence_gives_its_vict
     assert ms[0].place.name == "Mayadin" and ms[0].geo_precision == 1
 
 
+def test_a_lead_placed_by_region_takes_the_town_where_the_assault_it_points_back_to_was() -> None:
+    """Wire style: "Gunmen have kidnapped 40 villagers in eastern Syria, activists said. The
+    latest assault began on Monday in the village of X": the second paragraph's "the (latest)
+    assault"
+    points back to the lead's action and gives its town."""
+    text = (
+        "Militants have kidnapped at least 40 farmers in northeastern Syria, activists said on "
+        "Tuesday. The latest assault began on Monday night, when militants swept through the "
+        "village of Tal Hamis in Hasakah province."
+    )
+    ms = [m for m in code(text) if m.sub_event_type == "Abduction/forced disappearance"]
+    assert [m.place.name for m in ms] == ["Tell Hamis"]
+    # "a second assault" is another action: its village is not the lead's place
+    other = text.replace("The latest assault", "A second assault")
+    assert "Tell Hamis" not in [
+        m.place.name for m in code(other) if m.sub_event_type == "Abduction/forced disappearance"
+    ]
+
+
 def test_a_town_named_next_without_pointing_back_to_the_event_is_not_its_place() -> None:
     text = (
         "Gunmen killed 7 civilians in Deir ez-Zor province on Tuesday, state media reported. "

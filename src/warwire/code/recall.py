@@ -226,9 +226,12 @@ TOLD_NEXT_KINDS = {
     tx.IED, tx.SUICIDE, tx.ATTACK, tx.AIR, tx.SHELLING, tx.CHEMICAL, tx.ABDUCTION,
 }  # fmt: skip
 TOLD_NEXT_REACH = 2  # sentences ahead
+# "the victims", "the attack", "the latest assault" (one word may qualify the noun, but not
+# one that makes it another action: "a second", "the new attack")
 BACK_TO_EVENT = re.compile(
-    r"\b(the victims?|the dead|the (attack|blast|explosion|bombing|incident|strike|raid|"
-    r"massacre|killings?)|it happened|took place)\b",
+    r"\b(the victims?|the dead|the (?!(?:second|third|new|other|another|separate|previous|"
+    r"earlier|later)\b)(\w+ )?(attack|blast|explosion|bombing|incident|strike|raid|massacre|"
+    r"killings?|assault)|it happened|took place)\b",
     re.I,
 )
 
