@@ -140,7 +140,7 @@ def test_the_wording_gives_disasters_no_type() -> None:
 
 def test_riot_police_are_no_riot() -> None:
     assert pt.protest_turn("Riot police stood by as the crowd sang.") is None
-    assert tx.KIND_RANK["excessive_force"] > tx.KIND_RANK[tx.ARREST]
+    assert tx.KIND_RANK[tx.EXCESSIVE_FORCE] > tx.KIND_RANK[tx.ARREST]
 
 
 def test_protest_with_clashes_is_a_violent_demonstration() -> None:

@@ -116,8 +116,8 @@ def kind_for(
     if kind in {tx.PROTEST, tx.RIOT, tx.ATTACK, tx.KILL, tx.CLASH} and has_cue("mob", sentence):
         return tx.MOB  # "a mob lynched", "angry villagers beat him to death"
     if kind in {tx.ATTACK, tx.KILL, tx.CLASH} and PROTESTERS.search(sentence):
-        if EXCESSIVE.search(sentence) or protest_turn(sentence) == "excessive_force":
-            return "excessive_force"  # "troops opened fire on protesters, killing three"
+        if EXCESSIVE.search(sentence) or protest_turn(sentence) == tx.EXCESSIVE_FORCE:
+            return tx.EXCESSIVE_FORCE  # "troops opened fire on protesters, killing three"
         if kind == tx.CLASH and crowd_fight(sentence) and not _armed_group(a1, a2):
             return tx.RIOT  # "protesters clashed with police"
     if kind in {tx.CLASH, tx.ATTACK} and trig.token.lemma_.lower() == "ambush":
@@ -147,17 +147,17 @@ def kind_for(
         if kind == tx.TERRITORY and contested_ground(trig):
             return tx.CLASH  # "overran two checkpoints", "briefly seized the town"
     if kind in {tx.PROTEST, tx.RIOT}:
-        turn = "excessive_force" if EXCESSIVE.search(sentence) else protest_turn(sentence)
-        if turn == "excessive_force":
+        turn = tx.EXCESSIVE_FORCE if EXCESSIVE.search(sentence) else protest_turn(sentence)
+        if turn == tx.EXCESSIVE_FORCE:
             return turn
         if kind == tx.PROTEST and VIOLENT_CROWD.search(sentence):
             return tx.RIOT
         if kind == tx.PROTEST and INTERVENED.search(sentence):
-            return "intervention"
+            return tx.INTERVENTION
         if kind == tx.PROTEST and turn is not None:
             return turn
     if kind == tx.ARREST and arrests_at_protest(sentence):
-        return "intervention"  # ACLED: arrests at a demonstration are an intervention
+        return tx.INTERVENTION  # ACLED: arrests at a demonstration are an intervention
     return kind
 
 
@@ -230,9 +230,9 @@ def _proper(surface: str) -> bool:
 
 def sub_event(kind: str, side1: str) -> str:
     """ACLED's sub-event type for a kind of action (territory: who took it decides)."""
-    if kind == "excessive_force":
+    if kind == tx.EXCESSIVE_FORCE:
         return "Excessive force against protesters"
-    if kind == "intervention":
+    if kind == tx.INTERVENTION:
         return "Protest with intervention"
     if kind == tx.TERRITORY:
         return (
@@ -244,4 +244,4 @@ def sub_event(kind: str, side1: str) -> str:
 
 
 def note_kind(kind: str) -> str:
-    return tx.PROTEST if kind in {"excessive_force", "intervention"} else kind
+    return tx.PROTEST if kind in {tx.EXCESSIVE_FORCE, tx.INTERVENTION} else kind

@@ -130,7 +130,7 @@ def killing_in_a_crackdown_story(c: Candidate, ctx: SentenceContext) -> Candidat
     if c.a2 is not None and c.a2.actor.side in ARMED_SIDES:
         return c
     return (
-        replace(c, kind="excessive_force") if CRACKDOWN_STORY.search(ctx.article.headline()) else c
+        replace(c, kind=tx.EXCESSIVE_FORCE) if CRACKDOWN_STORY.search(ctx.article.headline()) else c
     )
 
 
@@ -788,7 +788,7 @@ def holder_words(words: list[Token]) -> set[int]:
     return out
 
 
-PROTEST_KINDS = frozenset({tx.PROTEST, tx.RIOT, "excessive_force", "intervention"})
+PROTEST_KINDS = frozenset({tx.PROTEST, tx.RIOT, tx.EXCESSIVE_FORCE, tx.INTERVENTION})
 
 
 def _subsumed(where: str, kind: str, seen: list[tuple[str, str]]) -> bool:

@@ -215,23 +215,23 @@ GRIEVANCE = re.compile(
 
 
 def protest_turn(sentence: str) -> str | None:
-    """What a protest came to: "excessive_force" (lethal force, beatings, a protest
+    """What a protest came to: tx.EXCESSIVE_FORCE (lethal force, beatings, a protest
     suppressed), tx.RIOT (stones thrown, fires set, roads blocked, clashes, a fight with the
-    police), "intervention" (tear gas, rubber bullets, dispersal, arrests), or None (peaceful).
+    police), tx.INTERVENTION (tear gas, rubber bullets, dispersal, arrests), or None (peaceful).
     What the crowd protested against ("against police brutality") is not what happened to it."""
     sentence = GRIEVANCE.sub(" ", sentence)
     if FORCE_ON_PROTEST.search(sentence):
-        return "excessive_force"
+        return tx.EXCESSIVE_FORCE
     if CROWD_VIOLENCE.search(sentence):
         return tx.RIOT
     if INTERVENTION.search(sentence):
-        return "intervention"
+        return tx.INTERVENTION
     return None
 
 
 PROTEST_TYPES = {
-    "excessive_force": "Excessive force against protesters",
-    "intervention": "Protest with intervention",
+    tx.EXCESSIVE_FORCE: "Excessive force against protesters",
+    tx.INTERVENTION: "Protest with intervention",
     tx.RIOT: "Violent demonstration",
 }
 

@@ -89,6 +89,9 @@ BASE = "base"  # headquarters or base established
 MOB = "mob"  # a crowd attacking someone or something, not as a demonstration
 CHANGE = "change"  # a group forms, merges, splits, disbands or defects
 WITHDRAWAL = "withdrawal"  # forces withdraw: a transfer only when another side takes over
+# what a protest came to (patterns.protest_turn): kinds of their own, typed by sub_event
+EXCESSIVE_FORCE = "excessive_force"  # lethal force or beatings against the crowd
+INTERVENTION = "intervention"  # dispersed: tear gas, rubber bullets, arrests
 
 # kinds named by the weapon used (ACLED's explosions/remote violence, chemical weapons too)
 WEAPON_KINDS = frozenset({AIR, SHELLING, IED, SUICIDE, GRENADE, CHEMICAL})
@@ -131,8 +134,8 @@ KIND_RANK = {
     ABDUCTION: 5,
     ARREST: 5,
     RIOT: 5,  # a protest that turned violent is a violent demonstration
-    "excessive_force": 6,  # a protest met with force: more specific than the protest or arrests
-    "intervention": 6,
+    EXCESSIVE_FORCE: 6,  # a protest met with force: more specific than the protest or arrests
+    INTERVENTION: 6,
     PROTEST: 4,
     AGREEMENT: 4,
     SIEGE_BREAK: 3,
