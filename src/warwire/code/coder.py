@@ -83,6 +83,7 @@ from warwire.code.roles import (
 )
 from warwire.code.scales import TOWN_LEVEL, covers, finest
 from warwire.code.story_day import dateline_day, dates_an_earlier_action, headline_day
+from warwire.code.toll_sums import breaks_down, first_count_adds, toll_after
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
 from warwire.places.hierarchy import level
@@ -116,7 +117,6 @@ AIR_STORY = re.compile(
     r"\b(air ?strikes?|air-strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?)\b",
     re.I,
 )
-ADDITION = re.compile(r"\b(another|further|additional|more|other|also)\b", re.I)
 IN_THE_TOWN = re.compile(r"\b(in|on|at|near) the (town|city|village)\b", re.I)
 REMOTE_CUE = re.compile(
     r"\b(bomb(ed|ing|s)?|air ?strikes?|air raids?|shell(ed|ing)|bombard\w*|rockets?|missiles?)\b",
@@ -609,17 +609,15 @@ class ArticleCoder:
             prev, told_again = [late], True
         if len(prev) != 1:
             return False
-        figures = joined_groups(
-            info.sent.text,
-            info.sent.start,
-            sentence_figures(info.sent.text, info.sent.start, info.numbers),
-        )
+        groups = sentence_figures(info.sent.text, info.sent.start, info.numbers)
+        figures = joined_groups(info.sent.text, info.sent.start, groups)
         if not figures:
             return False
         m = prev[0]
         # "Ten soldiers were wounded." adds a figure; "At least 35 were killed." restates the
-        # toll unless it says "another" / "more": then the larger figure stands, not the sum
-        adds = ADDITION.search(info.sent.text) is not None
+        # toll unless its first count says "another" / "more": then the larger figure stands,
+        # not the sum; the toll's breakdown by group leaves the total told standing
+        adds = first_count_adds(info.sent.text, info.sent.start, figures)
         totals: dict[str, int] = {}
         for f in figures:
             totals[f.field] = totals.get(f.field, 0) + f.quantity.value
@@ -628,7 +626,8 @@ class ArticleCoder:
             old = m.fatalities if fld == "fatalities" else m.counts.get(fld)
             if told_again and old:
                 continue  # a later sentence's count of the same attack is a claim, not more dead
-            new = (old or 0) + total if (adds or not old) else max(old, total)
+            parts = fld == "fatalities" and breaks_down(old or 0, groups)
+            new = toll_after(old, total, adds, parts)
             if fld == "fatalities":
                 m.fatalities = new
             else:
