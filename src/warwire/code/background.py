@@ -28,6 +28,13 @@ HISTORY_WORDS = re.compile(
     r"(?:first|originally|once) (?:captured|seized|took|taken|fell|overran|overrun|besieged))\b",
     re.I,
 )
+MONTH_NUMBERS = {
+    m: i
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"], 1
+    )
+}  # fmt: skip
 LONG_UNITS = {"year", "years", "month", "months", "decade", "decades"}
 ANCHORS = {"after", "before", "since"}
 CLAUSES = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "appos", "parataxis", "pcomp"}
@@ -100,7 +107,33 @@ def earlier_year(
                     return True
                 if w.dep_ in {"nummod", "compound", "amod", "nmod"} and w.head.pos_ == "NOUN":
                     return True  # "in a lightning 2014 campaign", "the 2013 offensive"
+        if any(month_long_ago(w, published) for w in _with_root_verb(trig, clause)):
+            return True
     return HISTORY_WORDS.search(_words_of(clause)) is not None
+
+
+def _with_root_verb(trig: Trigger, clause: list[Token]) -> list[Token]:
+    """CLAUSE, and for a noun the parser made the sentence's root ("Strikes killed 37 ...",
+    with "killed" hung on "strikes" as a participle) the clause of that verb, which is the
+    noun's own."""
+    t = trig.token
+    if not trig.nominal or t.dep_ != "ROOT":
+        return clause
+    verbs = [c for c in t.children if c.dep_ == "acl" and any(g.dep_ == "dobj" for g in c.children)]
+    return clause + [w for v in verbs for w in _own_clause(v)]
+
+
+def month_long_ago(w: Token, published: dt.date) -> bool:
+    """ "Strikes killed 37 civilians in the town in April" told in June: "in" a month, with no
+    day or year of its own, two or more months before the report's month dates history (a
+    month of the report's or the last one may be this story's)."""
+    month = MONTH_NUMBERS.get(w.lower_)
+    if month is None or w.i == w.sent.start or w.nbor(-1).lower_ not in {"in", "during"}:
+        return False
+    nxt = w.nbor(1) if w.i + 1 < w.sent.end else None
+    if nxt is not None and nxt.like_num:
+        return False  # "in April 2016" is read as a year, "in April 3" as a day
+    return months_back(month, published) >= 2
 
 
 def _clause_in_order(trig: Trigger) -> list[Token]:
@@ -412,6 +445,44 @@ def framing_subject(trig: Trigger) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in t.children)
 
 
+def months_back(month: int, published: dt.date) -> int:
+    """How many months MONTH (1-12, no year given) lies before the report's month."""
+    return (published.month - month) % 12
+
+
+def _long_ago(when: Token, published: dt.date) -> bool:
+    """The words just before WHEN ("since 2012 when", "in March when", "July 2015, when",
+    "mid-2012 when") name a year before the report's, or a month two or more before the
+    report's month ("in March" told in May). Read from the words, which the parser often
+    hangs elsewhere."""
+    sent = when.sent
+    before = [w for w in when.doc[max(sent.start, when.i - 4) : when.i] if not w.is_punct]
+    if not before:
+        return False
+    years = [int(m.group()) for w in before if (m := re.search(r"(19|20)\d\d", w.text))]
+    if years:
+        return max(years) < published.year
+    month = MONTH_NUMBERS.get(before[-1].lower_)
+    return month is not None and months_back(month, published) >= 2
+
+
+def when_long_ago(trig: Trigger, published: dt.date | None) -> bool:
+    """ "a battleground since 2012, when rebels seized the east of the city", "the town has
+    been targeted before, including in March when a bomber killed 16", "under the group's
+    control since 2014, when it swept across the region": a "when" clause on an earlier year
+    (or a month two or more back) says what happened then. Wire and monitor reports recall a
+    place's history this way; the clause's action is background whatever its verb."""
+    if published is None:
+        return False
+    for node in up_from(trig.token, 8):
+        if node.dep_ not in {"relcl", "advcl", "acl"}:
+            continue
+        when = next((c for c in node.children if c.lower_ == "when" and c.dep_ == "advmod"), None)
+        if when is not None:
+            return _long_ago(when, published)
+    return False
+
+
 def background_action(trig: Trigger, published: dt.date | None) -> bool:
     """An action the sentence names as history or description, not as today's news."""
     clause = _clause_in_order(trig)  # the first two tests read the same clause
@@ -423,4 +494,5 @@ def background_action(trig: Trigger, published: dt.date | None) -> bool:
         or participle_descriptor(trig)
         or habitual_claim(trig)
         or framing_subject(trig)
+        or when_long_ago(trig, published)
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from warwire.code import taxonomy as tx
 from warwire.code.background import up_from
 from warwire.code.triggers import Trigger
 
@@ -134,11 +135,56 @@ def _span_phrase(w: Token, perfect: bool) -> bool:
         return True  # "during its push ... , 241 soldiers have been killed": a campaign's toll
     # "in recent weeks", "over the past months"
     return low in {"in", "over", "during"} and any(
-        o.lemma_.lower() in SPAN_UNITS
-        and o.tag_ == "NNS"
-        and any(a.lower_ in RECENT for a in o.children if a.dep_ in {"amod", "det"})
+        (
+            o.lemma_.lower() in SPAN_UNITS
+            and o.tag_ == "NNS"
+            and any(a.lower_ in RECENT for a in o.children if a.dep_ in {"amod", "det"})
+        )
+        or days_back(o)
         for o in objs
     )
+
+
+def headline_days_back(trig: Trigger) -> bool:
+    """ "135 Civilians Killed in Bombardment on Idlib in Last Three Days": a headline has no
+    finite verb, so the span is read from the phrases on the words the trigger hangs from."""
+    for node in up_from(trig.token, 4):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "over", "during"}:
+                if any(days_back(o) for o in c.children if o.dep_ == "pobj"):
+                    return True
+    return False
+
+
+def days_back(o: Token) -> bool:
+    """ "over the past three days", "in the last 12 days of May", "during the past week": a
+    count of days (two or more) or a whole week measured back from the report sums up the
+    actions of several days, told as one toll; ACLED codes each day's actions apart. "In the
+    past 24 hours", the monitors' day toll, stays one day's news, and so does "in the last few
+    days", which the shared gold codes as one action of the report's days."""
+    mods = [a for a in o.lefts if a.dep_ in {"amod", "det", "nummod", "compound"}]
+    mods += [g for a in mods for g in a.lefts if g.dep_ in {"amod", "compound"}]  # "Last Four"
+    if not any(a.lower_ in RECENT for a in mods):
+        return False
+    lemma = o.lemma_.lower()
+    if lemma == "week" and o.tag_ == "NN":
+        return any(a.lower_ == "the" for a in mods)  # "over the past week", not "last week"
+    if lemma != "day" or o.tag_ != "NNS":
+        return False
+    for a in mods:
+        if a.dep_ in {"nummod", "compound"} and (n := _number(a.lower_)) is not None and n >= 2:
+            return True
+    return False
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
 
 
 def span_summary(trig: Trigger) -> bool:
@@ -150,7 +196,7 @@ def span_summary(trig: Trigger) -> bool:
     held since 2014, was retaken on Tuesday" is still news."""
     verb = clause_verb(trig.token)
     if verb is None:
-        return False
+        return headline_days_back(trig)
     words = clause_tokens(verb)
     if any(w.lower_ in WEEKDAYS for w in words):
         return False  # "Sunday's bombing was the second in recent weeks": one dated action
@@ -287,6 +333,29 @@ def _movement(noun: Token) -> bool:
     return any(w.lemma_.lower() in MOVEMENTS for w in words)
 
 
+EXTENTS = {"area", "swathe", "swath", "territory", "land", "tract", "part", "region", "expanse"}
+SIZES = {"wide", "large", "vast", "huge", "big", "great", "sweeping", "much", "most"}
+
+
+def wide_extent_taken(trig: Trigger) -> bool:
+    """ "The SDF have captured wide areas from the extremists", "the group seized large swathes
+    of territory", "a campaign that has taken vast areas of the desert": ground measured only by
+    its size, with no place named and no day, sums up a campaign's gains; a capture is coded
+    where a report names the place taken ("captured large parts of the town on Monday")."""
+    if trig.kind != tx.TERRITORY or trig.nominal:
+        return False
+    t = trig.token
+    obj = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None or obj.lemma_.lower() not in EXTENTS | {"swathes"}:
+        return False
+    sized = obj.lower_ in {"swathes", "swaths"} or any(
+        c.lower_ in SIZES for c in obj.children if c.dep_ in {"amod", "advmod"}
+    )
+    if not sized:
+        return False
+    return not any(w.lower_.strip(".") in DAY_WORDS for w in t.sent)  # "on Tuesday, where ..."
+
+
 def summary_or_description(trig: Trigger) -> bool:
     """True when the trigger sums up a span, points vaguely back, describes a group, names
     what people fled, or names a whole campaign (see the module doc)."""
@@ -297,4 +366,5 @@ def summary_or_description(trig: Trigger) -> bool:
         or fled_from(trig)
         or campaign_of_weeks(trig)
         or origin_story(trig)
+        or wide_extent_taken(trig)
     )

@@ -226,10 +226,45 @@ def _entered_place(dobj: Token | None) -> bool:
     return dobj.pos_ == "PROPN" or _named_place(dobj)
 
 
+CAPTURE_VERBS = {"capture", "recapture", "seize"}
+# men a side takes in battle: captives, not ground ("captured a pilot", "seized 12 soldiers")
+COMBATANTS = {
+    "pilot", "soldier", "troop", "fighter", "militant", "member", "officer", "commander",
+    "gunman", "rebel", "jihadist", "insurgent", "terrorist", "conscript", "recruit", "crew",
+    "airman", "mercenary", "guard", "policeman", "hostage", "prisoner", "leader",
+}  # fmt: skip
+
+
+def _captive_of(t: Token, kids: dict[str, Token]) -> Token | None:
+    """The noun a capture verb takes: its object, its passive subject, the noun a relative or
+    participle clause hangs on ("a pilot they captured", "soldiers captured by the group"),
+    and through "of" a count's noun ("captured dozens of soldiers")."""
+    obj = kids.get("dobj") or kids.get("nsubjpass")
+    if obj is None and t.dep_ in {"relcl", "acl"}:
+        obj = t.head
+    if obj is not None and obj.like_num or (obj is not None and _lemma(obj) in {"dozen", "score"}):
+        inner = [g for c in obj.children if c.lower_ == "of" for g in c.children]
+        obj = inner[0] if inner else obj
+    return obj
+
+
+def captives_not_ground(t: Token, kids: dict[str, Token]) -> bool:
+    """ "Rebels killed a pilot they captured", "the group captured 12 soldiers", "a pilot was
+    captured after he ejected": fighters taken in battle are captives, not territory; wire
+    reports tell captures of men and of towns with the same verbs, and only a place taken is a
+    takeover (the fighting or the killing around it is coded from its own words)."""
+    if _lemma(t) not in CAPTURE_VERBS:
+        return False
+    obj = _captive_of(t, kids)
+    return obj is not None and _lemma(obj) in COMBATANTS
+
+
 def _verb_kind(t: Token, start: int) -> str | None:
     lem = _lemma(t)
     kids = {c.dep_: c for c in t.children}
     dobj = kids.get("dobj")
+    if captives_not_ground(t, kids):
+        return None
     if lem in tx.WEAPON_HAUL_VERBS:  # "seized weapons", "a cache was found": arms, not a place
         obj = dobj if dobj is not None else kids.get("nsubjpass")
         if obj is None and t.dep_ == "acl":
