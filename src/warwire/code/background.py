@@ -124,16 +124,18 @@ def _with_root_verb(trig: Trigger, clause: list[Token]) -> list[Token]:
 
 
 def month_long_ago(w: Token, published: dt.date) -> bool:
-    """ "Strikes killed 37 civilians in the town in April" told in June: "in" a month, with no
-    day or year of its own, two or more months before the report's month dates history (a
-    month of the report's or the last one may be this story's)."""
+    """ "Strikes killed 37 civilians in the town in April" told in July: "in" a month, with no
+    day or year of its own, three or more months before the report's month dates history. Two
+    months back may still be this story's (an August action told on 5 October), and a
+    report's own date can be off by weeks, so the margin is kept wide; a "when" clause, which
+    marks a recollection, needs only two (when_long_ago)."""
     month = MONTH_NUMBERS.get(w.lower_)
     if month is None or w.i == w.sent.start or w.nbor(-1).lower_ not in {"in", "during"}:
         return False
     nxt = w.nbor(1) if w.i + 1 < w.sent.end else None
     if nxt is not None and nxt.like_num:
         return False  # "in April 2016" is read as a year, "in April 3" as a day
-    return months_back(month, published) >= 2
+    return months_back(month, published) >= 3
 
 
 def _clause_in_order(trig: Trigger) -> list[Token]:

@@ -240,8 +240,10 @@ def _captive_of(t: Token, kids: dict[str, Token]) -> Token | None:
     participle clause hangs on ("a pilot they captured", "soldiers captured by the group"),
     and through "of" a count's noun ("captured dozens of soldiers")."""
     obj = kids.get("dobj") or kids.get("nsubjpass")
-    if obj is None and t.dep_ in {"relcl", "acl"}:
-        obj = t.head
+    if obj is None and (
+        (t.dep_ == "relcl" and "nsubj" in kids) or (t.dep_ == "acl" and "agent" in kids)
+    ):
+        obj = t.head  # "the pilot they captured", "soldiers captured by the group"
     if obj is not None and obj.like_num or (obj is not None and _lemma(obj) in {"dozen", "score"}):
         inner = [g for c in obj.children if c.lower_ == "of" for g in c.children]
         obj = inner[0] if inner else obj
