@@ -133,6 +133,26 @@ def test_a_capture_by_the_other_camp_is_another_event() -> None:
     assert len(events([won, lost])) == 2
 
 
+def test_a_capture_told_by_its_loser_joins_the_takers_report() -> None:
+    # "the town was declared free of terrorists" (no taker: typed as a guess) beside "the
+    # army took the town": one change of control, whichever comes first
+    cleared = m("a:1", "Non-state actor overtakes territory", SARMIN, a1=None, a2=OPP)
+    took = m("b:1", "Government regains territory", SARMIN)
+    assert same_control_change(cleared, took) and same_control_change(took, cleared)
+    for order in ([cleared, took], [took, cleared]):
+        [ev] = events(order)
+        assert sorted(ev.articles) == ["a", "b"]
+
+
+def test_a_capture_told_by_its_loser_is_not_that_losers_own_capture() -> None:
+    lost = m("a:1", "Non-state actor overtakes territory", SARMIN, a1=None, a2=GOV)
+    retook = m("b:1", "Government regains territory", SARMIN)
+    assert not same_control_change(lost, retook)
+    nobody = m("c:1", "Non-state actor overtakes territory", SARMIN, a1=None, a2=None)
+    assert not same_control_change(nobody, retook)  # no loser either: types must agree
+    assert len(events([lost, retook])) == 2
+
+
 def test_a_vague_report_joins_the_only_precise_event_that_fits() -> None:
     ms = [
         m("a:1", "Government regains territory", SARMIN),

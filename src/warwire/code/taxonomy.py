@@ -345,7 +345,8 @@ CANDIDATE = Twin(
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"
     r"pelt|lynch|mob\b|demolish|raz(e|ed|ing)\b|bulldoz|vandali|apprehend|merg|disband|defect|"
     r"confiscat|recover|found\b|discover|uncover|impound|freed\b|"
-    r"(drove|driven|pushed|forced|kicked|chased) (\w+ ){0,5}out\b|controlling)",
+    r"(drove|driven|pushed|forced|kicked|chased) (\w+ ){0,5}out\b|controlling|"
+    r"(cleared|cleansed|purged|rid|free|empty|clear|clean) of\b|deployment)",
     re.IGNORECASE,
 )
 

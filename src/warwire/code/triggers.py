@@ -199,6 +199,29 @@ def _named_place(noun: Token | None) -> bool:
     return named_of or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
 
 
+DEPLOYMENT = {"deployment", "redeployment"}
+
+
+def deployed_in_town(t: Token, lem: str) -> bool:
+    """ "Army units completed their deployment in the city of X", "finished deploying in X":
+    how state media tell troops taking over a named town (entered, then spread through it);
+    a deployment told as completed there is its takeover. A deployment still going on, or one
+    to a region or a base, is not."""
+    if lem not in {"complete", "finish", "conclude"} or t.tag_ == "VBG":
+        return False
+    # the parse may take a later conjunct for the object ("their deployment in X and its
+    # surroundings"): any object of the verb may be the deployment
+    deployed = [c for c in t.children if c.dep_ == "dobj" and _lemma(c) in DEPLOYMENT]
+    if not deployed:
+        return False
+    for head in (t, deployed[0]):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "into", "inside"}:
+                if any(g.dep_ == "pobj" and _entered_place(g) for g in c.children):
+                    return True
+    return False
+
+
 UNARMED_COMERS = {
     "people", "resident", "civilian", "family", "refugee", "villager", "inhabitant",
     "aid", "truck", "delegation", "journalist", "reporter", "team", "inspector", "observer",
@@ -287,6 +310,10 @@ def _verb_kind(t: Token, start: int) -> str | None:
         return tx.TERRITORY  # "managed to control the village", "succeeded in controlling"
     if truce_began(t, lem, kids):
         return tx.AGREEMENT  # "the two-day truce started on Wednesday", "a ceasefire took effect"
+    if deployed_in_town(t, lem):
+        return tx.TERRITORY  # "army units completed their deployment in the city of X"
+    if declared_clear(t, lem, kids):
+        return tx.TERRITORY  # "the town was declared free of terrorists"
     if lem == "be" and in_full_control(t):
         return tx.TERRITORY  # "said on Thursday it was in full control of the city"
     if lem == "pull" and _particle(t, "out"):
@@ -505,13 +532,21 @@ def air_doer(t: Token) -> bool:
 
 def air_means(t: Token) -> bool:
     """ "attacked the village using a combat drone", "struck the post with a drone": the
-    weapon the verb names by "using" or "with" is air power."""
+    weapon the verb names by "using" or "with" is air power; "attacked from the air", "hit
+    from the sky": the direction an attack came from names air power too."""
     for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "from" and from_above(c):
+            return True
         means = c.dep_ == "prep" and c.lower_ == "with"
         means = means or (c.dep_ in {"advcl", "xcomp"} and _lemma(c) in {"use", "employ"})
         if means and tx.AIR_CUES.found(" ".join(w.text for w in c.subtree)):
             return True
     return False
+
+
+def from_above(prep: Token) -> bool:
+    """ "from the air", "from the sky": a "from" phrase whose object is the sky."""
+    return any(g.dep_ == "pobj" and _lemma(g) in {"air", "sky"} for g in prep.children)
 
 
 def _out_of(t: Token) -> bool:
@@ -534,6 +569,48 @@ def _through(t: Token, noun: str) -> bool:
         and any(_lemma(g) == noun for g in c.subtree)
         for c in t.children
     )  # fmt: skip
+
+
+CLEAR_VERBS = {"clear", "cleanse", "purge", "rid", "free"}
+CLEAR_ADJS = {"empty", "free", "clear", "clean"}
+STATE_VERBS = {"be", "announce", "declare", "pronounce", "proclaim", "become", "make"}
+# who was cleared out: fighters by any name, or their "presence"
+HOSTILE = {
+    "terrorist", "militant", "fighter", "gunman", "rebel", "insurgent", "jihadist", "element",
+    "existence", "presence", "remnant", "terrorism", "extremist", "mercenary",
+}  # fmt: skip
+
+
+def _of_fighters(word: Token) -> bool:
+    """WORD has an "of" phrase naming fighters ("of terrorists", "of Daesh elements", "of any
+    terrorist existence") or a group by name ("of ISIS")."""
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for g in prep.children:
+            if g.dep_ != "pobj":
+                continue
+            mods = [c for c in g.children if c.dep_ in {"amod", "compound"}]
+            if _lemma(g) in HOSTILE or any(_lemma(c) in HOSTILE for c in mods):
+                return True
+            if g.pos_ == "PROPN":
+                return True
+    return False
+
+
+def declared_clear(t: Token, lem: str, kids: dict[str, Token]) -> bool:
+    """ "The town was declared free of terrorists", "X has been fully cleared of militants",
+    "the city is now completely empty of IS fighters", "was announced empty of any terrorist
+    presence": the way state media and monitors report the end of a capture, the place told
+    as rid of its former holders (a standing state, "remains free of", is no event)."""
+    if lem in CLEAR_VERBS and t.tag_ == "VBN" and "nsubjpass" in kids:
+        return _of_fighters(t)
+    if lem not in STATE_VERBS:
+        return False
+    return any(
+        c.dep_ in {"acomp", "oprd"} and _lemma(c) in CLEAR_ADJS and _of_fighters(c)
+        for c in t.children
+    )
 
 
 FULL = frozenset({"full", "complete", "total"})
@@ -602,12 +679,25 @@ def prevented(t: Token) -> bool:
     )
 
 
+MOTION_HEADS = {"move", "push"}
+MOTION_PREPS = {"into", "inside", "onto", "through", "across"}
+
+
+def moved_into(head: Token, below: Token) -> bool:
+    """ "Troops have moved into the centre of the town, where they raised the flag", "pushed
+    into the city and seized the square": a verb that can tell an aim ("moved to take the
+    town") but here governs a preposition of motion is the movement itself, and an action told
+    in the place it reached happened (BELOW is the chain's link under HEAD)."""
+    return _lemma(head) in MOTION_HEADS and below.dep_ == "prep" and below.lower_ in MOTION_PREPS
+
+
 def is_factual(trig: Trigger) -> bool:
     """False for negated, modal, intended, conditional, prevented or hypothetical actions."""
     t = trig.token
     if prevented(t):
         return False
-    for node in _verb_chain(t)[:4]:
+    chain = _verb_chain(t)[:4]
+    for k, node in enumerate(chain):
         for c in node.children:
             if c.dep_ == "neg":
                 return False
@@ -625,7 +715,8 @@ def is_factual(trig: Trigger) -> bool:
                 }:  # fmt: skip
                     return False
             if _lemma(node) in tx.INTENT_HEADS and node is not t and node.tag_ != "VBD":
-                return False
+                if not moved_into(node, chain[k - 1]):
+                    return False
         if node.pos_ in {"VERB", "AUX"} and node is not t:
             break
     # "the capture of which would force ..." / "the aim is to reach ..."

@@ -163,7 +163,22 @@ def same_control_change(a: Mention, b: Mention) -> bool:
     ta, tb = taker_side(a), taker_side(b)
     if ta and tb:
         return one_camp(ta, tb)
+    if ta or tb:
+        known, blind = (a, b) if ta else (b, a)
+        if loser_only(blind):
+            return not one_camp(blind.actor2.side, taker_side(known))  # type: ignore[union-attr]
     return a.sub_event_type == b.sub_event_type
+
+
+def loser_only(m: Mention) -> bool:
+    """ "The town was declared free of terrorists", "the last rebels left the town": a capture
+    told by who lost the place, not who took it. Its ACLED type is a guess (no taker named),
+    so it fits a capture by any camp but the loser's (see `same_control_change`)."""
+    return (
+        not taker_side(m)
+        and m.actor2 is not None
+        and m.actor2.side not in ("", "unknown", "civilians")
+    )
 
 
 TOLL_MIN = 5  # a toll this large is distinctive enough to name the incident
