@@ -74,3 +74,21 @@ def test_warwire_pipeline_uses_the_memo_and_refuses_training() -> None:
     docs = [load_nlp().make_doc("Rebels shelled the town.")]
     with pytest.raises(ValueError, match="inference only"):
         embed.begin_update(docs)
+
+
+def test_memo_shared_by_threads_keeps_each_row_under_its_own_key() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    memo = EmbedMemo(width=2, limit=100_000)
+    keys = [i.to_bytes(3, "big") for i in range(6000)]
+    vectors = np.stack([np.arange(6000, dtype="f"), -np.arange(6000, dtype="f")], axis=1)
+
+    def add(start: int) -> None:  # overlapping batches, as two parses of similar text
+        for lo in range(start, 6000, 700):
+            memo.add(keys[lo : lo + 900], vectors[lo : lo + 900])
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(add, (0, 100, 350, 500)))
+    assert len(memo.index) == 6000
+    got = memo.rows[[memo.index[k] for k in keys]]
+    assert np.array_equal(got, vectors)

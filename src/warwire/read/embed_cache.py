@@ -12,6 +12,7 @@ layer norm), so a row's result does not depend on which other rows are computed 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -24,24 +25,31 @@ LIMIT = 100_000  # rows kept (96 floats each: about 40 MB at the limit); later r
 
 
 class EmbedMemo:
-    """Feature row (bytes) -> its embedding, in one growing array."""
+    """Feature row (bytes) -> its embedding, in one growing array. A row is indexed only
+    once written, so a reader in another thread never sees an index to an unwritten row."""
 
     def __init__(self, width: int, limit: int = LIMIT):
         self.index: dict[bytes, int] = {}
         self.rows = np.zeros((1024, width), dtype="f")
         self.limit = limit
+        self._lock = threading.Lock()  # two batches adding at once would share row numbers
 
     def add(self, keys: list[bytes], vectors: np.ndarray) -> None:
-        """Keep VECTORS under KEYS while there is room."""
-        room = min(len(keys), self.limit - len(self.index))
-        if room <= 0:
-            return
-        n = len(self.index)
-        while n + room > len(self.rows):
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
-        self.rows[n : n + room] = vectors[:room]
-        for i, k in enumerate(keys[:room]):
-            self.index[k] = n + i
+        """Keep VECTORS under KEYS (not yet kept) while there is room."""
+        with self._lock:
+            index = self.index
+            pick = [i for i, k in enumerate(keys) if k not in index]  # keys are distinct
+            pick = pick[: max(0, self.limit - len(index))]
+            if not pick:
+                return
+            n = len(index)
+            rows = self.rows
+            while n + len(pick) > len(rows):
+                rows = np.concatenate([rows, np.zeros_like(rows)])
+            rows[n : n + len(pick)] = vectors[pick]
+            self.rows = rows
+            for j, i in enumerate(pick):
+                index[keys[i]] = n + j
 
 
 def cached_embed(embed: Model) -> Model:
