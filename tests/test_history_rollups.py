@@ -96,3 +96,20 @@ def test_fighters_captured_are_no_ground_taken() -> None:
     assert "Non-state actor overtakes territory" not in kinds(code(text, JUNE))
     text = "Rebels captured the town of Kafr Nabl on Tuesday."
     assert kinds(code(text, JUNE)) == ["Non-state actor overtakes territory"]
+
+
+def test_a_campaign_start_told_in_passing_does_not_date_the_story() -> None:
+    text = (
+        "Jets pounded the town of Kafr Nabl on Sunday, activists said. Strikes on the province "
+        "have intensified since rebels launched a campaign to break the siege on July 31, the "
+        "monitor said. Russian jets also struck the town of Binnish, activists said."
+    )
+    days = {m.place.name: m.day.date for m in code(text, dt.date(2021, 8, 16)) if m.place}
+    assert days.get("Binnish") == dt.date(2021, 8, 15)
+    # a sentence that codes an action on its own far day still dates what follows
+    text = (
+        "Jets pounded the town of Kafr Nabl on Sunday, activists said. On July 31 rebels shelled "
+        "the town of Binnish, killing two people. They also shelled the town of Sarmin."
+    )
+    days = {m.place.name: m.day.date for m in code(text, dt.date(2021, 8, 16)) if m.place}
+    assert days.get("Sarmin") == dt.date(2021, 7, 31)

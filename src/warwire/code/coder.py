@@ -82,7 +82,12 @@ from warwire.code.roles import (
     victims,
 )
 from warwire.code.scales import TOWN_LEVEL, covers, finest
-from warwire.code.story_day import dateline_day, dates_an_earlier_action, headline_day
+from warwire.code.story_day import (
+    background_day,
+    dateline_day,
+    dates_an_earlier_action,
+    headline_day,
+)
 from warwire.code.toll_sums import breaks_down, first_count_adds, toll_after
 from warwire.code.triggers import Trigger, find_triggers, is_factual
 from warwire.code.type_features import rule_features, text_features
@@ -244,13 +249,15 @@ class ArticleCoder:
             claimable_attacks(disc.previous, disc.unclaimed, info.index),
         ):
             followed = True  # "... claimed responsibility for the attack": the same attack
-        self._remember(info, src)
+        self._remember(info, src, coded=bool(made) or followed)
         disc.note_coded(info.index, made, followed)
         self.mentions.extend(made)
 
-    def _remember(self, info: SentenceInfo, src: str) -> None:
+    def _remember(self, info: SentenceInfo, src: str, coded: bool = True) -> None:
         """What a reader keeps of a sentence whatever it coded: the day it names for the
-        story, the last town and province it names, the source it cites, all its places."""
+        story (unless it dates only background: story_day.background_day, asked when the
+        sentence CODED nothing), the last town and province it names, the source it cites,
+        all its places."""
         disc = self.disc
         explicit = [
             d
@@ -258,6 +265,7 @@ class ArticleCoder:
             if d.day.precision == 1
             and not dates_an_earlier_action(info.sent.text, info.sent.start, d)
             and not dateline_day(info.sent.text, info.sent.start, d)
+            and not background_day(d.day, disc.last_day, coded)
         ]
         if explicit and not BACKGROUND.found(info.sent.text) and not _byline(info):
             disc.last_day = story_day(explicit[0], disc)

@@ -53,6 +53,22 @@ def dateline_day(sentence: str, sentence_start: int, hit: DayHit) -> bool:
     return DATELINE_AFTER.match(after) is not None
 
 
+BACKGROUND_DAYS = 7  # a day this far before the story's day, in a sentence that codes nothing
+
+
+def background_day(day: DayRef, story: DayRef | None, coded: bool) -> bool:
+    """ "Strikes have intensified since rebels launched a campaign on July 31", "Turkey
+    launched Operation X on August 24 to secure its border", in a story of a mid-August or
+    September day: a day a week or more before the STORY's day (the day the article has
+    already set), in a sentence that codes no action, dates background (a campaign's start, an
+    operation's launch), so the undated sentences after it ("Jets also struck the town of Y")
+    keep the story's day. A lead that sets the first day, and a sentence that codes an action
+    on its day (telling that past story), still carry it."""
+    if coded or story is None:
+        return False
+    return (story.date - day.date).days >= BACKGROUND_DAYS
+
+
 def headline_day(title: str, published: dt.date | None) -> DayRef | None:
     """ "RS3052 - February 21, 2018 (Town)", "Jets strike Idlib market on Sunday": a page whose
     lead names no day (an incident database's entry, a report under a dated headline) dates
