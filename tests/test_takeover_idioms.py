@@ -59,3 +59,16 @@ def test_attacked_from_the_air_is_an_air_strike() -> None:
     assert kinds(ms) == ["Air/drone strike"]
     ground = code("Gunmen attacked a convoy of trucks near Saraqib on Tuesday.")
     assert "Air/drone strike" not in kinds(ground)
+
+
+def test_a_place_targeted_with_mortars_is_shelled() -> None:
+    ms = code("Several quarters of Saraqib were targeted with mortars on Tuesday.")
+    assert kinds(ms) == ["Shelling/artillery/missile attack"]
+
+
+def test_anti_aircraft_guns_are_no_air_power() -> None:
+    # guns named for their use against aircraft, fired on the ground: shelling, not a raid
+    ms = code("Saraqib was targeted with mortars and anti-aircraft weapons on Tuesday.")
+    assert kinds(ms) == ["Shelling/artillery/missile attack"]
+    jets = code("Saraqib was targeted with mortars and by aircraft on Tuesday.")
+    assert "Air/drone strike" in kinds(jets)

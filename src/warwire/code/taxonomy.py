@@ -350,8 +350,11 @@ CANDIDATE = Twin(
     re.IGNORECASE,
 )
 
+# "Anti-aircraft guns", "anti-aircraft weapons": ground weapons (on pickups, at checkpoints,
+# turned on streets and buildings), never a sign of air power.
 AIR_CUES = Twin(  # asked of most triggers' sentences
-    r"\b(air|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|aerial|sorties?|barrel)",
+    r"\b(?<!anti-)(?<!anti )(?<!anti - )"
+    r"(air|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|aerial|sorties?|barrel)",
     re.IGNORECASE,
 )
 

@@ -388,6 +388,8 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if lem in {"hit", "target", "strike", "struck", "pound", "bomb", "raid", "attack"}:
         if air_doer(t) or air_means(t):
             return tx.AIR  # "warplanes attacked a convoy"
+        if shell_means(t, start):
+            return tx.SHELLING  # "the camp was targeted with mortars"
         if lem == "raid" and dobj is not None and armed_target(dobj):
             return tx.CLASH  # "militants raided an army base": a ground assault
         return tx.VERBS.get(lem)
@@ -541,6 +543,18 @@ def air_means(t: Token) -> bool:
         means = means or (c.dep_ in {"advcl", "xcomp"} and _lemma(c) in {"use", "employ"})
         if means and tx.AIR_CUES.found(" ".join(w.text for w in c.subtree)):
             return True
+    return False
+
+
+def shell_means(t: Token, start: int) -> bool:
+    """ "Areas were targeted with mortars and rockets", "hit the town with artillery": the
+    weapon the verb names by "with" is a shell, rocket or mortar, so the strike is shelling
+    (however the verb alone would be read)."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for g in c.children:
+                if g.dep_ == "pobj" and _noun_kind(g, start) == tx.SHELLING:
+                    return True
     return False
 
 
