@@ -154,6 +154,21 @@ STATE_SITES = re.compile(
     re.I,
 )
 STATE_CAMP = {"syrian_government", "russia", "iran_allies"}  # who strikes no state site
+# the hurt counted as mere people: "wounding four people", "killed 12 persons"
+GENERIC_PEOPLE = {"people", "persons", "person", "others", "individuals"}
+
+
+def target_named(r: Roles) -> bool:
+    """True if the sentence names who was hit. "A bomb hit a military compound, wounding
+    four people": the hurt counted as people name no side (civilians is only their default
+    reading), so the site that was hit still says whose it was; named civilians ("killing
+    four civilians") or an armed side are a named target."""
+    a = r.actor2
+    if a is None or not a.surface:
+        return False
+    return not (a.side == "civilians" and a.surface.lower() in GENERIC_PEOPLE)
+
+
 SITE_SUBS = tx.WEAPON_SUBS | TERRITORY_SUBS_OF_SITES | {"Attack", "Armed clash"}
 
 
@@ -164,7 +179,7 @@ def state_sites_are_the_state(r: Roles) -> None:
     (ACLED: Police Forces of Syria for a police station, else Military Forces of Syria), so
     the state is the target, when the sentence names no other target and the doer is not
     the state or its allies."""
-    if r.sub not in SITE_SUBS or (r.actor2 is not None and r.actor2.surface):
+    if r.sub not in SITE_SUBS or target_named(r):
         return
     if r.actor1 is not None and r.actor1.side in STATE_CAMP:
         return
@@ -238,13 +253,15 @@ def the_owner_of_the_struck_sites(r: Roles) -> None:
     hit the sites' owner, named in the sentence itself or, for the same striker, where the
     article first said whose sites that striker hit (a site's generic name, such as "border
     guard building", says less than the article's own account)."""
-    if r.sub not in tx.WEAPON_SUBS or (r.actor2 is not None and r.actor2.surface):
+    if r.sub not in tx.WEAPON_SUBS or target_named(r):
         return
     striker = r.actor1.side if r.actor1 is not None else None
     own = [h for h in site_owners(r.text, r.offset, r.hits) if h.actor.side != striker]
     if own:
         r.actor2 = own[0].ref()
         return
+    if r.actor2 is not None and r.actor2.surface:
+        return  # people were hurt here: only a site named here says they were not civilians
     owner = r.site_owners.get(striker) if striker else None
     if owner is not None:
         r.actor2 = owner
