@@ -43,17 +43,17 @@ def features_of(doc: Doc, actors: list[ActorHit]) -> tuple[list[str], RuleReadin
 
 
 def classify(text: str, model: TypeModel | None = None) -> str | None:
-    """The ACLED sub-event type the system gives TEXT, or None: the rules' most specific
-    factual action, refined by the type model as in the coder (refine.typed)."""
+    """The ACLED sub-event type the system gives TEXT, or None: the type model's choice among
+    the rules' readings of it, as the coder types its mentions (refine.typed)."""
     return typed_text(*features_of(*parse(text)), model)
 
 
 def typed_text(
     feats: list[str], reading: RuleReading, model: TypeModel | None = None
 ) -> str | None:
-    """The type of a text already read (features_of), as one event: the rules' verdict is
-    one of the model's features and the model's type stands (refine.typed, per_action off)."""
-    return typed(reading.sub_event, feats, model, per_action=False)
+    """The type of a text already read (features_of), as one event: the coder's typing of an
+    action (refine.typed), the text's choices being any of its actions' (refine.choices)."""
+    return typed(reading.sub_event, feats, model, text=True)
 
 
 def classify_rules(text: str) -> str | None:

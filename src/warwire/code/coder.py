@@ -492,7 +492,7 @@ class ArticleCoder:
                 found = self._triggers.get(info.index)
                 feats = type_features([doc[:]], info.actors, info.sent.start, triggers=found)
                 self._type_feats[info.index] = feats
-            sub = typed(rule_sub, feats) or rule_sub
+            sub = typed(rule_sub, feats) or rule_sub  # never dropped: see refine
         own = attribution(info.sent.text)[0]  # a sentence with its own source tells its own
         striker = self.strikers.striker(kind, info.index, "" if own else self.disc.last_source)
         k = info.index - 1
