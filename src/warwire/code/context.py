@@ -18,7 +18,7 @@ from warwire.code import taxonomy as tx
 from warwire.code.descriptions import definite_descriptions, descriptions_of_the_only_group
 from warwire.code.unlisted import class_named_spans
 from warwire.places import stoplist
-from warwire.places.hierarchy import CITIES, city_of, is_city
+from warwire.places.hierarchy import CITIES, as_said, city_of, is_city
 from warwire.read.sentences import Sentence, split_sentences
 from warwire.records import ActorRef, DayRef, Place, Quantity
 
@@ -348,14 +348,14 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         quarter = None
         if not prov and not any(is_city(c) for c in syrian[:1]):
             quarter = place_cues.quarter_of_named_city(
-                span.surface, after, before, syrian, cities.get(info.index, set())
+                span.surface, after, text[max(0, s - 80) : s], syrian, cities.get(info.index, set())
             )
         if is_province and prov:
             place = gaz.admin_place(prov)
         elif span.surface in seen_names:
             place = seen_names[span.surface]
         else:
-            hints = local.get(info.index, []) + provinces
+            hints = [a for h in local.get(info.index, []) + provinces for a in as_said(h)]
             place = quarter or gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
             if place is not None and _quarter_elsewhere(place, named_cities):
                 other = next((c for c in syrian if not _quarter_elsewhere(c, named_cities)), None)

@@ -40,7 +40,12 @@ BASE_CUE = re.compile(
     r"^\s+(air ?base|airbase|airport|military airport|air ?field|military base)\b", re.I
 )
 SUB_CITY_CUE = re.compile(r"^\s+(district|neighbou?rhood|quarter|area)s?\b", re.I)
-TOWN_CUE_BEFORE = re.compile(r"\b(towns?|villages?) of\s*$", re.I)
+# "the villages of X", and the names listed after it ("the villages of X, Y and Z")
+TOWN_CUE_BEFORE = re.compile(
+    r"\b(?i:towns?|villages?) of\s*"
+    r"(?:(?:al-|el-)?[A-Z][\w'’-]*(?: (?:al-|el-)?[A-Z][\w'’-]*){0,2}"
+    r"\s*(?:,\s*(?:and\s+)?|and\s+))*$"
+)
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
@@ -141,3 +146,22 @@ def quarter_of_named_city(
     if SUB_CITY_CUE.match(surface_after):
         return quarters[0]
     return None
+
+
+# "X near Damascus", "X, east of Aleppo", "X on the outskirts of Homs", "X in Idlib province"
+LOCATOR = re.compile(
+    r"^\s*,?\s*(?:(?:just |some )?(?:\d+ (?:km|kilometres|kilometers|miles) )?"
+    r"(?:near|outside|close to|in|on the outskirts of|in the countryside of|"
+    r"(?:north|south|east|west)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)? of)"
+    r"|in (?:the )?(?:north|south|east|west)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?)"
+    r"\s+(?:the\s+)?(?:(?:rebel|opposition|regime|government)[- ]held\s+)?$",
+    re.I,
+)
+
+
+def locates(between: str) -> bool:
+    """ "the town of X near Damascus", "X, east of Aleppo", "X in rebel-held Idlib": wire
+    copy places a small town by the nearest city or its province, right after its name. The
+    words BETWEEN a town and a coarser name are such a locating phrase, so the coarser name
+    says where the town is and is no place of its own in the sentence."""
+    return LOCATOR.match(between) is not None

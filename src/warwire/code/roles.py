@@ -15,7 +15,9 @@ from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.context import ActorHit, PlaceHit
+from warwire.code.place_cues import locates
 from warwire.code.triggers import Trigger
+from warwire.places.hierarchy import level
 
 SUBJ = {"nsubj", "agent", "csubj"}
 OBJ = {"dobj", "nsubjpass", "attr", "oprd"}
@@ -586,6 +588,56 @@ def armed_among_the_dead(
     return None
 
 
+# "the village of X", "positions in X", "bases near X": a place noun's own place
+PLACE_OF_PREPS = {"of", "in", "at", "near", "around", "outside", "inside"}
+
+
+def fired_from(tok: Token) -> bool:
+    """ "rockets fired from X landed in Y", "shelled Y from positions in X", "withdrew towards
+    the town of X": a place reached through "from" or "towards" is where the fire came from
+    or where the fighters went, never the action's place; the event is at the target. The
+    preposition may govern the place itself or a noun the place belongs to ("positions in
+    X", "the village of X")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS:
+        return True
+    while tok.dep_ == "compound" and tok.head is not tok:
+        tok = tok.head
+    if any(c.dep_ in {"relcl", "acl"} for c in tok.children):
+        return False  # "advanced from X town, which had been retaken": X has its own clause
+    for _ in range(3):
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in ORIGIN_PREPS:
+            return True
+        if prep.lower_ not in PLACE_OF_PREPS or prep.head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        tok = prep.head
+    return False
+
+
+def _located(
+    nearest: tuple[PlaceHit, Token], hits: list[tuple[PlaceHit, Token]], sent: Span, offset: int
+) -> tuple[PlaceHit, Token]:
+    """ "killing 40 in the town of X near Damascus in a revenge attack", "hit the X
+    neighbourhood of Damascus, killing a child": when the action's words reach no place and
+    the nearest one only locates a finer place named right before it (place_cues.locates),
+    the finer place is the action's."""
+    p, _ = nearest
+    for q, tok in hits:
+        if q is p or q.end > p.start or level(q.place) <= level(p.place) or q.province:
+            continue
+        between = sent.text[q.end - offset : p.start - offset]
+        if locates(between) or QUARTER_OF.match(between):
+            return q, tok
+    return nearest
+
+
+QUARTER_OF = re.compile(
+    r"^\s+(district|neighbou?rhood|quarter|suburbs?|area)\s+of\s+(the\s+)?(city\s+of\s+)?$", re.I
+)
+
+
 def _refuge(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in {"to", "into", "toward", "towards"}:
         return False
@@ -600,7 +652,7 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
         tok = token_of(sent, p.start - offset, p.end - offset)
         if tok is None:
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS:
+        if fired_from(tok):
             continue  # "attacked from Jabal al-Zawiya", "withdrew towards Khan Shaykhun"
         if _refuge(tok):
             continue  # "rebels fled to Ariha": where the losers went is not the battle
@@ -620,7 +672,7 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
     if not inside and object_is_anaphor(trig):
         return []  # "took control of the town": the town was named before
     if not inside:
-        inside = sorted(hits, key=lambda h: abs(h[1].i - t.i))[:1]
+        inside = [_located(sorted(hits, key=lambda h: abs(h[1].i - t.i))[0], hits, sent, offset)]
     precise = [(p, tok) for p, tok in inside if not p.province and not p.near]
     if precise:
         first, ftok = min(precise, key=lambda h: (h[1].i < t.i, abs(h[1].i - t.i)))

@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from warwire.places.hierarchy import CAPITAL_PROVINCE, around, contains, is_city, level
-from warwire.records import Mention, Place
+from warwire.places.hierarchy import (
+    CAPITAL_PROVINCE,
+    around,
+    capital_holds,
+    contains,
+    is_city,
+    level,
+)
+from warwire.records import DayRef, Mention, Place
 
 if TYPE_CHECKING:
     from warwire.code.context import PlaceHit
@@ -28,6 +35,32 @@ def _days_agree(a: Mention, b: Mention) -> bool:
     if a.day is None or b.day is None:
         return a.day is None and b.day is None
     return a.day.date == b.day.date
+
+
+# "4 October 2016", "October 4, 2016": a calendar date with no weekday, as a report's header
+# or dateline gives the day it was filed
+FILED_DATE = re.compile(r"^\s*(\d{1,2} [A-Z][a-z]+,? \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4})\s*$")
+
+
+def filed_day(day: DayRef) -> bool:
+    """The day was taken from a calendar date as a header gives it, or from the report's day
+    with no word of its own, rather than from the action's weekday ("on Monday")."""
+    return not day.text or FILED_DATE.match(day.text) is not None
+
+
+def lead_a_day_off(coarse: Mention, fine: Mention) -> bool:
+    """ "4 October 2016: A suicide bomber killed 32 at a wedding in the province", then "the
+    bomber blew himself up late Monday in the village of X": a lead told at a province or
+    region is often dated by the day the report was filed, the account at the town by the
+    action's own weekday, the day before. One action when the coarse one is an area dated by
+    the filing day (`filed_day`), the town's day the day before, and the tolls agree."""
+    if coarse.place is None or level(coarse.place) > AREA_LEVEL:
+        return False
+    if coarse.day is None or fine.day is None:
+        return False
+    if (coarse.day.date - fine.day.date).days != 1 or not filed_day(coarse.day):
+        return False
+    return not (coarse.fatalities and fine.fatalities and coarse.fatalities != fine.fatalities)
 
 
 # lower-case only: "Eastern Ghouta", "Northern Hama" are names, not directions
@@ -132,7 +165,9 @@ def finer_of(coarse: Mention, fine: Mention) -> bool:
         return False
     if told_as_another(coarse) or told_as_another(fine):
         return False
-    if not _kinds_agree(coarse, fine) or not _days_agree(coarse, fine):
+    if not _kinds_agree(coarse, fine):
+        return False
+    if not (_days_agree(coarse, fine) or lead_a_day_off(coarse, fine)):
         return False
     near_ok = near_village_under_area(coarse.place, fine.place) and _targets_agree(coarse, fine)
     if fine.geo_precision == NEAR and not near_ok:
@@ -141,9 +176,23 @@ def finer_of(coarse: Mention, fine: Mention) -> bool:
         return False
     if contains(coarse.place, fine.place):
         return True
+    if capital_holds(coarse.place, fine.place):
+        return one_action_around_the_capital(coarse, fine)
     return (
         coarse.geo_precision == NEAR and is_city(coarse.place) and around(coarse.place, fine.place)
     )
+
+
+def one_action_around_the_capital(coarse: Mention, fine: Mention) -> bool:
+    """ "Regime shelling killed 43 near Damascus ... the bombardment hit the town of X": the
+    capital's name stands for its countryside too (`hierarchy.as_said`), so a town of the
+    countryside may be the precise place of an action told at "Damascus". The capital is
+    also where the countryside's fire lands ("rebel rockets on Damascus" while "jets pound
+    the suburbs"), so only the same kind of action by the same side is one action."""
+    if coarse.sub_event_type != fine.sub_event_type:
+        return False
+    a, b = coarse.actor1, fine.actor1
+    return a is None or b is None or a.name == b.name
 
 
 def _absorb(fine: Mention, coarse: Mention) -> None:
@@ -245,6 +294,8 @@ def covers(hit: PlaceHit, inner: Place) -> bool:
     capital = hit.place.admin1 == CAPITAL_PROVINCE
     if not (hit.near or capital):
         return False
+    if hit.province and capital_holds(hit.place, inner):
+        return True  # "the town of X near Damascus": see hierarchy.as_said
     if capital or is_city(hit.place):
         return around(hit.place, inner)
     return hit.place.feature == "populated place" and around(hit.place, inner, NEAR_TOWN_KM)

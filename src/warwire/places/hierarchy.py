@@ -46,6 +46,7 @@ CITY_OF_DISTRICT: dict[tuple[str, str], str] = {
 CITIES = frozenset(CITY_OF_DISTRICT.values())
 
 CAPITAL_PROVINCE = "Damascus"  # a governorate that is one city
+CAPITAL_COUNTRYSIDE = "Rural Damascus"  # the governorate around it
 CITY_KM = 8.0  # a city's quarters lie within this of its centre
 REGION_KM = 20.0  # a named region ("Eastern Ghouta", "Jabal al-Zawiya") spans about this
 # Regions much larger than that (rough radius from their centre, km).
@@ -119,6 +120,24 @@ def contains(outer: Place, inner: Place) -> bool:
             inner.feature == "neighbourhood" and distance_km(outer, inner) <= CITY_KM
         )
     return False
+
+
+def as_said(admin1: str) -> list[str]:
+    """The governorates a province's name covers as reports use it: "Damascus province",
+    "the Damascus countryside", "near Damascus" name the governorate around the capital as
+    often as the capital's own, so the capital's name stands for both."""
+    if admin1 == CAPITAL_PROVINCE:
+        return [CAPITAL_PROVINCE, CAPITAL_COUNTRYSIDE]
+    return [admin1]
+
+
+def capital_holds(outer: Place, inner: Place) -> bool:
+    """True when OUTER is the capital's governorate as a report names it ("Damascus",
+    "Damascus province") and INNER a finer place in it or in the countryside around it
+    ("a strike near Damascus ... the raid on the town of X"): see `as_said`."""
+    if outer.feature != "admin1" or outer.admin1 != CAPITAL_PROVINCE:
+        return False
+    return level(inner) > level(outer) and inner.admin1 in as_said(CAPITAL_PROVINCE)
 
 
 def around(city: Place, town: Place, km: float = NEAR_KM) -> bool:
