@@ -126,10 +126,16 @@ def test_fire_on_the_capital_and_strikes_on_its_suburbs_stay_two() -> None:
 
 def test_a_village_name_in_the_countryside_follows_a_capital_hint() -> None:
     """ "Outside Damascus, shelling hit Douma" names the capital: the town of the
-    countryside is preferred over a namesake in another province."""
-    text = "Outside Damascus, government shelling killed eight people in Douma on Thursday."
-    [m] = code(text)
-    assert m.place is not None and m.place.admin1 == "Rural Damascus"
+    countryside is preferred over a namesake in a province the article named before, and
+    the capital named first is no second place of the shelling."""
+    text = (
+        "Warplanes struck Hama and Idlib. Outside Damascus, government shelling killed eight "
+        "people in Douma on Thursday."
+    )
+    eight = [m for m in code(text) if m.fatalities == 8]
+    assert [(m.place.name, m.place.admin1) for m in eight if m.place] == [
+        (town("Douma", "Rural Damascus").name, "Rural Damascus")
+    ]
 
 
 # --- names listed after "the villages of" ------------------------------------------------------
@@ -196,3 +202,17 @@ def test_a_lead_and_an_account_with_other_tolls_stay_two() -> None:
     lead = _mention(gaz.admin_place("Idlib"), text="10 March 2021", geo_precision=3, fatalities=9)
     account = _mention(town("Saraqib", "Idlib"), day=tue, text="Tuesday", fatalities=3)
     assert not lead_a_day_off(lead, account)
+
+
+def test_shells_from_positions_in_a_village_are_placed_where_they_killed() -> None:
+    text = (
+        "Mortar shells from positions in the village of Tell Ovrak killed three people in the "
+        "town of Kafr Vosseni on Monday."
+    )
+    assert {m.place.name for m in code(text) if m.place} == {"Kafr Vosseni"}
+
+
+def test_people_from_a_town_are_no_fire_from_it() -> None:
+    """Only fire comes "from" a place it did not hit: men "from the town of X" are of X."""
+    text = "The group executed 17 young men from the town of Kafr Vosseni on Monday."
+    assert {m.place.name for m in code(text) if m.place} == {"Kafr Vosseni"}

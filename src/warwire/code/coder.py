@@ -719,8 +719,9 @@ def _named_inside(
     t = trig.token
     own = subtree_ids(t, {"ccomp", "relcl"})
     verb = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if trig.nominal and verb is not None:
-        own |= subtree_ids(verb, {"ccomp", "relcl"})  # "was struck by air raids"
+    if (trig.nominal or t.dep_ in {"nsubj", "nsubjpass"}) and verb is not None:
+        # "was struck by air raids", "shelling killed eight in X" (a gerund as subject)
+        own |= subtree_ids(verb, {"ccomp", "relcl"})
     out = []
     for p in info.places:
         if p.province or p.near or level(p.place) < TOWN_LEVEL:

@@ -588,16 +588,23 @@ def armed_among_the_dead(
     return None
 
 
+# verbs of fire sent from afar: "rockets fired from positions in X", "shelled Y from the
+# village of X"; a withdrawal or a seizure "from positions in X" happened at X
+FIRING_LEMMAS = {
+    "fire", "launch", "shell", "shoot", "lob", "pound", "bombard", "target", "rain", "hit",
+    "strike", "come",
+}  # fmt: skip
+FIRE_NOUNS = {"rocket", "shell", "missile", "mortar", "fire", "shelling", "artillery", "barrage"}
 # "the village of X", "positions in X", "bases near X": a place noun's own place
 PLACE_OF_PREPS = {"of", "in", "at", "near", "around", "outside", "inside"}
 
 
 def fired_from(tok: Token) -> bool:
     """ "rockets fired from X landed in Y", "shelled Y from positions in X", "withdrew towards
-    the town of X": a place reached through "from" or "towards" is where the fire came from
-    or where the fighters went, never the action's place; the event is at the target. The
-    preposition may govern the place itself or a noun the place belongs to ("positions in
-    X", "the village of X")."""
+    X": a place right after "from" or "towards" is where the fire came from or where the
+    fighters went, never the action's place; the event is at the target. For fire, the
+    preposition may also govern a noun the place belongs to ("fired from positions in X",
+    "from the village of X"); fighters who withdrew "from their positions in X" were at X."""
     if tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS:
         return True
     while tok.dep_ == "compound" and tok.head is not tok:
@@ -609,7 +616,7 @@ def fired_from(tok: Token) -> bool:
             return False
         prep = tok.head
         if prep.lower_ in ORIGIN_PREPS:
-            return True
+            return prep.head.lemma_.lower() in FIRING_LEMMAS | FIRE_NOUNS
         if prep.lower_ not in PLACE_OF_PREPS or prep.head.pos_ not in {"NOUN", "PROPN"}:
             return False
         tok = prep.head
