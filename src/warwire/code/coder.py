@@ -70,7 +70,6 @@ from warwire.code.passes import (
     run_passes,
 )
 from warwire.code.patterns import named_killer, protest_type, weapon_neutralised, worded_type
-from warwire.code.place_cues import locates
 from warwire.code.refine import typed
 from warwire.code.roles import (
     assign_actors,
@@ -729,19 +728,9 @@ def _named_inside(
         if not any(covers(c, p.place) for c in coarse):
             continue
         tok = token_of(sent, p.start - offset, p.end - offset)
-        in_clause = tok is not None and (tok.i in own or _apposed(tok, sent, offset, coarse))
-        if in_clause or any(_located_by(p, c, info) for c in coarse):
+        if tok is not None and (tok.i in own or _apposed(tok, sent, offset, coarse)):
             out.append(p)
     return out[:1]
-
-
-def _located_by(town: PlaceHit, coarse: PlaceHit, info: SentenceInfo) -> bool:
-    """ "in the town of X near Damascus in a shelling attack": the coarse name right after
-    the town only says where the town is (see place_cues.locates)."""
-    base = info.sent.start
-    if not 0 <= town.end - base <= coarse.start - base <= len(info.sent.text):
-        return False
-    return locates(info.sent.text[town.end - base : coarse.start - base])
 
 
 def _apposed(town: Token, sent: Span, offset: int, coarse: list[PlaceHit]) -> bool:
