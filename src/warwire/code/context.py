@@ -355,7 +355,9 @@ def _resolve_places(text: str, infos: list[SentenceInfo]) -> None:
         elif span.surface in seen_names:
             place = seen_names[span.surface]
         else:
-            hints = [a for h in local.get(info.index, []) + provinces for a in as_said(h)]
+            # the sentence's own capital stands for its countryside too ("Outside Damascus,
+            # shelling hit X"); the article's provinces elsewhere hint as named
+            hints = [a for h in local.get(info.index, []) for a in as_said(h)] + provinces
             place = quarter or gaz.resolve(span.surface, admin1_hint=hints, near=resolved[-8:])
             if place is not None and _quarter_elsewhere(place, named_cities):
                 other = next((c for c in syrian if not _quarter_elsewhere(c, named_cities)), None)
