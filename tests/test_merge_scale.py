@@ -6,7 +6,14 @@ import datetime as dt
 import random
 from collections import Counter
 
-from warwire.merge.link import Cluster, _score, spot_of
+from warwire.merge.identity import (
+    acting_side,
+    actors_fit,
+    camps_may_fit,
+    opposite_captures,
+    plain_side,
+)
+from warwire.merge.link import Cluster, _by_rank, _rank, _score, spot_of
 from warwire.records import ActorRef, DayRef, Evidence, Mention, Place
 
 D = dt.date(2022, 5, 4)
@@ -103,3 +110,71 @@ def test_the_shortcut_never_rejects_an_event_the_comparison_would_keep():
             rejected += 1
             assert _score(m, Counter(), c) is None
     assert rejected > 100
+
+
+SIDES = [
+    "syrian_government",
+    "russia",
+    "opposition",
+    "jihadist",
+    "turkey",
+    "kurdish",
+    "unknown",
+    "",
+]
+SUBS = [
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Armed clash",
+    "Attack",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Peaceful protest",
+]
+
+
+def _random_report(rng: random.Random, i: int) -> Mention:
+    side = rng.choice([*SIDES, None])
+    toll = rng.choice([None, 0, 2, 5, 6, 30])
+    return _m(
+        f"r{i}:1",
+        rng.choice(["a", "b"]),
+        NORTH,
+        sub=rng.choice(SUBS),
+        actor1=ActorRef("x", side) if side is not None else None,
+        actor2=rng.choice([None, ActorRef("y", rng.choice(SIDES))]),
+        fatalities=toll,
+    )
+
+
+def test_a_plain_report_fits_the_camps_its_acting_side_fits():
+    """`Cluster.may_be_by` passes over an event by the acting side alone only where the full
+    comparison of camps gives the same answer."""
+    rng = random.Random(5)
+    plain = 0
+    for i in range(4000):
+        m, o = _random_report(rng, 2 * i), _random_report(rng, 2 * i + 1)
+        side = plain_side(m)
+        if side is None:
+            continue
+        plain += 1
+        full = actors_fit(m, o) and not opposite_captures(m, o)
+        assert camps_may_fit(side, acting_side(o)) == full
+        assert _event(o).may_be_by(side) == full
+    assert plain > 500
+
+
+def test_an_event_of_mixed_sides_is_left_to_the_full_comparison():
+    c = _event(_m("a:1", "a", NORTH, sub="Attack"), _m("b:1", "b", NORTH, actor1=REBELS))
+    assert c.may_be_by("russia")
+    assert not _event(_m("a:1", "a", NORTH, sub="Attack", actor1=REBELS)).may_be_by("russia")
+
+
+def test_events_are_taken_in_rank_order():
+    rng = random.Random(9)
+    events = []
+    for i in range(200):
+        c = _event(*[_m(f"e{i}-{j}:1", f"art{rng.randrange(6)}", NORTH) for j in range(3)])
+        c.id = f"ev-{rng.randrange(10**6):06d}"
+        events.append(c)
+    assert list(_by_rank(events)) == sorted(events, key=_rank)

@@ -263,6 +263,33 @@ def actors_fit(a: Mention, b: Mention) -> bool:
     return clash_without_direction(a, b)  # who attacked whom is how an outlet tells a clash
 
 
+def plain_side(m: Mention) -> str | None:
+    """The side that acted in M when M is a plain one-sided report (a strike, a shelling, an
+    attack on civilians: no capture, clash or protest, no toll large enough to name the
+    incident) by a known side. Against such a report `actors_fit` reads only the other
+    report's acting side (see `camps_may_fit`); None for any other report."""
+    if is_capture(m) or m.sub_event_type in FIGHTING or m.sub_event_type in PROTEST_SUBS:
+        return None
+    x = m.actor1
+    if not x or x.side == "unknown" or toll_key(m) is not None:
+        return None
+    return x.side
+
+
+def acting_side(m: Mention) -> str | None:
+    """The side M names as acting, as `actors_fit` compares it: None when M names none or an
+    unknown one (it contradicts no camp)."""
+    x = m.actor1
+    return None if not x or x.side == "unknown" else x.side
+
+
+def camps_may_fit(plain: str, acting: str | None) -> bool:
+    """`actors_fit` between a plain report by side PLAIN (see `plain_side`) and a report whose
+    acting side is ACTING: no capture, clash, protest or shared toll can make two camps one,
+    so it is the camps alone."""
+    return acting is None or one_camp(plain, acting)
+
+
 def day_slack(a: Mention, b: Mention, similar: bool, precise: bool = True) -> int:
     """Days by which two reports' days may differ and still be one event: a change of control
     at a named place keeps its identity for CAPTURE_DAYS; a vague or similar report gets a day

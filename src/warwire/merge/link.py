@@ -13,18 +13,21 @@ import datetime as dt
 import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from warwire.merge.blocks import touched
 from warwire.merge.identity import (
     CAPTURE_DAYS,
+    acting_side,
     actors_fit,
     area_contains,
     areas_overlap,
+    camps_may_fit,
     city_and_quarter,
     day_slack,
     entry_name,
@@ -36,6 +39,7 @@ from warwire.merge.identity import (
     named_together,
     nearby_namesakes,
     opposite_captures,
+    plain_side,
     same_name_elsewhere,
     same_toll,
     toll_bucket,
@@ -108,19 +112,21 @@ def _filed_under(m: Mention) -> list[tuple]:
     return keys
 
 
-def _precise_keys(m: Mention, near: bool = False) -> list[tuple]:
+def _precise_keys(m: Mention, filing: bool = False) -> list[tuple]:
     """Where a precise report is: its entry, the entries it names as the same action, its
     name when the gazetteer lists it in several places, its grid cell (with the eight around
-    it when NEAR, for a lookup). Of any type: two reports near each other on one day are
-    few, and `_score` rejects those of types that cannot be one event (one key per place
-    and day is cheaper than one per place, type and toll)."""
+    it when FILING: a report is filed under the cells it is near, so a lookup reads one cell
+    for each day it allows, not nine; a mention is filed once and looks up each of its days
+    and the day either side). Of any type: two reports near each other on one day are few,
+    and `_score` rejects those of types that cannot be one event (one key per place and day
+    is cheaper than one per place, type and toll)."""
     assert m.place is not None
     out: list[tuple] = [("place", place_key(m))]
     out += [("place", k) for k in m.also_at]
     if m.place.shared_name:
         out.append(("name", name_key(m)))
     cell = _cell(m)
-    if cell and near:
+    if cell and filing:
         out += [("cell", (cell[0] + i, cell[1] + j)) for i in (-1, 0, 1) for j in (-1, 0, 1)]
     elif cell:
         out.append(("cell", cell))
@@ -139,7 +145,7 @@ def _looked_up_under(m: Mention) -> list[tuple]:
         return [("admin", admin1, fam)] + [("toll-admin", admin1, b) for b in near_tolls]
     keys: list[tuple] = [("vague", admin1, fam)]
     keys += [("toll-vague", admin1, b) for b in near_tolls]
-    return keys + _precise_keys(m, near=True)
+    return keys + _precise_keys(m, filing=True)
 
 
 def _looked_up_vague(m: Mention) -> Lookup:
@@ -204,6 +210,10 @@ def _names_of(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(map(entry_name, names))  # the own name's even when empty
 
 
+_NO_REPORT = object()  # `Cluster.acting` before its first report
+MIXED = object()  # `Cluster.acting` once two reports name different acting sides
+
+
 @dataclass(eq=False, slots=True)
 class Cluster:
     """One event so far: its reports and what the candidate filters read of them, kept in
@@ -215,6 +225,8 @@ class Cluster:
     words: Counter[str] = field(default_factory=Counter)
 
     groups: set[str] = field(default_factory=set)  # independent sources (wire groups)
+    n_sources: int = 0  # len(groups), read without touching the set
+    acting: str | None | object = _NO_REPORT  # every report's acting side, or MIXED
     capture: bool = False  # holds a change of control
     spots: list[Spot] | None = field(default_factory=list)  # None once a report is no spot
     _core: tuple[int, int] | None = None
@@ -229,6 +241,12 @@ class Cluster:
             else:
                 self.spots.append(spot)
         self.groups.add(m.wire_group or m.article)
+        self.n_sources = len(self.groups)
+        side = acting_side(m)
+        if self.acting is _NO_REPORT:
+            self.acting = side
+        elif self.acting is not MIXED and self.acting != side:
+            self.acting = MIXED
         self.capture = self.capture or is_capture(m)
         self._core_stale = True
         self.words.update(words if words is not None else bag(" ".join(e.text for e in m.evidence)))
@@ -239,7 +257,7 @@ class Cluster:
 
     def sources(self) -> int:
         """Independent reports so far (one per wire group)."""
-        return len(self.groups)
+        return self.n_sources
 
     def core(self) -> tuple[int, int] | None:
         """The event's core days (see `identity.event_days`), kept until a report is added."""
@@ -262,14 +280,50 @@ class Cluster:
                 return False
         return True
 
+    def may_be_by(self, plain: str | None) -> bool:
+        """The camps of a plain report by side PLAIN (see `identity.plain_side`; None: any
+        other report) may fit every report of this event: False only when each report names
+        the same side and `actors_fit` would reject it, so `_score` would too."""
+        acting = self.acting
+        if plain is None or acting is MIXED:
+            return True
+        return camps_may_fit(plain, acting)  # type: ignore[arg-type]
+
     def days_fit(self, m: Mention) -> bool:
         """M's day fits this event's core days (see `identity.fits_event_days`)."""
         return fits_event_days(m.day, self.core(), self.capture or is_capture(m))
 
 
+class Scored(NamedTuple):
+    """How a candidate event fits a report (see `_score`)."""
+
+    score: float  # place fit, type agreement and wording
+    place: int  # `_place_fit` of its best pair: > 0 on place, < 0 only on province
+    sources: int  # the event's independent sources
+
+
 def _rank(c: Cluster) -> tuple[int, str]:
     """`vague_choice`'s order: most sources first, then by id."""
     return (-c.sources(), c.id)
+
+
+def _by_rank(cs: list[Cluster]) -> Iterator[Cluster]:
+    """CS in `_rank` order, sorted one number of sources at a time as they are taken: a
+    province-level report stops at its second fitting event, most often among the few events
+    with most sources, so the many single-source events of a busy province are never sorted."""
+    levels: dict[int, list[Cluster]] = {}
+    for c in cs:
+        level = levels.get(c.n_sources)
+        if level is None:
+            levels[c.n_sources] = [c]
+        else:
+            level.append(c)
+    for n in sorted(levels, reverse=True):
+        yield from sorted(levels[n], key=_event_id)
+
+
+def _event_id(c: Cluster) -> str:
+    return c.id
 
 
 def _day_fit(a: Mention, b: Mention, similar: bool, precise: bool = True) -> bool:
@@ -445,7 +499,7 @@ class MergeState:
             scored = self._scored(m, words, self.candidates(m))
             choice = self._closest(scored)
             if choice is None:
-                choice = vague_choice([(cid, s[2]) for cid, s in scored.items()])
+                choice = vague_choice([(cid, s.sources) for cid, s in scored.items()])
         else:
             choice = self._province_choice(m, words)
         eid = choice or new_event_id(m)
@@ -453,31 +507,39 @@ class MergeState:
         return eid
 
     def _scored(
-        self, m: Mention, words: Counter[str], found: Iterable[Cluster]
-    ) -> dict[str, tuple]:
-        """Candidate id -> (score, place fit, sources), for the events among FOUND that M may
-        report, in the order of their ids (only those that fit are sorted)."""
+        self,
+        m: Mention,
+        words: Counter[str],
+        found: Iterable[Cluster],
+        plain: str | None = None,
+    ) -> dict[str, Scored]:
+        """Candidate id -> how it fits, for the events among FOUND that M may report, in the
+        order of their ids (only those that fit are sorted). PLAIN: M's side when it is a
+        plain report (see `identity.plain_side`), to pass over the events of other camps
+        unscored."""
         out = []
         spot = spot_of(m)
         for c in found:
             if spot is not None and c.other_village(spot):
                 continue
+            if plain is not None and not c.may_be_by(plain):
+                continue
             s = _score(m, words, c)
             if s is not None:
-                out.append((c.id, (*s, c.sources())))
+                out.append((c.id, Scored(s[0], s[1], c.sources())))
         out.sort()
         return dict(out)
 
-    def _closest(self, scored: dict[str, tuple]) -> str | None:
+    def _closest(self, scored: dict[str, Scored]) -> str | None:
         """The best candidate that fits on place (not only on province); the others that fit
         are noted for `consolidate`. None when only province-level fits remain in SCORED
         (they are removed from it)."""
-        fit = [(s, cid) for cid, s in scored.items() if s[1] > 0]
-        for cid in [cid for cid, s in scored.items() if s[1] > 0]:
+        fit = [(s, cid) for cid, s in scored.items() if s.place > 0]
+        for _, cid in fit:
             del scored[cid]
         if not fit:
             return None
-        choice = max(fit, key=lambda t: (t[0][0], t[1]))[1]
+        choice = max(fit, key=lambda t: (t[0].score, t[1]))[1]
         self.ambiguous.extend((choice, cid) for _, cid in fit if cid != choice)
         return choice
 
@@ -489,14 +551,15 @@ class MergeState:
         and the search stops at the second fit, so a busy province costs a sort, not a
         comparison with every event in it."""
         vague_ids = self.candidates(m, _looked_up_vague(m))
-        scored = self._scored(m, words, vague_ids)
+        plain = plain_side(m)
+        scored = self._scored(m, words, vague_ids, plain)
         choice = self._closest(scored)
         if choice is not None:
             return choice
 
         top = sorted((self.clusters[cid] for cid in scored), key=_rank)[:2]  # fit on province
-        rest = self.candidates(m) - vague_ids
-        for c in sorted(rest, key=_rank):
+        rest = [c for c in self.candidates(m) - vague_ids if c.may_be_by(plain)]
+        for c in _by_rank(rest):
             if len(top) == 2 and _rank(c) > _rank(top[1]):
                 break  # no later event can be among the two with most sources
             if _score(m, words, c) is not None:
@@ -574,7 +637,20 @@ def _gc_paused():
         yield
     finally:
         if was:
+            _age_young_objects()
             gc.enable()
+
+
+def _age_young_objects() -> None:
+    """Count every object made while the collector was paused as old: they all sit in its
+    youngest generation, and its first pass after the pause (at the next allocation) would
+    trace each of them, millions after a large merge, most far out of the CPU caches. Moved
+    to the oldest generation instead (freeze and unfreeze: no object is visited), they are
+    traced only by a full collection, as long-lived objects are. Left alone when the program
+    froze objects of its own (unfreezing would release them too)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def new_event_id(m: Mention) -> str:
