@@ -150,3 +150,14 @@ def test_a_bomb_attack_is_the_bombs_and_a_suicide_one_the_bombers() -> None:
     assert kinds(code(suicide)) == ["Suicide bomb"]
     car = "A suicide car bomb attack killed six soldiers at a checkpoint in Azaz on Monday."
     assert "Suicide bomb" in kinds(code(car))
+
+
+def test_twin_bombings_are_bombs_set_off_together_not_air_raids() -> None:
+    """Wire English counts planted bombs as "twin" or "double" bombings; air raids never."""
+    twin = "Twin bombings hit a security building in the Mezzeh district of Damascus on Monday."
+    assert kinds(code(twin)) == ["Remote explosive/landmine/IED"]
+    double = "A double bombing struck the market of Jableh on Monday, state media said."
+    assert kinds(code(double)) == ["Remote explosive/landmine/IED"]
+    # a bombing by warplanes stays an air strike
+    air = "Warplanes carried out a heavy bombing of the town of Saraqib on Monday."
+    assert kinds(code(air)) == ["Air/drone strike"]

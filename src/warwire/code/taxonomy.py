@@ -283,6 +283,11 @@ NOUNS: dict[str, str] = {
     "ied": IED,
     "car bomb": IED,
     "car bombing": IED,
+    # "twin bombings rocked the capital", "a double bombing": wire English for bombs set off
+    # together; air raids are never counted so
+    "twin bombing": IED,
+    "double bombing": IED,
+    "triple bombing": IED,
     # "a bomb attack on the convoy", "a car bomb attack": the attack is the bomb's (a
     # "suicide" before them makes it the bomber's, see triggers._noun_kind)
     "bomb attack": IED,
