@@ -709,3 +709,18 @@ def test_protests_in_two_towns_or_put_down_by_other_camps_stay_apart() -> None:
     assert len(events([by_state, by_sdf])) == 2
     # a protest is no clash
     assert not one_gathering(rally, m("e:1", "Armed clash", SARMIN))
+
+
+def test_two_remote_weapons_one_sentence_tells_apart_are_two_events() -> None:
+    """ "Russian jets raided the town, in conjunction with artillery shelling of its southern
+    districts": one sentence, two weapons, not both by one named side: two actions. One
+    side's air strikes and shelling of a place in one sentence stay one action of its own,
+    and two outlets naming one strike by different weapons stay one event."""
+    russia = ActorRef("Military Forces of Russia (2000-)", "russia")
+    air = m("a:1", "Air/drone strike", SARMIN, a1=russia)
+    shell = m("a:2", "Shelling/artillery/missile attack", SARMIN, a1=None)
+    assert len(events([air, shell])) == 2
+    same_side = m("a:2", "Shelling/artillery/missile attack", SARMIN, a1=russia)
+    assert len(events([air, same_side])) == 1
+    other_outlet = m("b:1", "Shelling/artillery/missile attack", SARMIN, a1=None)
+    assert len(events([air, other_outlet])) == 1

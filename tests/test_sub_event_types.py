@@ -161,3 +161,15 @@ def test_twin_bombings_are_bombs_set_off_together_not_air_raids() -> None:
     # a bombing by warplanes stays an air strike
     air = "Warplanes carried out a heavy bombing of the town of Saraqib on Monday."
     assert kinds(code(air)) == ["Air/drone strike"]
+
+
+def test_rockets_of_an_air_raid_are_its_munition_not_shelling() -> None:
+    """ "Air raids with thermobaric rockets on the town": the rockets hung on the raid by
+    "with" are what the aircraft fired, one air strike; rockets alone are shelling."""
+    raid = (
+        "Russian warplanes carried out several air raids with thermobaric rockets on the town "
+        "of Kafr Nabl on Monday, killing five people."
+    )
+    assert kinds(code(raid)) == ["Air/drone strike"]
+    ground = "Rebels fired rockets on the town of Kafr Nabl on Monday, wounding three people."
+    assert kinds(code(ground)) == ["Shelling/artillery/missile attack"]

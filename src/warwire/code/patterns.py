@@ -342,12 +342,35 @@ def named_killer(trig: Trigger) -> bool:
     return KILLERS.search(" ".join(w.text for w in subj.subtree)) is not None
 
 
+AIR_ACTION_NOUNS = frozenset({"raid", "strike", "airstrike", "sortie"})
+
+
+def munition_of_an_air_raid(t: Token) -> bool:
+    """ "Air raids with thermobaric rockets on the town", "airstrikes with guided missiles":
+    the rockets hung on the raid by "with" are what the aircraft dropped or fired."""
+    if t.dep_ != "pobj" or t.head.lower_ != "with":
+        return False
+    action = t.head.head
+    return (
+        action.pos_ in {"NOUN", "PROPN"}
+        and action.lemma_.lower() in AIR_ACTION_NOUNS
+        and (
+            action.lemma_.lower() != "raid"
+            or any(c.lower_ in {"air", "aerial"} for c in action.children)
+            or action.lower_.startswith("air")
+        )
+    )
+
+
 def fired_from_the_air(trig: Trigger) -> bool:
-    """ "warplanes fired missiles at the town", "missiles fired by jets": a missile or rocket
-    launched from aircraft or drones is an air strike (ACLED), not shelling."""
+    """ "warplanes fired missiles at the town", "missiles fired by jets", "air raids with
+    rockets": a missile or rocket launched from aircraft or drones is an air strike (ACLED),
+    not shelling."""
     if trig.kind != tx.SHELLING or not trig.nominal:
         return False
     t = trig.token
+    if munition_of_an_air_raid(t):
+        return True
     node = t.head if t.dep_ in {"dobj", "nsubjpass"} else None
     if t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
         node = t.head.head  # "attacked the town with missiles"

@@ -86,7 +86,26 @@ def same_weapon_family(a: Mention, b: Mention) -> bool:
     gas": outlets disagree on the weapon of one strike; one event when the nouns are of one
     family (see WEAPON_FAMILIES)."""
     fa = weapon_family(a.sub_event_type)
-    return bool(fa) and fa == weapon_family(b.sub_event_type)
+    return bool(fa) and fa == weapon_family(b.sub_event_type) and not two_weapons_told(a, b)
+
+
+def two_weapons_told(a: Mention, b: Mention) -> bool:
+    """ "Russian jets launched air raids on the town, in conjunction with artillery shelling
+    of its southern districts": one sentence of one report that names two remote weapons on
+    one place, each its own action and not both by one named side, tells two events; the
+    family joins outlets that disagree on the weapon of one strike. One side that "strafed
+    the districts with helicopters and pounded them with shelling" on one day is one action
+    of that side's (ACLED: one event per actor, place and day)."""
+    if a.article != b.article or a.sub_event_type == b.sub_event_type:
+        return False
+    if weapon_family(a.sub_event_type) != "remote" or a.place is None or b.place is None:
+        return False
+    if a.place.id != b.place.id:
+        return False  # a region's line and a town's: `merge.spread` decides
+    if a.actor1 and b.actor1 and one_camp(a.actor1.side, b.actor1.side):
+        return False
+    starts = {e.start for e in a.evidence if e.article == a.article}
+    return any(e.start in starts for e in b.evidence if e.article == b.article)
 
 
 def one_gathering(a: Mention, b: Mention) -> bool:
