@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
 from warwire.code.context import ActorHit, PlaceHit
+from warwire.code.evacuation import evacuated_from
 from warwire.code.place_cues import locates
 from warwire.code.triggers import Trigger
 from warwire.places.hierarchy import level
@@ -659,7 +660,7 @@ def target_places(trig: Trigger, sent: Span, offset: int, places: list[PlaceHit]
         tok = token_of(sent, p.start - offset, p.end - offset)
         if tok is None:
             continue
-        if fired_from(tok):
+        if fired_from(tok) and not evacuated_from(t, tok):
             continue  # "attacked from Jabal al-Zawiya", "withdrew towards Khan Shaykhun"
         if _refuge(tok):
             continue  # "rebels fled to Ariha": where the losers went is not the battle

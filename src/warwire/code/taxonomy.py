@@ -346,7 +346,7 @@ CANDIDATE = Twin(
     r"hostages?|captives?|human shields?|flags?\b|establish|"
     r"shot|shoot|gunm|kidnap|abduct|snatch|protest|demonstrat|"
     r"rall(y|ies|ied|ying)\b|riot|agree|deal\b|ceasefire|truce|arrest|detain|hand(ed)? over|"
-    r"withdr|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
+    r"withdr|evacuat|siege|loot|plunder|ransack|torch|rape|raping|sexual|molest|defus|dismantl|"
     r"intercept|shot down|bases?\b|headquarters|camps?\b|outpost|dispers|tear gas|stones\b|"
     r"pelt|lynch|mob\b|demolish|raz(e|ed|ing)\b|bulldoz|vandali|apprehend|merg|disband|defect|"
     r"confiscat|recover|found\b|discover|uncover|impound|freed\b|"

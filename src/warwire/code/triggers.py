@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.code import taxonomy as tx
+from warwire.code.evacuation import fighters_evacuated
 
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll"}
 
@@ -651,6 +652,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
     start = sent.start  # Token.sent walks the parse on every call; the span already knows
     for t in sent:
         pos, tag = t.pos_, t.tag_
+        if fighters_evacuated(t):  # an evacuation deal carried out: the ground changes hands
+            out.append(Trigger(t, tx.TRANSFER, nominal=t.pos_ == "NOUN"))
+            continue
         if pos in {"VERB", "AUX"} or (pos == "NOUN" and tag.startswith("VB")):
             kind = _verb_kind(t, start)
             if kind:
