@@ -27,6 +27,13 @@ def test_a_town_that_stays_or_will_be_free_of_fighters_is_no_event() -> None:
     assert captures_at("Saraqib remains free of terrorists, the governor said.") == []
     assert captures_at("Saraqib will be cleared of militants within days, an officer said.") == []
     assert captures_at("The square in Saraqib was cleared of rubble on Tuesday.") == []
+    assert (
+        captures_at(
+            "When the search is over, we will be able to say that Saraqib has been completely "
+            "cleared of militants, the commander said on Tuesday."
+        )
+        == []
+    )
 
 
 def test_a_deployment_completed_in_a_named_town_is_its_takeover() -> None:

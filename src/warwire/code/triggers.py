@@ -613,11 +613,22 @@ def _of_fighters(word: Token) -> bool:
     return False
 
 
+def _foreseen(t: Token) -> bool:
+    """A verb above T, up to the sentence's root, under a modal ("will be able to say that")."""
+    while t.head.i != t.i:
+        t = t.head
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+            return True
+    return False
+
+
 def declared_clear(t: Token, lem: str, kids: dict[str, Token]) -> bool:
     """ "The town was declared free of terrorists", "X has been fully cleared of militants",
     "the city is now completely empty of IS fighters", "was announced empty of any terrorist
     presence": the way state media and monitors report the end of a capture, the place told
     as rid of its former holders (a standing state, "remains free of", is no event)."""
+    if _foreseen(t):
+        return False  # "we will be able to say that X has been cleared of ..."
     if lem in CLEAR_VERBS and t.tag_ == "VBN" and "nsubjpass" in kids:
         return _of_fighters(t)
     if lem not in STATE_VERBS:
