@@ -268,7 +268,7 @@ class ArticleCoder:
             and not background_day(d.day, disc.last_day, coded)
         ]
         if explicit and not BACKGROUND.found(info.sent.text) and not _byline(info):
-            disc.last_day = story_day(explicit[0], disc)
+            disc.note_day(story_day(explicit[0], disc), info.places)
         precise = [p for p in info.places if not p.province]
         if precise:
             disc.last_place = precise[-1]

@@ -58,6 +58,18 @@ class Discourse:
     previous_places: list[PlaceHit] = field(default_factory=list)
     last_kind: str = ""  # the last kind of remote violence the article described
     sides: Counter[str] = field(default_factory=Counter)
+    # the day last named for each province, and the provinces of the sentence that named
+    # the last day (see `day_of_its_province`)
+    day_by_province: dict[str, DayRef] = field(default_factory=dict)
+    last_day_provinces: frozenset[str] = frozenset()
+
+    def note_day(self, day: DayRef, places: list[PlaceHit]) -> None:
+        """Remember DAY as the story's day, named in a sentence with PLACES."""
+        self.last_day = day
+        provinces = frozenset(p.place.admin1 for p in places if p.place.admin1)
+        for prov in provinces:
+            self.day_by_province[prov] = day
+        self.last_day_provinces = provinces
 
     def note_coded(self, index: int, made: list[Mention], followed: bool) -> None:
         """Remember what sentence INDEX coded (MADE). FOLLOWED: it only completed the event
@@ -110,13 +122,38 @@ def pick_day(
             day = DayRef(day.date, day.date - dt.timedelta(days=1), day.date, 2, day.text)
         return day, True
     if disc.last_day is not None:
-        return disc.last_day, False
+        return day_of_its_province(info, disc) or disc.last_day, False
     if disc.lead_day is not None:
         return disc.lead_day, False
     if disc.published is not None:
         p = disc.published
         return DayRef(date=p, start=p - dt.timedelta(days=6), end=p, precision=2), False
     return None, False
+
+
+# how far apart two fronts' days may be and still be one report's news: a province's day
+# named weeks before the last day is background, not the day the report comes back to
+SAME_NEWS = dt.timedelta(days=3)
+
+
+def day_of_its_province(info: SentenceInfo, disc: Discourse) -> DayRef | None:
+    """ "Regime forces on Monday pounded districts of A ... The UN envoy saw shelling of B
+    during a visit Sunday. The army's offensive in A focused on a district in the south": a
+    report leaves its main front to tell another province's day, then comes back. A sentence
+    with no day of its own, at places none of whose provinces the last dated sentence named,
+    is dated by the day last named for its own province, when the article named one within a
+    few days of the last (one day for all its provinces); None otherwise (the story's last
+    day stands)."""
+    provinces = {p.place.admin1 for p in info.places if p.place.admin1}
+    if not provinces or not disc.last_day_provinces or provinces & disc.last_day_provinces:
+        return None
+    last = disc.last_day
+    days = {
+        d.date: d
+        for d in (disc.day_by_province.get(p) for p in provinces)
+        if d is not None and last is not None and abs(d.date - last.date) <= SAME_NEWS
+    }
+    return next(iter(days.values())) if len(days) == 1 else None
 
 
 def exact_day_within(
