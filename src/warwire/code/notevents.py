@@ -94,7 +94,7 @@ def pictures_taken_of(verb: Token, came_from: Token) -> bool:
 
 
 def media_depiction(trig: Trigger) -> bool:
-    """ "Video footage showed tanks being attacked", "images claim to show children killed in
+    """ "A clip showed a checkpoint being shelled", "images claim to show children killed in
     the assault", "a blast is seen in the video", "pictures of the battle": what a picture
     shows is no report of when and where it happened. The walk stops at the first verb of
     the story's own ("released a video depicting ..." reports the release)."""
