@@ -302,3 +302,22 @@ def test_seed_articles_offsets_and_no_noise():
                 assert s.text[q.start : q.end] == q.text
                 assert not (1900 <= q.value <= 2035 and q.text.isdigit())
                 assert not s.text[max(0, q.start - 1) : q.start].isalpha()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Tell Qasra on 03-11-2015, killing four civilians.",
+        "TELL QASRA, 11-2015: four civilians were killed in an air raid.",
+        "Jets struck Tell Qasra on 2015-11-03, killing four civilians.",
+        "Jets struck Tell Qasra on 3.11.2015, killing four civilians.",
+    ],
+)
+def test_dates_in_figures_are_no_counts(text):
+    assert values(text) == [4]
+
+
+def test_ranges_and_counts_beside_a_year_stay_counts():
+    assert values("Between 15-20 fighters were killed in 2015.") == [15]
+    assert values("In 2014, 30 people died.") == [30]
+    assert values("The 2011-2015 war killed 300 people.") == [300]

@@ -95,6 +95,12 @@ CURRENCY_AFTER = re.compile(
 AGE_AFTER = re.compile(r"^\s*(years?|months?)[ -]old\b", re.I)
 AGE_BEFORE = re.compile(r"\b(aged|age|ages)\s+$", re.I)
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+(?:['\u2019][A-Za-z]+)?|\S")
+# A date written in figures: day-month-year or year-month-day ("12-07-2016", "2016.07.12") and
+# month-year ("07-2016", as datelines and captions give it), always with a four-digit year.
+NUMERIC_DATE = re.compile(
+    r"(?<![\w.-])(?:\d{1,2}([-/.])\d{1,2}\1|\d{1,2}-)(?:19|20)\d\d(?![\w-])"
+    r"|(?<![\w.-])(?:19|20)\d\d([-/.])\d{1,2}\2\d{1,2}(?![\w-])"
+)
 
 # What a figure counts: surface word -> key (the plural the coder's word sets use).
 NOUNS: dict[str, str] = {
@@ -325,6 +331,15 @@ def _is_year(text: str, s: int, e: int, tok: str, qualified: bool) -> bool:
     return not (nxt and nxt[0][2].lower() in NOUNS and nxt[0][2].lower().endswith("s"))
 
 
+def in_numeric_date(text: str, s: int, e: int) -> bool:
+    """Whether the figure at text[s:e] is a part of a date written in figures: "on 12-07-2016,
+    killing two" counts two, not 12 and 7; a dateline's "07-2016" is no toll of seven."""
+    for m in NUMERIC_DATE.finditer(text, max(0, s - 11), min(len(text), e + 11)):
+        if m.start() <= s and e <= m.end():
+            return True
+    return False
+
+
 def _rejected(text: str, s: int, e: int, kind: str, first: str, qualified: bool) -> bool:
     """Whether the number at text[s:e] is not a count (see the module docstring)."""
     before = text[max(0, s - 40) : s]
@@ -343,7 +358,7 @@ def _rejected(text: str, s: int, e: int, kind: str, first: str, qualified: bool)
             return True
         if after[:1].isalpha() or after[:1] in {"/", ":"} or re.match(r"^[.,]\d", after):
             return True  # "5th", "10km", "1990s", "10:30", "3/4"
-        if ID_BEFORE.search(before):
+        if ID_BEFORE.search(before) or in_numeric_date(text, s, e):
             return True
         if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
             return True
