@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from warwire.code import taxonomy as tx
 from warwire.code.figures import BACKGROUND
 from warwire.code.triggers import Trigger
+from warwire.read.dates import MONTH_NAMES
 
 # clause-level history: an explicit earlier year, or a phrase that sets the action apart
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -28,13 +29,6 @@ HISTORY_WORDS = re.compile(
     r"(?:first|originally|once) (?:captured|seized|took|taken|fell|overran|overrun|besieged))\b",
     re.I,
 )
-MONTH_NUMBERS = {
-    m: i
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], 1
-    )
-}  # fmt: skip
 LONG_UNITS = {"year", "years", "month", "months", "decade", "decades"}
 ANCHORS = {"after", "before", "since"}
 CLAUSES = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "appos", "parataxis", "pcomp"}
@@ -129,7 +123,7 @@ def month_long_ago(w: Token, published: dt.date) -> bool:
     months back may still be this story's (an August action told on 5 October), and a
     report's own date can be off by weeks, so the margin is kept wide; a "when" clause, which
     marks a recollection, needs only two (when_long_ago)."""
-    month = MONTH_NUMBERS.get(w.lower_)
+    month = MONTH_NAMES.get(w.lower_)
     if month is None or w.i == w.sent.start or w.nbor(-1).lower_ not in {"in", "during"}:
         return False
     nxt = w.nbor(1) if w.i + 1 < w.sent.end else None
@@ -464,7 +458,7 @@ def _long_ago(when: Token, published: dt.date) -> bool:
     years = [int(m.group()) for w in before if (m := re.search(r"(19|20)\d\d", w.text))]
     if years:
         return max(years) < published.year
-    month = MONTH_NUMBERS.get(before[-1].lower_)
+    month = MONTH_NAMES.get(before[-1].lower_)
     return month is not None and months_back(month, published) >= 2
 
 

@@ -20,6 +20,8 @@ FIGHTERS = frozenset({
 })  # fmt: skip
 # "the evacuation began / got under way / was completed": the evacuation happened
 UNDER_WAY = frozenset({"begin", "start", "continue", "resume", "complete", "finish", "get"})
+# "hundreds of militants", "a convoy of fighters": a count or group whose "of" names fighters
+QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "group", "batch", "convoy"})
 
 
 def _fighters(noun: Token | None) -> bool:
@@ -38,13 +40,10 @@ def _fighters(noun: Token | None) -> bool:
     return False
 
 
-QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "group", "batch", "convoy"})
-
-
 def _evacuees_of_noun(t: Token) -> bool:
     """ "the rebel evacuation", "the evacuation of fighters": the noun's evacuees are fighters."""
     for c in t.children:
-        if c.dep_ in {"amod", "compound"} and c.lower_ in FIGHTERS | {"rebel", "militant"}:
+        if c.dep_ in {"amod", "compound"} and c.lower_ in FIGHTERS:
             return True
         if c.dep_ == "prep" and c.lower_ == "of":
             if any(g.dep_ == "pobj" and _fighters(g) for g in c.children):
