@@ -40,6 +40,10 @@ BASE_CUE = re.compile(
     r"^\s+(air ?base|airbase|airport|military airport|air ?field|military base)\b", re.I
 )
 SUB_CITY_CUE = re.compile(r"^\s+(district|neighbou?rhood|quarter|area)s?\b", re.I)
+# "the X neighbourhood of Damascus": the words between a quarter's name and its city's
+QUARTER_OF = re.compile(
+    r"^\s+(district|neighbou?rhood|quarter|suburbs?|area)\s+of\s+(the\s+)?(city\s+of\s+)?$", re.I
+)
 # "the villages of X", and the names listed after it ("the villages of X, Y and Z")
 TOWN_CUE_BEFORE = re.compile(
     r"\b(?i:towns?|villages?) of\s*"

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from warwire.code import taxonomy as tx
 from warwire.code.context import ActorHit, PlaceHit
 from warwire.code.evacuation import evacuated_from
-from warwire.code.place_cues import locates
+from warwire.code.place_cues import QUARTER_OF, locates
 from warwire.code.triggers import Trigger
 from warwire.places.hierarchy import level
 
@@ -639,11 +639,6 @@ def _located(
         if locates(between) or QUARTER_OF.match(between):
             return q, tok
     return nearest
-
-
-QUARTER_OF = re.compile(
-    r"^\s+(district|neighbou?rhood|quarter|suburbs?|area)\s+of\s+(the\s+)?(city\s+of\s+)?$", re.I
-)
 
 
 def _refuge(tok: Token) -> bool:
