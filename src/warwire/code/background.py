@@ -463,7 +463,7 @@ def _long_ago(when: Token, published: dt.date) -> bool:
 
 
 def when_long_ago(trig: Trigger, published: dt.date | None) -> bool:
-    """ "a battleground since 2012, when rebels seized the east of the city", "the town has
+    """ "contested since 2013, when insurgents overran its northern half", "the town has
     been targeted before, including in March when a bomber killed 16", "under the group's
     control since 2014, when it swept across the region": a "when" clause on an earlier year
     (or a month two or more back) says what happened then. Wire and monitor reports recall a

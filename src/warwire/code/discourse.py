@@ -137,8 +137,8 @@ SAME_NEWS = dt.timedelta(days=3)
 
 
 def day_of_its_province(info: SentenceInfo, disc: Discourse) -> DayRef | None:
-    """ "Regime forces on Monday pounded districts of A ... The UN envoy saw shelling of B
-    during a visit Sunday. The army's offensive in A focused on a district in the south": a
+    """ "Jets on Monday struck quarters of A ... An aid official reported fire on B on
+    Sunday. The push into A centred on a quarter in the south": a
     report leaves its main front to tell another province's day, then comes back. A sentence
     with no day of its own, at places none of whose provinces the last dated sentence named,
     is dated by the day last named for its own province, when the article named one within a

@@ -346,7 +346,7 @@ AIR_ACTION_NOUNS = frozenset({"raid", "strike", "airstrike", "sortie"})
 
 
 def munition_of_an_air_raid(t: Token) -> bool:
-    """ "Air raids with thermobaric rockets on the town", "airstrikes with guided missiles":
+    """ "jets staged raids with cluster rockets on the village", "airstrikes with guided missiles":
     the rockets hung on the raid by "with" are what the aircraft dropped or fired."""
     if t.dep_ != "pobj" or t.head.lower_ != "with":
         return False

@@ -49,8 +49,8 @@ def filed_day(day: DayRef) -> bool:
 
 
 def lead_a_day_off(coarse: Mention, fine: Mention) -> bool:
-    """ "4 October 2016: A suicide bomber killed 32 at a wedding in the province", then "the
-    bomber blew himself up late Monday in the village of X": a lead told at a province or
+    """ "12 May 2014: A car bomb killed 20 at a market in the province", then "the
+    attacker detonated his vest on Monday night in the village of X": a lead told at a province or
     region is often dated by the day the report was filed, the account at the town by the
     action's own weekday, the day before. One action when the coarse one is an area dated by
     the filing day (`filed_day`), the town's day the day before, and the tolls agree."""

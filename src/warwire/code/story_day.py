@@ -57,7 +57,7 @@ BACKGROUND_DAYS = 7  # a day this far before the story's day, in a sentence that
 
 
 def background_day(day: DayRef, story: DayRef | None, coded: bool) -> bool:
-    """ "Strikes have intensified since rebels launched a campaign on July 31", "Turkey
+    """ "shelling has grown heavier since the insurgents opened their push on March 3", "Turkey
     launched Operation X on August 24 to secure its border", in a story of a mid-August or
     September day: a day a week or more before the STORY's day (the day the article has
     already set), in a sentence that codes no action, dates background (a campaign's start, an

@@ -146,7 +146,7 @@ def _span_phrase(w: Token, perfect: bool) -> bool:
 
 
 def headline_days_back(trig: Trigger) -> bool:
-    """ "135 Civilians Killed in Bombardment on Idlib in Last Three Days": a headline has no
+    """ "40 Dead in Shelling of Tell Qasra Over Past Four Days": a headline has no
     finite verb, so the span is read from the phrases on the words the trigger hangs from."""
     for node in up_from(trig.token, 4):
         for c in node.children:
@@ -338,7 +338,7 @@ SIZES = {"wide", "large", "vast", "huge", "big", "great", "sweeping", "much", "m
 
 
 def wide_extent_taken(trig: Trigger) -> bool:
-    """ "The SDF have captured wide areas from the extremists", "the group seized large swathes
+    """ "the alliance has taken wide areas from the jihadists", "the group seized large swathes
     of territory", "a campaign that has taken vast areas of the desert": ground measured only by
     its size, with no place named and no day, sums up a campaign's gains; a capture is coded
     where a report names the place taken ("captured large parts of the town on Monday")."""

@@ -204,7 +204,7 @@ DEPLOYMENT = {"deployment", "redeployment"}
 
 
 def deployed_in_town(t: Token, lem: str) -> bool:
-    """ "Army units completed their deployment in the city of X", "finished deploying in X":
+    """ "Troops have completed their deployment in the town of X", "finished deploying in X":
     how state media tell troops taking over a named town (entered, then spread through it);
     a deployment told as completed there is its takeover. A deployment still going on, or one
     to a region or a base, is not."""
@@ -275,7 +275,7 @@ def _captive_of(t: Token, kids: dict[str, Token]) -> Token | None:
 
 
 def captives_not_ground(t: Token, kids: dict[str, Token]) -> bool:
-    """ "Rebels killed a pilot they captured", "the group captured 12 soldiers", "a pilot was
+    """ "Insurgents shot a pilot they had seized", "the group captured 12 soldiers", "a pilot was
     captured after he ejected": fighters taken in battle are captives, not territory; wire
     reports tell captures of men and of towns with the same verbs, and only a place taken is a
     takeover (the fighting or the killing around it is coded from its own words)."""
@@ -312,7 +312,7 @@ def _verb_kind(t: Token, start: int) -> str | None:
     if truce_began(t, lem, kids):
         return tx.AGREEMENT  # "the two-day truce started on Wednesday", "a ceasefire took effect"
     if deployed_in_town(t, lem):
-        return tx.TERRITORY  # "army units completed their deployment in the city of X"
+        return tx.TERRITORY  # "troops have completed their deployment in the town of X"
     if declared_clear(t, lem, kids):
         return tx.TERRITORY  # "the town was declared free of terrorists"
     if lem == "be" and in_full_control(t):
@@ -614,7 +614,7 @@ def _of_fighters(word: Token) -> bool:
 
 
 def _foreseen(t: Token) -> bool:
-    """A verb above T, up to the sentence's root, under a modal ("will be able to say that")."""
+    """A verb above T, up to the sentence's root, under a modal ("we shall soon announce that")."""
     while t.head.i != t.i:
         t = t.head
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
@@ -628,7 +628,7 @@ def declared_clear(t: Token, lem: str, kids: dict[str, Token]) -> bool:
     presence": the way state media and monitors report the end of a capture, the place told
     as rid of its former holders (a standing state, "remains free of", is no event)."""
     if _foreseen(t):
-        return False  # "we will be able to say that X has been cleared of ..."
+        return False  # "officials may soon declare X cleared of ..."
     if lem in CLEAR_VERBS and t.tag_ == "VBN" and "nsubjpass" in kids:
         return _of_fighters(t)
     if lem not in STATE_VERBS:
