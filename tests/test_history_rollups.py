@@ -20,8 +20,8 @@ JUNE = dt.date(2021, 6, 16)
 
 def test_a_when_clause_on_an_earlier_year_is_history() -> None:
     text = (
-        "The city of Kafr Nabl has been a battleground since 2012 when rebels seized its "
-        "eastern half, pushing the army out."
+        "Kafr Nabl has been contested ever since 2013 when insurgents overran its "
+        "eastern half, driving the army back."
     )
     assert code(text, JUNE) == []
     text = "Kafr Nabl has been under the group's control since January 2014, when it swept in."
@@ -32,8 +32,8 @@ def test_a_when_clause_on_an_earlier_year_is_history() -> None:
 
 def test_a_when_clause_on_a_month_long_before_is_history() -> None:
     text = (
-        "Kafr Nabl has been hit by the group before, including in March when a bomber on a "
-        "motorcycle killed at least 16 people outside a bakery in the town."
+        "Kafr Nabl has been hit by the group before, including in March when a car bomb "
+        "killed at least 11 people near a mosque in the town."
     )
     assert code(text, JUNE) == []
     text = "Rebels shelled Kafr Nabl on Tuesday when the market was crowded, killing four people."
@@ -92,7 +92,9 @@ def test_ground_told_only_by_its_size_is_a_summary() -> None:
 def test_fighters_captured_are_no_ground_taken() -> None:
     text = "Rebels captured 12 soldiers near the town of Kafr Nabl on Tuesday."
     assert "Non-state actor overtakes territory" not in kinds(code(text, JUNE))
-    text = "Islamist rebels in Kafr Nabl killed a pilot they captured after he ejected on Friday."
+    text = (
+        "Fighters in Kafr Nabl executed an airman they captured when his jet went down on Friday."
+    )
     assert "Non-state actor overtakes territory" not in kinds(code(text, JUNE))
     text = "Rebels captured the town of Kafr Nabl on Tuesday."
     assert kinds(code(text, JUNE)) == ["Non-state actor overtakes territory"]
@@ -100,8 +102,8 @@ def test_fighters_captured_are_no_ground_taken() -> None:
 
 def test_a_campaign_start_told_in_passing_does_not_date_the_story() -> None:
     text = (
-        "Jets pounded the town of Kafr Nabl on Sunday, activists said. Strikes on the province "
-        "have intensified since rebels launched a campaign to break the siege on July 31, the "
+        "Jets pounded the town of Kafr Nabl on Sunday, activists said. Shelling of the province "
+        "has grown heavier since insurgents began a drive to lift the blockade on July 31, the "
         "monitor said. Russian jets also struck the town of Binnish, activists said."
     )
     days = {m.place.name: m.day.date for m in code(text, dt.date(2021, 8, 16)) if m.place}

@@ -214,5 +214,5 @@ def test_shells_from_positions_in_a_village_are_placed_where_they_killed() -> No
 
 def test_people_from_a_town_are_no_fire_from_it() -> None:
     """Only fire comes "from" a place it did not hit: men "from the town of X" are of X."""
-    text = "The group executed 17 young men from the town of Kafr Vosseni on Monday."
+    text = "The group executed nine farmers from the village of Kafr Vosseni on Monday."
     assert {m.place.name for m in code(text) if m.place} == {"Kafr Vosseni"}

@@ -164,10 +164,10 @@ def test_twin_bombings_are_bombs_set_off_together_not_air_raids() -> None:
 
 
 def test_rockets_of_an_air_raid_are_its_munition_not_shelling() -> None:
-    """ "Air raids with thermobaric rockets on the town": the rockets hung on the raid by
+    """ "Air raids with cluster rockets on the village": the rockets hung on the raid by
     "with" are what the aircraft fired, one air strike; rockets alone are shelling."""
     raid = (
-        "Russian warplanes carried out several air raids with thermobaric rockets on the town "
+        "Jets carried out two air raids with cluster rockets on the village "
         "of Kafr Nabl on Monday, killing five people."
     )
     assert kinds(code(raid)) == ["Air/drone strike"]

@@ -29,8 +29,8 @@ def test_a_town_that_stays_or_will_be_free_of_fighters_is_no_event() -> None:
     assert captures_at("The square in Saraqib was cleared of rubble on Tuesday.") == []
     assert (
         captures_at(
-            "When the search is over, we will be able to say that Saraqib has been completely "
-            "cleared of militants, the commander said on Tuesday."
+            "When the sweep ends, we will be able to announce that Binnish has been fully "
+            "cleared of gunmen, the officer said on Tuesday."
         )
         == []
     )
@@ -38,12 +38,12 @@ def test_a_town_that_stays_or_will_be_free_of_fighters_is_no_event() -> None:
 
 def test_a_deployment_completed_in_a_named_town_is_its_takeover() -> None:
     assert captures_at(
-        "Army units completed their deployment in the city of Saraqib on Tuesday."
-    ) == ["Saraqib"]
+        "Troops have completed their deployment in the town of Binnish, the ministry said on Tuesday."
+    ) == ["Binnish"]
 
 
 def test_a_deployment_under_way_or_to_a_province_is_not() -> None:
-    assert captures_at("Army units are completing their deployment in the city of Saraqib.") == []
+    assert captures_at("Troops are completing their deployment in the town of Binnish.") == []
     assert (
         captures_at("Foreign troops completed their deployment in Idlib province on Tuesday.") == []
     )
@@ -52,9 +52,9 @@ def test_a_deployment_under_way_or_to_a_province_is_not() -> None:
 def test_a_flag_raised_where_troops_moved_in_is_a_takeover() -> None:
     # "moved" can tell an aim ("moved to take the town"); moved INTO a place, it is the move
     assert captures_at(
-        "State media said on Tuesday that government forces have moved into the center of "
-        "Saraqib where they raised the national flag."
-    ) == ["Saraqib"]
+        "The agency said on Tuesday that army troops had moved into the middle of "
+        "Binnish where they raised the flag."
+    ) == ["Binnish"]
 
 
 def test_moving_to_take_a_town_is_still_an_aim() -> None:
@@ -75,7 +75,7 @@ def test_a_place_targeted_with_mortars_is_shelled() -> None:
 
 def test_anti_aircraft_guns_are_no_air_power() -> None:
     # guns named for their use against aircraft, fired on the ground: shelling, not a raid
-    ms = code("Saraqib was targeted with mortars and anti-aircraft weapons on Tuesday.")
+    ms = code("Binnish was hit with mortars and anti-aircraft guns on Tuesday.")
     assert kinds(ms) == ["Shelling/artillery/missile attack"]
-    jets = code("Saraqib was targeted with mortars and by aircraft on Tuesday.")
+    jets = code("Binnish was hit with mortars and by aircraft on Tuesday.")
     assert "Air/drone strike" in kinds(jets)
