@@ -38,7 +38,8 @@ def test_a_town_that_stays_or_will_be_free_of_fighters_is_no_event() -> None:
 
 def test_a_deployment_completed_in_a_named_town_is_its_takeover() -> None:
     assert captures_at(
-        "Troops have completed their deployment in the town of Binnish, the ministry said on Tuesday."
+        "Troops have completed their deployment in the town of Binnish, the ministry said "
+        "on Tuesday."
     ) == ["Binnish"]
 
 
